@@ -1,0 +1,116 @@
+"""The converter: transcript (markdown + .toml) -> TEI master, as a chain of named passes.
+
+Each pass takes the :class:`~pipeline.convert.model.Document` and returns it, enriched::
+
+    read -> repair -> structure -> notes -> citations -> entities -> apparatus -> header -> write
+
+``convert_file`` runs them all and writes the TEI atomically (a temporary file, then a
+rename), so a failed conversion never leaves a half-written master behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..config import DocumentConfig, load_config
+from ..errors import Diagnostic, EditionError, Location
+from . import apparatus, citations, entities, header, notes, read, repair, structure, write
+from .model import Document
+
+Pass = Callable[[Document], Document]
+
+PASSES: list[tuple[str, Pass]] = [
+    ("read", read.run),
+    ("repair", repair.run),
+    ("structure", structure.run),
+    ("notes", notes.run),
+    ("citations", citations.run),
+    ("entities", entities.run),
+    ("apparatus", apparatus.run),
+    ("header", header.run),
+    ("write", write.run),
+]
+PASS_NAMES = [name for name, _ in PASSES]
+
+#: The largest transcript accepted; a chapter is ~100 KB, a whole book a few MB.
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class ConversionResult:
+    document: Document
+    tei: bytes
+    diagnostics: list[Diagnostic]
+
+
+def read_source(path: Path) -> str:
+    """The transcript as text: UTF-8 strictly, size-capped, not empty."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise EditionError(Location(name), "no such file") from None
+    if path.is_dir():
+        raise EditionError(Location(name), "is a directory, not a transcript")
+    if size > MAX_SOURCE_BYTES:
+        raise EditionError(Location(name), f"file is {size:,} bytes; the limit is {MAX_SOURCE_BYTES:,}")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        at = data.index(b"\x00")
+        raise EditionError(Location(name, data.count(b"\n", 0, at) + 1), "binary file (NUL byte), not a markdown transcript")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise EditionError(Location(name, line, col), f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise EditionError(Location(name, 1), "empty transcript")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def run_passes(doc: Document, names: list[str] | None = None) -> Document:
+    """Run the named passes (all by default) in their fixed order."""
+    wanted = PASS_NAMES if names is None else names
+    unknown = [n for n in wanted if n not in PASS_NAMES]
+    if unknown:
+        raise ValueError(f"unknown converter pass(es): {', '.join(unknown)}; known: {', '.join(PASS_NAMES)}")
+    for name, function in PASSES:
+        if name in wanted:
+            doc = function(doc)
+    return doc
+
+
+def config_path_for(source: Path) -> Path:
+    return source.with_suffix(".toml")
+
+
+def convert_text(markdown: str, config: DocumentConfig, source: Path) -> ConversionResult:
+    doc = Document(source=source, config=config, markdown=markdown)
+    run_passes(doc)
+    return ConversionResult(doc, write.serialize(doc.tei), doc.diagnostics)
+
+
+def convert_file(source: Path, config_path: Path | None = None) -> ConversionResult:
+    markdown = read_source(source)
+    config = load_config(config_path or config_path_for(source), doc_id=source.stem)
+    return convert_text(markdown, config, source)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same directory, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

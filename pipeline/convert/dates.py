@@ -1,0 +1,64 @@
+"""Reading dates written out in English into ISO 8601 (for ``@when``).
+
+>>> parse_date("11 September 2025")
+'2025-09-11'
+>>> parse_date("October 4, 1929")
+'1929-10-04'
+>>> parse_date("April 1930")
+'1930-04'
+>>> parse_date("not a date")
+''
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"([A-Za-z]{3,9})\.?"
+PATTERNS = [
+    (re.compile(rf"^(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})$"), ("d", "m", "y")),
+    (re.compile(rf"^{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})$"), ("m", "d", "y")),
+    (re.compile(rf"^{_MONTH}\s+(\d{{4}})$"), ("m", "y")),
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), ("y", "m", "d")),
+    (re.compile(r"^(\d{4})$"), ("y",)),
+]
+
+
+def parse_date(text: str) -> str:
+    """ISO form of a whole-string English date, or '' when it is not one (or impossible)."""
+    text = " ".join(text.split()).strip(" .")
+    for pattern, order in PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = dict(zip(order, match.groups()))
+        year = int(parts["y"])
+        month = parts.get("m")
+        if month is not None and not month.isdigit():
+            month_number = MONTHS.get(month.lower())
+            if month_number is None:
+                return ""
+        else:
+            month_number = int(month) if month else 0
+        if "d" in parts:
+            try:
+                return _dt.date(year, month_number, int(parts["d"])).isoformat()
+            except ValueError:
+                return ""
+        if month_number:
+            return f"{year:04d}-{month_number:02d}" if 1 <= month_number <= 12 else ""
+        return f"{year:04d}"
+    return ""

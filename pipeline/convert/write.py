@@ -1,0 +1,113 @@
+"""Pass ``write``: the document model -> the TEI tree (lxml), with stable ids.
+
+Paragraph ids follow the structure: the k-th paragraph of division ``sec-2-A`` is
+``sec-2-A-pk``; numbered theses keep their source number in ``@n``. Consecutive bulleted
+items become one ``list``; block quotations a ``quote`` inside their paragraph.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from lxml import etree
+
+from .model import Block, Division, Document, Note
+from .tei import el, indent, sub, write_inline
+
+
+def _paragraph(block: Block, xml_id: str) -> etree._Element:
+    attrs = {"xml:id": xml_id}
+    if block.kind == "item" and block.number:
+        attrs["n"] = block.number
+    p = el("p", attrs)
+    if block.kind == "quote":
+        write_inline(sub(p, "quote"), block.content)
+    else:
+        write_inline(p, block.content)
+    return p
+
+
+def _blocks(parent: etree._Element, div_id: str, blocks: list[Block]) -> None:
+    position = 0
+    current_list: etree._Element | None = None
+    for block in blocks:
+        if block.kind == "bullet":
+            if current_list is None:
+                current_list = sub(parent, "list", {"rend": "bulleted"})
+            write_inline(sub(current_list, "item"), block.content)
+            continue
+        current_list = None
+        position += 1
+        parent.append(_paragraph(block, f"{div_id}-p{position}"))
+
+
+def _division(div: Division) -> etree._Element:
+    attrs = {"type": div.kind, "n": div.n, "xml:id": div.xml_id, "rend": div.rend}
+    node = el("div", attrs)
+    if div.head:
+        write_inline(sub(node, "head"), div.head)
+    _blocks(node, div.xml_id, div.blocks)
+    for child in div.children:
+        node.append(_division(child))
+    return node
+
+
+def _title_page(doc: Document) -> etree._Element | None:
+    page = doc.title_page
+    if not (page.title or page.authors or page.date):
+        return None
+    node = el("titlePage")
+    if page.title:
+        write_inline(sub(sub(node, "docTitle"), "titlePart", {"type": "main"}), page.title)
+    if page.authors:
+        byline = sub(node, "byline")
+        for author in page.authors:
+            write_inline(sub(byline, "docAuthor"), author)
+    if page.date:
+        write_inline(sub(node, "docDate", {"when": page.date_iso}), page.date)
+    return node
+
+
+def _note(note: Note) -> etree._Element:
+    attrs = {"xml:id": f"n{note.n}", "n": str(note.n), "type": "editorial"}
+    if note.anchors:
+        attrs["target"] = " ".join(f"#{a}" for a in note.anchors)
+    else:
+        attrs["subtype"] = "unanchored"
+    return write_inline(el("note", attrs), note.content)
+
+
+def build_tree(doc: Document) -> etree._ElementTree:
+    root = el("TEI", {"xml:lang": doc.config.language})
+    root.append(doc.header)
+    text = sub(root, "text")
+    front_children = [c for c in [_title_page(doc), *(_division(d) for d in doc.front)] if c is not None]
+    if front_children:
+        front = sub(text, "front")
+        for child in front_children:
+            front.append(child)
+    body = sub(text, "body")
+    for div in doc.body:
+        body.append(_division(div))
+    if not len(body):
+        sub(body, "p")  # TEI needs content; validation reports an empty body
+    if doc.notes:
+        notes = sub(sub(text, "back"), "div", {"type": "notes", "xml:id": "notes"})
+        for note in doc.notes:
+            notes.append(_note(note))
+    if doc.standoff:
+        standoff = sub(root, "standOff")
+        for list_element in doc.standoff:
+            standoff.append(copy.deepcopy(list_element))
+    indent(root)
+    return etree.ElementTree(root)
+
+
+def serialize(tree: etree._ElementTree) -> bytes:
+    """UTF-8, LF, XML declaration, final newline: byte-identical for identical trees."""
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def run(doc: Document) -> Document:
+    doc.tei = build_tree(doc)
+    return doc
