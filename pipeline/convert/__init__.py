@@ -4,14 +4,13 @@ Each pass takes the :class:`~pipeline.convert.model.Document` and returns it, en
 
     read -> repair -> structure -> notes -> citations -> entities -> apparatus -> header -> write
 
-``convert_file`` runs them all and writes the TEI atomically (a temporary file, then a
-rename), so a failed conversion never leaves a half-written master behind.
+``convert_file`` runs them all and returns the TEI as bytes; nothing is written until every
+pass has succeeded, and the caller writes it atomically (``pipeline.files``), so a failed
+conversion never leaves a half-written master behind.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -101,16 +100,3 @@ def convert_file(source: Path, config_path: Path | None = None) -> ConversionRes
     markdown = read_source(source)
     config = load_config(config_path or config_path_for(source), doc_id=source.stem)
     return convert_text(markdown, config, source)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same directory, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

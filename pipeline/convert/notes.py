@@ -203,7 +203,7 @@ def run(doc: Document) -> Document:
             _restore_label(block)
     for block in region.boilerplate:
         doc.removed.append(block)
-        doc.warn(block.line, f"web-page boilerplate among the notes removed: {block.text().strip()[:60]!r}", "W-BOILERPLATE")
+        doc.warn(block.line, f"web-page boilerplate among the notes removed: {" ".join(block.text().split())[:60]!r}", "W-BOILERPLATE")
 
     both = bool(unnumbered) and bool(numbered)
     witness_blocks = {WITNESS_UNNUMBERED: unnumbered, WITNESS_NUMBERED: numbered}

@@ -1,0 +1,208 @@
+"""The ``edition`` command: build, convert, validate, render, deposit, entities, export.
+
+Exit status: 0 success; 1 invalid input or a failed check; 2 usage error (click's own).
+Every error a user can cause is one line ``path:line:col: message`` on stderr, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Iterable, NoReturn
+
+import click
+
+from . import __version__
+from .errors import Diagnostic, EditionError
+from .project import Project
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Project root (holds tei/source/, tei/, dist/).",
+)
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+def show(diagnostics: Iterable[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="edition")
+def main() -> None:
+    """TEI edition pipeline: turn transcripts into a validated TEI P5 edition and publish it.
+
+    \b
+    Typical use, from the project root:
+      edition build              convert, validate and render every document
+      edition validate tei/*.xml check TEI files against the schema and rules
+    """
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--formats", default="html,text,pdf", show_default=True, help="Comma-separated outputs to render: html, text, pdf.")
+@click.argument("documents", nargs=-1)
+def build(root: Path, formats: str, documents: tuple[str, ...]) -> None:
+    """Convert, validate and render every transcript under tei/source/ (or only DOCUMENTS,
+    given by name, e.g. tactics-and-tasks).
+
+    Writes tei/<doc>.xml and dist/<doc>/ (index.html, <doc>.txt, print.html, <doc>.pdf), and
+    prints one summary line per document. Exits 1 if any document fails.
+    """
+    from .build import FORMATS, build_document
+
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}", param_hint="--formats")
+    project = Project(root)
+    try:
+        transcripts = project.transcripts()
+    except EditionError as exc:
+        fail(str(exc))
+    if documents:
+        known = {t.stem: t for t in transcripts}
+        missing = [d for d in documents if d not in known]
+        if missing:
+            fail(f"{project.source_dir}: no transcript named {', '.join(missing)}")
+        transcripts = [known[d] for d in documents]
+    if not transcripts:
+        fail(f"{project.source_dir}: no transcripts (*.md) to build")
+    failures = 0
+    with click.progressbar(transcripts, label="Building", file=sys.stderr, item_show_func=lambda t: t.stem if t else "") as bar:
+        reports = [build_document(project, transcript, chosen) for transcript in bar]
+    for report in reports:
+        show(report.diagnostics)
+        if report.error:
+            click.echo(report.error, err=True)
+        written = ", ".join(str(p.relative_to(root)) if p.is_relative_to(root) else str(p) for p in report.written)
+        status = "ok" if report.ok else "FAILED"
+        click.echo(f"{report.doc_id}: {status}; wrote {written or 'nothing'}; {len(report.warnings)} warning(s)")
+        failures += not report.ok
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (one source) or directory (default: the tei/ directory above tei/source/, else beside the source).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="The .toml (default: beside the source, same name).")
+def convert(sources: tuple[Path, ...], output: Path | None, config_path: Path | None) -> None:
+    """Convert markdown transcripts (with their .toml) into TEI masters."""
+    from .convert import convert_file
+    from .files import write_atomically
+
+    if config_path is not None and len(sources) > 1:
+        raise click.UsageError("--config applies to one source at a time")
+    failed = False
+    for source in sources:
+        try:
+            result = convert_file(source, config_path)
+        except EditionError as exc:
+            click.echo(str(exc), err=True)
+            failed = True
+            continue
+        target = _convert_target(source, output, len(sources))
+        write_atomically(target, result.tei)
+        show(result.diagnostics)
+        stats = ", ".join(f"{k} {v}" for k, v in result.document.stats.items())
+        click.echo(f"{source} -> {target} ({stats})")
+    if failed:
+        sys.exit(1)
+
+
+def _convert_target(source: Path, output: Path | None, count: int) -> Path:
+    if output is not None:
+        if count == 1 and output.suffix == ".xml":
+            return output
+        return output / f"{source.stem}.xml"
+    parent = source.parent
+    directory = parent.parent if parent.name == "source" else parent
+    return directory / f"{source.stem}.xml"
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format; json gives a list of {path, line, col, severity, code, message}.")
+@click.option("--source", type=click.Path(path_type=Path), help="Transcript to check text conservation against (default: tei/source/<name>.md when it exists).")
+@ROOT_OPTION
+def validate(files: tuple[Path, ...], fmt: str, source: Path | None, root: Path) -> None:
+    """Validate TEI files: the project schema, the integrity rules, and text conservation.
+
+    Prints OK or one line per problem (path:line:col: message [CODE]); warnings are shown but
+    do not fail. Exits 1 if any file has an error.
+    """
+    from .validate import validate_file
+    from .validate.conservation import check_conservation
+    from .xmlsafe import parse_file
+
+    project = Project(root)
+    all_problems: list[Diagnostic] = []
+    for path in files:
+        try:
+            problems = list(validate_file(path))
+            transcript = source or project.transcript_for(path)
+            if transcript is not None and not any(p.severity == "error" and p.code in ("E-XML", "E-ROOT") for p in problems):
+                problems.extend(check_conservation(parse_file(path), str(path), transcript))
+        except EditionError as exc:
+            problems = [Diagnostic(exc.location, exc.message, "error", "E-INPUT")]
+        all_problems.extend(problems)
+        if fmt == "text":
+            errors = [p for p in problems if p.severity == "error"]
+            show(problems)
+            click.echo(f"{path}: {'OK' if not errors else f'{len(errors)} error(s)'}")
+    if fmt == "json":
+        click.echo(json.dumps([_as_json(p) for p in all_problems], indent=2, ensure_ascii=False))
+    if any(p.severity == "error" for p in all_problems):
+        sys.exit(1)
+
+
+def _as_json(diagnostic: Diagnostic) -> dict[str, object]:
+    loc = diagnostic.location
+    return {"path": loc.path, "line": loc.line, "col": loc.col, "severity": diagnostic.severity, "code": diagnostic.code, "message": diagnostic.message}
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--formats", default="html,text,pdf", show_default=True, help="Comma-separated outputs: html, text, pdf.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"), show_default=True, help="Directory; each document goes to <output>/<name>/.")
+def render(files: tuple[Path, ...], formats: str, output: Path) -> None:
+    """Render TEI files (ours or any valid TEI) to HTML, plain text and PDF."""
+    from .build import FORMATS
+    from .render.outputs import render_all
+
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}", param_hint="--formats")
+    failed = False
+    for path in files:
+        try:
+            from .xmlsafe import parse_file
+
+            parse_file(path)  # refuse hostile or malformed input before any stylesheet runs
+            written, warnings = render_all(path.read_bytes(), path.stem, output / path.stem, chosen)
+        except EditionError as exc:
+            click.echo(str(exc), err=True)
+            failed = True
+            continue
+        for warning in warnings:
+            click.echo(f"{path}: warning: {warning}", err=True)
+        click.echo(f"{path} -> {', '.join(str(p) for p in written)}")
+    if failed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,51 @@
+"""Where things live in a project: transcripts, masters, registries, outputs.
+
+A project is a directory with ``tei/source/<doc>.md`` (+ ``.toml``); the converter writes
+``tei/<doc>.xml`` and the renderers ``dist/<doc>/``. Every command takes ``--root``
+(default: the current directory) so the layout is never guessed from where a file is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import EditionError, Location
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / "tei" / "source"
+
+    @property
+    def tei_dir(self) -> Path:
+        return self.root / "tei"
+
+    @property
+    def authority_dir(self) -> Path:
+        return self.root / "tei" / "authority"
+
+    @property
+    def dist_dir(self) -> Path:
+        return self.root / "dist"
+
+    def transcripts(self) -> list[Path]:
+        """Every transcript of the project, in a stable (sorted) order."""
+        if not self.source_dir.is_dir():
+            raise EditionError(Location(str(self.source_dir)), "no tei/source/ directory here (run from the project root or pass --root)")
+        return sorted(self.source_dir.glob("*.md"))
+
+    def master_for(self, transcript: Path) -> Path:
+        return self.tei_dir / f"{transcript.stem}.xml"
+
+    def transcript_for(self, master: Path) -> Path | None:
+        """The transcript a master was converted from, if the project has it."""
+        candidate = self.source_dir / f"{master.stem}.md"
+        return candidate if candidate.is_file() else None
+
+    def output_dir(self, doc_id: str) -> Path:
+        return self.dist_dir / doc_id
