@@ -203,7 +203,8 @@ def run(doc: Document) -> Document:
             _restore_label(block)
     for block in region.boilerplate:
         doc.removed.append(block)
-        doc.warn(block.line, f"web-page boilerplate among the notes removed: {" ".join(block.text().split())[:60]!r}", "W-BOILERPLATE")
+        summary = " ".join(block.text().split())[:60]
+        doc.warn(block.line, f"web-page boilerplate among the notes removed: {summary!r}", "W-BOILERPLATE")
 
     both = bool(unnumbered) and bool(numbered)
     witness_blocks = {WITNESS_UNNUMBERED: unnumbered, WITNESS_NUMBERED: numbered}
