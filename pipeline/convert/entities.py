@@ -1,12 +1,185 @@
 """Pass ``entities``: tag persons, organisations, places and works from the registries.
 
-(Stub until the registries land: records nothing.)
+Names are found in the text as read (abbreviations expanded, brackets gone), so
+``L. T[rotsky]`` is matched as "L. Trotsky" and tagged around the ``expan``::
+
+    "(L. " expan(T, ex(rotsky)) ")"  ->  "(" persName[@ref=#person-trotsky]("L. " expan(...)) ")"
+
+A name is never tagged inside a link or a note anchor, inside a word, or across the edge
+of an element (an italic run, a supplied passage, an apparatus reading): each such
+element is searched on its own. A citation's title that is exactly a registered work gets
+``@ref`` itself. The entries a document uses, and those they point to (a work's author),
+are copied into its ``standOff``, so the TEI file is self-contained.
 """
 
 from __future__ import annotations
 
-from .model import Document
+import copy
+from pathlib import Path
+
+from ..entities import KINDS, Matcher, Registry, load_registry, matcher_for
+from .model import Document, Inline, Span, inline_text
+from .tei import el
+
+ELEMENT_FOR_KIND = {"person": "persName", "org": "orgName", "place": "placeName"}
+#: Spans searched on their own: a name may lie inside one, never across its edge.
+CONTAINERS = frozenset({"hi", "supplied", "lem", "rdg", "bibl", "author", "editor", "publisher", "pubPlace", "title", "quote", "q", "head", "app"})
+#: Spans whose text is part of the surrounding words (an abbreviation and its expansion).
+TRANSPARENT = frozenset({"expan"})
+OPAQUE = "\ufffc"  # stands for an element the matcher must not see into or across
+QUOTES = "“”\"‘’'"
+
+
+def _registry_dir(doc: Document) -> Path | None:
+    """tei/authority beside tei/source, where the transcript lives in a project."""
+    parent = doc.source.parent
+    if parent.name == "source":
+        candidate = parent.parent / "authority"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def _element_for(kind: str, surface: str, inside_italic: bool) -> tuple[str, dict[str, str]]:
+    if kind != "work":
+        return ELEMENT_FOR_KIND[kind], {}
+    if inside_italic or (surface[:1] in QUOTES and surface[-1:] in QUOTES):
+        return "title", {}
+    return "rs", {"type": "work"}
+
+
+class _Tagger:
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.matcher: Matcher = matcher_for(registry)
+        self.used: dict[str, int] = {}
+        self.counting = True  # mentions in a variant reading are tagged but not counted
+
+    def count(self, entry_id: str) -> None:
+        self.used.setdefault(entry_id, 0)
+        if self.counting:
+            self.used[entry_id] += 1
+
+    def whole_match(self, text: str) -> str | None:
+        """The entry id if ``text`` (stripped) is exactly one registered form."""
+        stripped = text.strip()
+        mentions = self.matcher.find(stripped)
+        if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(stripped):
+            return mentions[0].entry_id
+        return None
+
+    def tag(self, items: list[Inline], inside_italic: bool = False) -> list[Inline]:
+        for item in items:
+            if not isinstance(item, Span) or item.tag not in CONTAINERS:
+                continue
+            if item.tag == "title" and "ref" not in item.attrs:
+                entry_id = self.whole_match(item.text())
+                if entry_id is not None and self.registry[entry_id].kind == "work":
+                    item.attrs["ref"] = f"#{entry_id}"
+                    self.count(entry_id)
+                    continue
+            italic = inside_italic or (item.tag == "hi" and item.attrs.get("rend") == "italic")
+            item.children = self.tag(item.children, italic)
+        return self._tag_level(items, inside_italic)
+
+    def _tag_level(self, items: list[Inline], inside_italic: bool) -> list[Inline]:
+        pieces: list[tuple[int, int]] = []
+        text_parts: list[str] = []
+        offset = 0
+        for item in items:
+            if isinstance(item, str):
+                part = item
+            elif item.tag in TRANSPARENT:
+                part = inline_text([item])
+            else:
+                part = OPAQUE
+            pieces.append((offset, offset + len(part)))
+            text_parts.append(part)
+            offset += len(part)
+        text = "".join(text_parts)
+        mentions = [m for m in self.matcher.find(text) if self._fits(m.start, m.end, items, pieces)]
+        if not mentions:
+            return items
+        # Cut strings at every mention edge so each unit lies wholly inside or outside one.
+        edges = sorted({e for m in mentions for e in (m.start, m.end)})
+        units: list[tuple[int, int, Inline]] = []
+        for item, (start, end) in zip(items, pieces):
+            if not isinstance(item, str):
+                units.append((start, end, item))
+                continue
+            cuts = [start, *[e for e in edges if start < e < end], end]
+            units.extend((a, b, item[a - start : b - start]) for a, b in zip(cuts, cuts[1:]))
+        out: list[Inline] = []
+        index = 0
+        for mention in mentions:
+            while index < len(units) and units[index][1] <= mention.start:
+                out.append(units[index][2])
+                index += 1
+            inside: list[Inline] = []
+            while index < len(units) and units[index][0] < mention.end:
+                inside.append(units[index][2])
+                index += 1
+            surface = text[mention.start : mention.end]
+            tag, attrs = _element_for(mention.kind, surface, inside_italic)
+            out.append(Span(tag, {**attrs, "ref": f"#{mention.entry_id}"}, inside))
+            self.count(mention.entry_id)
+        out.extend(unit[2] for unit in units[index:])
+        return [x for x in out if x != ""]
+
+    @staticmethod
+    def _fits(start: int, end: int, items: list[Inline], pieces: list[tuple[int, int]]) -> bool:
+        """A mention may cover an element wholly or not at all, and never an opaque one."""
+        for item, (a, b) in zip(items, pieces):
+            if isinstance(item, str) or b <= start or a >= end:
+                continue
+            if item.tag not in TRANSPARENT or a < start or b > end:
+                return False
+        return True
+
+
+def standoff_lists(registry: Registry, used: list[str]) -> list[object]:
+    """The used entries (and those they point to) as TEI lists, one per kind, registry order."""
+    entries = registry.closure(used)
+    lists = []
+    for spec in KINDS:
+        chosen = [e for e in entries if e.kind == spec.kind]
+        if chosen:
+            list_el = el(spec.list_tag)
+            for entry in chosen:
+                list_el.append(copy.deepcopy(entry.element))
+            lists.append(list_el)
+    return lists
 
 
 def run(doc: Document) -> Document:
+    directory = _registry_dir(doc)
+    if directory is None:
+        return doc
+    tagger = _Tagger(load_registry(directory))
+    for div in doc.all_divisions():
+        div.head = tagger.tag(div.head)
+        for block in div.blocks:
+            block.content = tagger.tag(block.content)
+    for note in doc.notes:
+        for wit, reading in note.readings.items():
+            tagger.counting = wit == note.base or not note.base
+            note.readings[wit] = tagger.tag(reading)
+        tagger.counting = True
+    doc.standoff = standoff_lists(tagger.registry, sorted(tagger.used))
+    counts: dict[str, int] = {}
+    for entry_id, n in tagger.used.items():
+        kind = tagger.registry[entry_id].kind
+        counts[kind] = counts.get(kind, 0) + n
+    for kind, n in counts.items():
+        doc.stats[f"mentions_{kind}"] = n
+    total = sum(counts.values())
+    doc.decide(
+        "interpretation",
+        f"Persons, organisations, places and cited works are tagged (persName, orgName, placeName; "
+        f"title or rs for works) wherever a name or variant recorded in the project's authority "
+        f"registries occurs in the text or the notes ({total} mentions of {len(tagger.used)} "
+        f"entries), with @ref to the entry; the entries used are copied into standOff. Names are "
+        f"matched as read, with abbreviations expanded, on word boundaries, never inside a link.",
+    )
     return doc
+
