@@ -40,10 +40,21 @@ def _registry_dir(doc: Document) -> Path | None:
     return None
 
 
-def _element_for(kind: str, surface: str, inside_italic: bool) -> tuple[str, dict[str, str]]:
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is in quotation marks (its own, or the text's around it)."""
+    surface = text[start:end]
+    if surface[:1] in QUOTES and surface[-1:] in QUOTES:
+        return True
+    before = text[:start][-1:]
+    after = text[end : end + 2]
+    return before in QUOTES and before != "" and (after[:1] in QUOTES or (after[:1] in ",." and after[1:] in QUOTES and after[1:] != ""))
+
+
+def _element_for(kind: str, quoted: bool, inside_italic: bool) -> tuple[str, dict[str, str]]:
+    """A work named by its title (in italics or quotation marks) is a title; described, an rs."""
     if kind != "work":
         return ELEMENT_FOR_KIND[kind], {}
-    if inside_italic or (surface[:1] in QUOTES and surface[-1:] in QUOTES):
+    if inside_italic or quoted:
         return "title", {}
     return "rs", {"type": "work"}
 
@@ -119,8 +130,7 @@ class _Tagger:
             while index < len(units) and units[index][0] < mention.end:
                 inside.append(units[index][2])
                 index += 1
-            surface = text[mention.start : mention.end]
-            tag, attrs = _element_for(mention.kind, surface, inside_italic)
+            tag, attrs = _element_for(mention.kind, _quoted(text, mention.start, mention.end), inside_italic)
             out.append(Span(tag, {**attrs, "ref": f"#{mention.entry_id}"}, inside))
             self.count(mention.entry_id)
         out.extend(unit[2] for unit in units[index:])

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..errors import EditionError
 from .model import Block, Division, Document, Inline, Note, Span, Witness, ends_sentence, inline_text, walk_spans
-from .read import parse_brackets
+from .read import TENTATIVE, parse_brackets
 
 NOTES_HEADING = re.compile(r"^\s*(end\s*notes|foot\s*notes|notes)\s*:?\s*$", re.IGNORECASE)
 MAX_BOILERPLATE_RUN = 2  # unlabelled paragraphs in a row tolerated inside a numbered list
@@ -145,6 +145,8 @@ def _anchors(doc: Document) -> list[tuple[Span, int]]:
 def _sane_anchor_max(doc: Document, anchors: list[tuple[Span, int]]) -> int:
     """The highest anchor number, ignoring outliers that would make the notes mostly gaps."""
     numbers = sorted({int(span.attrs["n"]) for span, _ in anchors})
+    if 1 not in numbers:
+        return 0  # a note sequence starts at 1; stray numbers are not one
     while numbers and len(numbers) * 2 < numbers[-1]:
         numbers.pop()
     return numbers[-1] if numbers else 0
@@ -241,6 +243,9 @@ def _link_anchors(doc: Document, anchors: list[tuple[Span, int]]) -> None:
     for span, line in anchors:
         n = int(span.attrs["n"])
         note = by_number.get(n)
+        if note is None and TENTATIVE in span.attrs:
+            span.tag, span.attrs = "hi", {"rend": "superscript"}  # an exponent, not a note
+            continue
         if note is None:
             last = f"notes run 1-{len(doc.notes)}" if doc.notes else "the transcript has no notes"
             raise EditionError(doc.where(line), f"note anchor [{n}] has no note ({last})")

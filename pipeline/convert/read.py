@@ -23,6 +23,8 @@ from markdown_it.token import Token
 
 from .model import Block, Document, Inline, Span, merge_strings
 
+# Scratch attribute (never written): an anchor that is only one if its note exists.
+TENTATIVE = "_tentative"
 # A leading note label of a numbered note list: "[12] text" or the footnote form "[^12]: text".
 NOTE_LABEL = re.compile(r"^\s*\[\^?(\d{1,4})\]:?\s+")
 # Footnote-style reference in running text: "[^12]".
@@ -224,6 +226,9 @@ class _InlineBuilder:
         if match:
             number = match.group(1)
             span.tag, span.attrs, span.children = "ref", {"type": "noteAnchor", "n": number}, [number]
+            if "[" not in span.text() and not any(isinstance(c, Span) for c in span.children):
+                # a bare superscript number may be an exponent: the notes pass decides
+                span.attrs[TENTATIVE] = "yes"
         else:
             span.tag, span.attrs = "hi", {"rend": "superscript"}
 
