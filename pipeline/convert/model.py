@@ -158,6 +158,8 @@ class Document:
     front: list[Division] = field(default_factory=list)
     body: list[Division] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    notes_head: list[Inline] = field(default_factory=list)  # a "Notes" heading, if the source has one
+    notes_head_line: int = 0
     witnesses: list[Witness] = field(default_factory=list)
     removed: list[Block] = field(default_factory=list)  # boilerplate taken out
     merges: list[tuple[int, int]] = field(default_factory=list)  # (line, joined line)

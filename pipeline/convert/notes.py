@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from ..errors import EditionError
 from .model import Block, Division, Document, Inline, Note, Span, Witness, ends_sentence, inline_text, walk_spans
 from .read import TENTATIVE, parse_brackets
+from .structure import assign_ids
 
 NOTES_HEADING = re.compile(r"^\s*(end\s*notes|foot\s*notes|notes)\s*:?\s*$", re.IGNORECASE)
 MAX_BOILERPLATE_RUN = 2  # unlabelled paragraphs in a row tolerated inside a numbered list
@@ -199,7 +200,9 @@ def run(doc: Document) -> Document:
     if container is not None:
         container.blocks = [b for b in container.blocks if id(b) not in taken]
         if _notes_section(doc) is container:
+            doc.notes_head, doc.notes_head_line = container.head, container.line
             doc.body.remove(container)
+            assign_ids(doc)  # positions after the notes heading's section have moved up
     for div in doc.all_divisions():
         for block in div.blocks:
             _restore_label(block)

@@ -90,7 +90,7 @@ class _Builder:
             self.doc.warn(block.line, f"subsection {n}) before any section; opened an untitled section for it", "W-STRUCTURE")
             self.section = Division("section", block.line)
             self.doc.body.append(self.section)
-        self.subsection = Division("subsection", block.line, head, n.upper() if n.isalpha() and len(n) == 1 and n.isupper() else n)
+        self.subsection = Division("subsection", block.line, head, n)
         self.last_letter = n
         self.section.children.append(self.subsection)
 

@@ -93,6 +93,8 @@ def build_tree(doc: Document) -> etree._ElementTree:
         sub(body, "p")  # TEI needs content; validation reports an empty body
     if doc.notes:
         notes = sub(sub(text, "back"), "div", {"type": "notes", "xml:id": "notes"})
+        if doc.notes_head:
+            write_inline(sub(notes, "head"), doc.notes_head)
         for note in doc.notes:
             notes.append(_note(note))
     if doc.standoff:

@@ -163,6 +163,8 @@ def check_conservation(tei_tree: etree._ElementTree, tei_path: str, source: Path
     # 2. Order: TEI text against the transcript's blocks.
     note_lines = {line for note in doc.notes for line in note.lines.values()}
     removed_lines = {block.line for block in doc.removed}
+    if doc.notes_head_line:
+        note_lines.add(doc.notes_head_line)  # the heading of the notes: checked with them
     main_expected: list[str] = []
     main_lines: list[int] = []  # source line of each expected word
     for block in blocks:
@@ -184,8 +186,13 @@ def check_conservation(tei_tree: etree._ElementTree, tei_path: str, source: Path
         line = main_lines[min(at, len(main_lines) - 1)] if main_lines else 0
         problems.append(Diagnostic(Location(tei_path), f"text not conserved against {source}:{line}: {_first_divergence(main_expected, main_found)}", "error", CODE))
 
-    tei_notes = {note.get("n"): note for note in root.iter(tei("note")) if note.getparent() is not None and note.getparent().get("type") == "notes"}
     by_line = {block.line: block for block in blocks}
+    if doc.notes_head_line:
+        head = root.find(f"{tei('text')}/{tei('back')}/{tei('div')}/{tei('head')}")
+        expected_head = _block_words(by_line[doc.notes_head_line])
+        if head is None or tei_words(head) != expected_head:
+            problems.append(Diagnostic(Location(tei_path), f"the notes heading of {source}:{doc.notes_head_line} is not the head of the notes in the TEI", "error", CODE))
+    tei_notes = {note.get("n"): note for note in root.iter(tei("note")) if note.getparent() is not None and note.getparent().get("type") == "notes"}
     for note in doc.notes:
         node = tei_notes.get(str(note.n))
         if node is None:
