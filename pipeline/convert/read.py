@@ -225,8 +225,9 @@ class _InlineBuilder:
         match = ANCHOR_TEXT.match(span.text()) if all(isinstance(c, str) or c.tag == "supplied" for c in span.children) else None
         if match:
             number = match.group(1)
+            bracketed = any(isinstance(c, Span) for c in span.children)  # "[2]" was read as supplied
             span.tag, span.attrs, span.children = "ref", {"type": "noteAnchor", "n": number}, [number]
-            if "[" not in span.text() and not any(isinstance(c, Span) for c in span.children):
+            if not bracketed:
                 # a bare superscript number may be an exponent: the notes pass decides
                 span.attrs[TENTATIVE] = "yes"
         else:
