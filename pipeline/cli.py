@@ -204,5 +204,39 @@ def render(files: tuple[Path, ...], formats: str, output: Path) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.argument("documents", nargs=-1)
+@ROOT_OPTION
+def entities(documents: tuple[str, ...], root: Path) -> None:
+    """List capitalised name candidates that no registry entry covers, one per line as
+    path:line: name, so an editor can extend tei/authority/. DOCUMENTS are names under
+    tei/source/ (default: all)."""
+    from .config import load_config
+    from .convert import config_path_for, read_source, run_passes
+    from .convert.model import Document, inline_text
+    from .entities import load_registry, name_candidates
+
+    project = Project(root)
+    try:
+        registry = load_registry(project.authority_dir)
+        transcripts = project.transcripts()
+        chosen = [t for t in transcripts if not documents or t.stem in documents]
+        missing = set(documents) - {t.stem for t in chosen}
+        if missing:
+            fail(f"{project.source_dir}: no transcript named {', '.join(sorted(missing))}")
+        for transcript in chosen:
+            doc = Document(source=transcript, config=load_config(config_path_for(transcript)), markdown=read_source(transcript))
+            run_passes(doc, ["read", "repair"])
+            seen: set[str] = set()
+            for block in doc.blocks:
+                for name in name_candidates(inline_text(block.content, skip=frozenset({"ref"})), registry):
+                    if name not in seen:
+                        seen.add(name)
+                        click.echo(f"{transcript}:{block.line}: {name}")
+            click.echo(f"{transcript}: {len(seen)} name(s) not in the registries", err=True)
+    except EditionError as exc:
+        fail(str(exc))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -149,3 +149,17 @@ def test_validate_the_seed_master_is_ok(runner):
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("tei/tactics-and-tasks.xml: OK")
     assert "note 9 has no anchor" in result.output  # a warning, shown, not failing
+
+
+def test_entities_lists_unregistered_names_with_lines(runner):
+    result = runner.invoke(main, ["entities", "--root", str(ROOT), "tactics-and-tasks"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines() if hasattr(result, "stdout") else result.output.splitlines()
+    assert "tei/source/tactics-and-tasks.md:222: Old Bolsheviks" in [l.replace(str(ROOT) + "/", "") for l in lines]
+    # registered names (Trotsky, Comintern) and URL fragments are never candidates
+    assert not any(l.endswith((": Trotsky", ": Comintern", ": NEP11", ": BO-06")) for l in lines)
+
+
+def test_entities_unknown_document(runner):
+    result = runner.invoke(main, ["entities", "--root", str(ROOT), "no-such-doc"])
+    assert_one_line_error(result, "no transcript named no-such-doc")

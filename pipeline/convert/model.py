@@ -33,21 +33,24 @@ class Span:
 Inline = Union[str, Span]
 
 
-def inline_text(items: list[Inline]) -> str:
+def inline_text(items: list[Inline], skip: frozenset[str] = frozenset()) -> str:
     """The plain reading of inline content: text with expansions and supplied text, without
-    brackets, and the lemma of an apparatus (never its readings)."""
+    brackets, and the lemma of an apparatus (never its readings). Elements whose tag is in
+    ``skip`` read as a single space (links, when only prose is wanted)."""
     out: list[str] = []
     for item in items:
         if isinstance(item, str):
             out.append(item)
+        elif item.tag in skip:
+            out.append(" ")
         elif item.tag == "app":
             for child in item.children:
                 if isinstance(child, Span) and child.tag == "lem":
-                    out.append(child.text())
+                    out.append(inline_text(child.children, skip))
         elif item.tag == "lb":
             out.append("\n")
         else:
-            out.append(item.text())
+            out.append(inline_text(item.children, skip))
     return "".join(out)
 
 
