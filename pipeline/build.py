@@ -1,14 +1,15 @@
-"""One document through every stage: convert -> validate -> render.
+"""Documents through every stage: convert -> validate -> render.
 
-``build_document`` is a pure function of the project files, so the CLI can run many in
-parallel worker processes. Each stage's problems are collected, never printed here: the
-caller decides how to show them.
+``build_document`` is a pure function of the project files, so ``build_corpus`` can run
+many in parallel worker processes and skip those whose inputs have not changed. Each
+stage's problems are collected, never printed here: the caller decides how to show them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .convert import ConversionResult, convert_file
 from .files import write_if_changed
@@ -28,6 +29,7 @@ class DocumentReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str = ""  # the EditionError that stopped the build of this document
     stats: dict[str, int] = field(default_factory=dict)
+    skipped: bool = False  # up to date: nothing was rebuilt
 
     @property
     def ok(self) -> bool:
@@ -77,3 +79,69 @@ def build_document(project: Project, transcript: Path, formats: tuple[str, ...] 
         report.error = str(exc)
     return report
 
+
+
+def _build_in_worker(root: str, transcript: str, formats: tuple[str, ...]) -> DocumentReport:
+    """Worker entry point: a failure of one document never takes the others down."""
+    path = Path(transcript)
+    try:
+        return build_document(Project(Path(root)), path, formats)
+    except Exception as exc:  # an internal error: report it as this document's failure
+        report = DocumentReport(path.stem)
+        report.error = f"{path}: internal error: {type(exc).__name__}: {exc}"
+        return report
+
+
+def build_corpus(
+    project: Project,
+    transcripts: list[Path],
+    formats: tuple[str, ...] = FORMATS,
+    jobs: int = 1,
+    incremental: bool = True,
+    on_done: Callable[[DocumentReport], None] | None = None,
+) -> list[DocumentReport]:
+    """Build many documents, in ``jobs`` worker processes, skipping up-to-date ones.
+
+    Workers are forked processes, each compiling the stylesheets, loading the schema and the
+    registries once for all the documents it builds. Reports come back in input order.
+    """
+    from .cache import BuildCache, document_key, environment_digest
+
+    cache = BuildCache(project)
+    environment = environment_digest(project) if incremental else ""
+    keys = {t: document_key(t, environment, formats) for t in transcripts} if incremental else {}
+    reports: dict[Path, DocumentReport] = {}
+    todo: list[Path] = []
+    for transcript in transcripts:
+        if incremental and cache.is_fresh(transcript.stem, keys[transcript]):
+            report = DocumentReport(transcript.stem, skipped=True)
+            reports[transcript] = report
+            if on_done:
+                on_done(report)
+        else:
+            todo.append(transcript)
+
+    def finish(transcript: Path, report: DocumentReport) -> None:
+        reports[transcript] = report
+        if incremental:
+            if report.ok:
+                cache.record(transcript.stem, keys[transcript], report.written)
+            else:
+                cache.forget(transcript.stem)
+        if on_done:
+            on_done(report)
+
+    if jobs <= 1 or len(todo) <= 1:
+        for transcript in todo:
+            finish(transcript, _build_in_worker(str(project.root), str(transcript), formats))
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        # fork: workers inherit the imported modules; none of them has started Saxon yet.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
+            futures = {pool.submit(_build_in_worker, str(project.root), str(t), formats): t for t in todo}
+            for future in as_completed(futures):
+                finish(futures[future], future.result())
+    return [reports[t] for t in transcripts]

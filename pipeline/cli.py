@@ -52,20 +52,24 @@ def main() -> None:
 @main.command()
 @ROOT_OPTION
 @click.option("--formats", default="html,text,pdf", show_default=True, help="Comma-separated outputs to render: html, text, pdf.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--force", is_flag=True, help="Rebuild every document, even those that are up to date.")
 @click.argument("documents", nargs=-1)
-def build(root: Path, formats: str, documents: tuple[str, ...]) -> None:
+def build(root: Path, formats: str, jobs: int | None, force: bool, documents: tuple[str, ...]) -> None:
     """Convert, validate and render every transcript under tei/source/ (or only DOCUMENTS,
     given by name, e.g. tactics-and-tasks).
 
     Writes tei/<doc>.xml and dist/<doc>/ (index.html, <doc>.txt, print.html, <doc>.pdf), and
-    prints one summary line per document. Exits 1 if any document fails.
+    prints one summary line per document. Documents whose transcript, configuration,
+    registries, schema, stylesheets and pipeline are unchanged since their last successful
+    build are skipped (--force rebuilds them). A failing document is reported and the others
+    are still built; the exit status is then 1.
     """
-    from .build import FORMATS, build_document
+    import os
 
-    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown:
-        raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}", param_hint="--formats")
+    from .build import FORMATS, build_corpus
+
+    chosen = _formats(formats, FORMATS)
     project = Project(root)
     try:
         transcripts = project.transcripts()
@@ -79,19 +83,39 @@ def build(root: Path, formats: str, documents: tuple[str, ...]) -> None:
         transcripts = [known[d] for d in documents]
     if not transcripts:
         fail(f"{project.source_dir}: no transcripts (*.md) to build")
+    workers = jobs or os.cpu_count() or 1
+    with click.progressbar(length=len(transcripts), label=f"Building ({workers} jobs)", file=sys.stderr) as bar:
+        reports = build_corpus(project, transcripts, chosen, workers, incremental=not force, on_done=lambda _: bar.update(1))
     failures = 0
-    with click.progressbar(transcripts, label="Building", file=sys.stderr, item_show_func=lambda t: t.stem if t else "") as bar:
-        reports = [build_document(project, transcript, chosen) for transcript in bar]
     for report in reports:
         show(report.diagnostics)
         if report.error:
             click.echo(report.error, err=True)
-        written = ", ".join(str(p.relative_to(root)) if p.is_relative_to(root) else str(p) for p in report.written)
+        if report.skipped:
+            click.echo(f"{report.doc_id}: up to date")
+            continue
+        written = ", ".join(_relative(p, root) for p in report.written)
         status = "ok" if report.ok else "FAILED"
         click.echo(f"{report.doc_id}: {status}; wrote {written or 'nothing'}; {len(report.warnings)} warning(s)")
         failures += not report.ok
     if failures:
+        click.echo(f"{failures} of {len(reports)} document(s) failed", err=True)
         sys.exit(1)
+
+
+def _formats(formats: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in allowed]
+    if unknown or not chosen:
+        raise click.BadParameter(f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(allowed)}", param_hint="--formats")
+    return chosen
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
 
 
 @main.command()
@@ -182,10 +206,7 @@ def render(files: tuple[Path, ...], formats: str, output: Path) -> None:
     from .build import FORMATS
     from .render.outputs import render_all
 
-    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown:
-        raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}", param_hint="--formats")
+    chosen = _formats(formats, FORMATS)
     failed = False
     for path in files:
         try:
