@@ -1,0 +1,96 @@
+"""End to end: `edition build` on a copy of the project, a small corpus, incremental rebuilds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from conftest import ROOT
+from pipeline.cli import main
+
+DOCS = Path(__file__).parent / "fixtures" / "documents"
+
+
+def make_project(tmp_path: Path, with_fixture_docs: bool = False) -> Path:
+    root = tmp_path / "project"
+    (root / "tei" / "source").mkdir(parents=True)
+    for name in ("tactics-and-tasks.md", "tactics-and-tasks.toml"):
+        shutil.copy(ROOT / "tei" / "source" / name, root / "tei" / "source")
+    shutil.copytree(ROOT / "tei" / "authority", root / "tei" / "authority")
+    shutil.copytree(ROOT / "schema", root / "schema")
+    if with_fixture_docs:
+        for path in DOCS.glob("*"):
+            shutil.copy(path, root / "tei" / "source")
+    return root
+
+
+def build(root: Path, *args: str):
+    return CliRunner().invoke(main, ["build", "--root", str(root), *args])
+
+
+@pytest.mark.slow
+def test_build_writes_tei_html_text_and_pdf(tmp_path):
+    root = make_project(tmp_path)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    doc = "tactics-and-tasks"
+    master = root / "tei" / f"{doc}.xml"
+    outputs = [root / "dist" / doc / name for name in ("index.html", f"{doc}.txt", "print.html", f"{doc}.pdf")]
+    for path in [master, *outputs]:
+        assert path.stat().st_size > 1000, path
+    assert etree.parse(str(master)).getroot().tag == "{http://www.tei-c.org/ns/1.0}TEI"
+    assert master.read_bytes() == (ROOT / "tei" / f"{doc}.xml").read_bytes()
+    assert (root / "dist" / doc / f"{doc}.pdf").read_bytes()[:5] == b"%PDF-"
+    assert f"{doc}: ok; wrote tei/{doc}.xml, dist/{doc}/index.html" in result.output
+
+
+def test_corpus_build_isolates_a_failing_document_and_rebuilds_incrementally(tmp_path):
+    root = make_project(tmp_path, with_fixture_docs=True)
+    broken = root / "tei" / "source" / "broken.md"
+    broken.write_text("## A\n\nText.<sup>[7]</sup>\n", encoding="utf-8")
+    shutil.copy(root / "tei" / "source" / "circular-letter.toml", broken.with_suffix(".toml"))
+
+    first = build(root, "--formats", "html,text", "--jobs", "2")
+    assert first.exit_code == 1
+    assert f"{broken}:3: note anchor [7] has no note" in first.output
+    assert "1 of 4 document(s) failed" in first.output
+    for doc in ("bulletin-report", "circular-letter", "tactics-and-tasks"):
+        assert (root / "dist" / doc / "index.html").is_file(), doc
+        assert f"{doc}: ok;" in first.output
+    assert not (root / "dist" / "broken").exists()
+
+    broken.unlink()
+    broken.with_suffix(".toml").unlink()
+    second = build(root, "--formats", "html,text", "--jobs", "2")
+    assert second.exit_code == 0, second.output
+    assert second.output.count(": up to date") == 3
+
+    letter = root / "tei" / "source" / "circular-letter.md"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("Forward.", "Forward, comrades."), encoding="utf-8")
+    third = build(root, "--formats", "html,text")
+    assert "circular-letter: ok;" in third.output and third.output.count(": up to date") == 2
+    assert "Forward, comrades." in (root / "dist" / "circular-letter" / "index.html").read_text(encoding="utf-8")
+
+    # a changed registry affects every document
+    persons = root / "tei" / "authority" / "persons.xml"
+    persons.write_bytes(persons.read_bytes() + b"\n")
+    fourth = build(root, "--formats", "html,text")
+    assert fourth.output.count(": up to date") == 0 and fourth.output.count(": ok;") == 3
+
+    # an output deleted by hand is rebuilt
+    (root / "dist" / "bulletin-report" / "bulletin-report.txt").unlink()
+    fifth = build(root, "--formats", "html,text")
+    assert "bulletin-report: ok;" in fifth.output and fifth.output.count(": up to date") == 2
+
+
+def test_build_unknown_document_and_empty_project(tmp_path):
+    root = make_project(tmp_path)
+    result = build(root, "no-such")
+    assert result.exit_code == 1 and "no transcript named no-such" in result.output
+    empty = tmp_path / "empty"
+    result = build(empty)
+    assert result.exit_code == 1 and "no tei/source/ directory here" in result.output
