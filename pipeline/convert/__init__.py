@@ -91,6 +91,8 @@ def config_path_for(source: Path) -> Path:
 
 
 def convert_text(markdown: str, config: DocumentConfig, source: Path) -> ConversionResult:
+    if not markdown.strip():
+        raise EditionError(Location(str(source), 1), "empty transcript")
     doc = Document(source=source, config=config, markdown=markdown)
     run_passes(doc)
     return ConversionResult(doc, write.serialize(doc.tei), doc.diagnostics)

@@ -21,7 +21,8 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .model import Block, Document, Inline, Span, merge_strings
+from ..errors import EditionError
+from .model import Block, Document, Inline, Span, inline_text, merge_strings
 
 # Scratch attribute (never written): an anchor that is only one if its note exists.
 TENTATIVE = "_tentative"
@@ -93,6 +94,13 @@ def parse_brackets(text: str, line: int = 0) -> list[Inline]:
     if pos < len(text):
         out.append(text[pos:])
     return [piece for piece in out if piece != ""]
+
+
+def html_block_text(html: str) -> str:
+    """The text of a raw HTML block (its words; tags are not text)."""
+    if not html.strip():
+        return ""
+    return " ".join(lxml_html.fragment_fromstring(html, create_parent="div").text_content().split())
 
 
 def _text_with_footnote_refs(text: str, line: int) -> list[Inline]:
@@ -258,6 +266,8 @@ def run(doc: Document) -> Document:
     list_stack: list[str] = []  # "ol" / "ul"
     item_paragraphs: list[int] = []  # paragraphs seen in each open list item
     item_numbers: list[str] = []
+    item_markup: list[str] = []
+    item_lines: list[tuple[int, int]] = []
     quote_depth = 0
     heading: Block | None = None
     for index, token in enumerate(tokens):
@@ -271,9 +281,13 @@ def run(doc: Document) -> Document:
         elif kind == "list_item_open":
             item_paragraphs.append(0)
             item_numbers.append(token.info or "")
+            item_markup.append(token.markup)
+            item_lines.append((line, end_line))
         elif kind == "list_item_close":
-            item_paragraphs.pop()
-            item_numbers.pop()
+            number, markup, (first, last) = item_numbers.pop(), item_markup.pop(), item_lines.pop()
+            if item_paragraphs.pop() == 0 and number:
+                # "3." alone on a line is no thesis: keep the number as the text it is
+                doc.blocks.append(Block("para", first, [f"{number}{markup}"], last))
         elif kind == "blockquote_open":
             quote_depth += 1
         elif kind == "blockquote_close":
@@ -288,8 +302,8 @@ def run(doc: Document) -> Document:
                 heading.content = _InlineBuilder(doc, line).build(children)
                 doc.blocks.append(heading)
                 continue
-            label, children = _split_label(children)
-            block = Block("para", line, [], end_line, label=label)
+            label, labelled = _split_label(children)
+            block = Block("para", line, [], end_line)
             if quote_depth:
                 block.kind = "quote"
             elif list_stack and item_paragraphs:
@@ -298,7 +312,12 @@ def run(doc: Document) -> Document:
                 elif list_stack[-1] == "ul":
                     block.kind = "bullet"
                 item_paragraphs[-1] += 1
-            block.content = _InlineBuilder(doc, line).build(children)
+            if label and block.kind == "para":
+                block.content = _InlineBuilder(doc, line).build(labelled)
+                if inline_text(block.content).strip():
+                    block.label = label
+            if not block.label:  # no label, or nothing after it: "[1]" is then just text
+                block.content = _InlineBuilder(doc, line).build(children)
             block.italic_whole = _is_whole(block.content, "italic")
             block.bold_whole = _is_whole(block.content, "bold")
             if block.content and any(not isinstance(c, str) or c.strip() for c in block.content):
@@ -307,7 +326,7 @@ def run(doc: Document) -> Document:
             doc.warn(line, "code block in the transcript; kept as a paragraph", "W-READ")
             doc.blocks.append(Block("para", line, [Span("hi", {"rend": "code"}, [token.content.rstrip("\n")], line)], end_line))
         elif kind == "html_block":
-            text = " ".join(lxml_html.fragment_fromstring(token.content, create_parent="div").text_content().split()) if token.content.strip() else ""
+            text = html_block_text(token.content)
             doc.warn(line, "raw HTML block in the transcript; kept its text as a paragraph" if text else "raw HTML block removed", "W-READ")
             if text:
                 doc.blocks.append(Block("para", line, parse_brackets(text, line), end_line))
@@ -321,4 +340,6 @@ def run(doc: Document) -> Document:
             doc.warn(line, f"unsupported markdown block '{kind}'; kept its text", "W-READ")
             if token.content:
                 doc.blocks.append(Block("para", line, [token.content], end_line))
+    if not doc.blocks:
+        raise EditionError(doc.where(1), "no text in the transcript (only markup or blank lines)")
     return doc

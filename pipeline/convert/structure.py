@@ -179,9 +179,7 @@ def run(doc: Document) -> Document:
         doc.body.append(builder.section)
     for block in blocks:
         heading = builder.heading_of(block)
-        if heading is None:
-            if block.kind == "heading":
-                continue  # unreachable: every heading is a section or subsection
+        if heading is None:  # (every heading block is a section or subsection heading)
             builder.add_block(block)
             continue
         kind, n, head = heading

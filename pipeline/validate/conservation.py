@@ -39,7 +39,7 @@ def words(text: str) -> list[str]:
 
 def raw_markdown_words(markdown: str) -> Counter[str]:
     """All words of the transcript as markdown-it tokenises it (text, link texts, numbers)."""
-    from ..convert.read import markdown_parser
+    from ..convert.read import html_block_text, markdown_parser
 
     found: Counter[str] = Counter()
     for token in markdown_parser().parse(markdown):
@@ -49,8 +49,10 @@ def raw_markdown_words(markdown: str) -> Counter[str]:
             if child.type in ("text", "code_inline"):
                 # editorial brackets split no word: "B[olshevik]" is the word "Bolshevik"
                 found.update(words(child.content.replace("[", "").replace("]", "")))
-        if token.type in ("fence", "code_block", "html_block"):
+        if token.type in ("fence", "code_block"):
             found.update(words(token.content))
+        elif token.type == "html_block":
+            found.update(words(html_block_text(token.content).replace("[", "").replace("]", "")))
     return found
 
 
