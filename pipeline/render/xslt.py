@@ -1,0 +1,230 @@
+"""Run the edition's XSLT 3.0 stylesheets (``xslt/*.xsl``) with saxonche.
+
+Each stylesheet is compiled once per process, on first use, and reused. A transform
+returns the serialised result and the ``xsl:message`` output of the run, which the build
+reports as warnings (``UNHANDLED: tei:foo ...`` means an element no template handles;
+``UNSAFE-LINK:`` a link shown as text; ``BROKEN-REF:`` a pointer to nothing).
+
+Example::
+
+    result = render("html", Path("tei/tactics-and-tasks.xml"), {"build-date": "2026-11-26"})
+    Path("dist/tactics-and-tasks/index.html").write_bytes(result.output)
+    for warning in result.warnings:
+        print(warning)
+
+Saxon errors (static errors in a stylesheet, dynamic errors, ``xsl:message terminate``)
+become :class:`~pipeline.errors.EditionError`. Parameters are checked against the
+``xsl:param`` declarations of the stylesheet and the modules it imports, so a misspelt
+parameter is an error instead of being silently ignored.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import EditionError, Location
+from ..xmlsafe import parse_bytes, parse_file
+
+log = logging.getLogger(__name__)
+
+#: Where the stylesheets live: <project>/xslt/<name>.xsl
+XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
+
+_XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+
+ParamValue = str | bool | int
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """The serialised result of one transform and the messages the stylesheet emitted."""
+
+    output: bytes
+    warnings: tuple[str, ...]
+
+    @property
+    def unhandled(self) -> tuple[str, ...]:
+        """The ``UNHANDLED:`` messages: TEI elements the stylesheet has no template for."""
+        return tuple(w for w in self.warnings if w.startswith("UNHANDLED:"))
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """A compiled stylesheet, its declared parameters (name -> as= type) and a lock:
+    saxonche executables hold parameters and messages as state, so one run at a time."""
+
+    path: Path
+    executable: Any  # saxonche.PyXsltExecutable (saxonche ships no type information)
+    params: Mapping[str, str]
+    lock: threading.Lock
+
+
+@functools.cache
+def _processor() -> Any:
+    """The process's one Saxon processor (starting it loads the Saxon library)."""
+    from saxonche import PySaxonProcessor  # type: ignore[import-not-found]
+
+    return PySaxonProcessor(license=False)
+
+
+def stylesheet_path(name: str) -> Path:
+    """The file of stylesheet ``name`` (``html`` -> ``xslt/html.xsl``)."""
+    if not _NAME.match(name):
+        raise EditionError(Location(name), "stylesheet names are lower-case words such as 'html' or 'text'")
+    path = XSLT_DIR / f"{name}.xsl"
+    if not path.is_file():
+        raise EditionError(Location(str(path)), f"no stylesheet '{name}' in {XSLT_DIR}")
+    return path
+
+
+def declared_params(path: Path, _seen: frozenset[Path] = frozenset()) -> dict[str, str]:
+    """Top-level ``xsl:param`` names and their ``as`` types, through ``xsl:import``/``include``."""
+    if path in _seen:
+        return {}
+    root = parse_file(path).getroot()
+    found: dict[str, str] = {}
+    for child in root:
+        if child.tag in (f"{{{_XSL_NS}}}import", f"{{{_XSL_NS}}}include"):
+            found.update(declared_params((path.parent / child.get("href", "")).resolve(), _seen | {path}))
+    for param in root.iterfind(f"{{{_XSL_NS}}}param"):
+        found[param.get("name", "")] = param.get("as", "item()*")
+    return found
+
+
+@functools.cache
+def _compiled(name: str) -> _Compiled:
+    """Compile stylesheet ``name`` once per process."""
+    from saxonche import PySaxonApiError
+
+    path = stylesheet_path(name)
+    processor = _processor()
+    xslt = processor.new_xslt30_processor()
+    try:
+        executable = xslt.compile_stylesheet(stylesheet_file=str(path))
+    except PySaxonApiError as exc:
+        raise EditionError(Location(str(path)), f"stylesheet does not compile: {_first_line(exc)}") from None
+    if executable is None:  # older saxonche reports static errors this way
+        raise EditionError(Location(str(path)), "stylesheet does not compile")
+    executable.set_save_xsl_message(True)
+    return _Compiled(path, executable, declared_params(path), threading.Lock())
+
+
+def compile_stylesheet(name: str) -> Path:
+    """Compile ``name`` now (normally done lazily by :func:`render`); returns its path."""
+    return _compiled(name).path
+
+
+def _first_line(exc: BaseException) -> str:
+    text = " ".join(line.strip() for line in str(exc).strip().splitlines() if line.strip())
+    return text or exc.__class__.__name__
+
+
+def _xdm_value(compiled: _Compiled, name: str, value: ParamValue) -> Any:
+    """Convert a Python value to the XDM type the stylesheet declares for ``name``."""
+    processor = _processor()
+    declared = compiled.params.get(name)
+    if declared is None:
+        known = ", ".join(sorted(compiled.params)) or "none"
+        raise EditionError(Location(str(compiled.path)), f"unknown parameter '{name}' (declared: {known})")
+    if declared.startswith("xs:boolean"):
+        if isinstance(value, bool):
+            flag = value
+        elif str(value).strip().lower() in ("true", "1", "yes"):
+            flag = True
+        elif str(value).strip().lower() in ("false", "0", "no"):
+            flag = False
+        else:
+            raise EditionError(Location(str(compiled.path)), f"parameter '{name}' must be true or false, not {value!r}")
+        return processor.make_boolean_value(flag)
+    if declared.startswith("xs:integer"):
+        try:
+            return processor.make_integer_value(int(value))
+        except ValueError:
+            raise EditionError(Location(str(compiled.path)), f"parameter '{name}' must be an integer, not {value!r}") from None
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    return processor.make_string_value(str(value))
+
+
+def _source_text(tei: bytes | Path, where: str) -> str:
+    """The TEI as text, after the safe parser has vetted it (no DTD, entities, bad UTF-8)."""
+    if isinstance(tei, Path):
+        parse_file(tei)  # refuses missing, oversized and hostile files before reading them
+        data = tei.read_bytes()
+    else:
+        parse_bytes(tei, where)
+        data = tei
+    return data.decode("utf-8")
+
+
+def render(
+    stylesheet: str,
+    tei: bytes | Path,
+    params: Mapping[str, ParamValue] | None = None,
+    *,
+    source_name: str | None = None,
+) -> Rendering:
+    """Transform a TEI document with stylesheet ``stylesheet`` (``html``, ``text``, ``print``).
+
+    ``params`` are stylesheet parameters by name (``{"editorial-brackets": False}``);
+    booleans may be given as bool or as "true"/"false". ``source_name`` names TEI given
+    as bytes in error messages (default: the path, or ``<TEI bytes>``). Returns the
+    serialised output as UTF-8 bytes and the run's ``xsl:message`` texts as warnings.
+    """
+    from saxonche import PySaxonApiError
+
+    where = source_name or (str(tei) if isinstance(tei, Path) else "<TEI bytes>")
+    compiled = _compiled(stylesheet)
+    text = _source_text(tei, where)
+    values = {name: _xdm_value(compiled, name, value) for name, value in (params or {}).items()}
+    processor = _processor()
+    executable = compiled.executable
+    with compiled.lock:
+        executable.clear_parameters()
+        executable.clear_xsl_messages()
+        for name, value in values.items():
+            executable.set_parameter(name, value)
+        try:
+            node = processor.parse_xml(xml_text=text)
+            result = executable.transform_to_string(xdm_node=node)
+        except PySaxonApiError as exc:
+            messages = _messages(executable)
+            detail = "; ".join(m for m in messages if m) or _first_line(exc)
+            raise EditionError(Location(where), f"{compiled.path.name}: {detail}") from None
+        warnings = _messages(executable)
+    output = (result or "").encode("utf-8")
+    return Rendering(output=output, warnings=warnings)
+
+
+def transform(
+    stylesheet: str,
+    tei: bytes | Path,
+    params: Mapping[str, ParamValue] | None = None,
+    *,
+    source_name: str | None = None,
+) -> bytes:
+    """Like :func:`render`, returning only the output; the warnings go to this module's logger.
+
+    Prefer :func:`render` where the caller reports warnings itself (the build does).
+    """
+    result = render(stylesheet, tei, params, source_name=source_name)
+    for warning in result.warnings:
+        log.warning("%s: %s", stylesheet, warning)
+    return result.output
+
+
+def _messages(executable: Any) -> tuple[str, ...]:
+    """The texts of the xsl:message instructions of the last run, in order."""
+    value = executable.get_xsl_messages()
+    if value is None:
+        return ()
+    return tuple(value.item_at(i).string_value.strip() for i in range(value.size))
+

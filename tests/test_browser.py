@@ -1,0 +1,219 @@
+"""The HTML reading edition in a real browser: headless Chromium driven by Playwright.
+
+Pages are rendered from the fixtures (and the project's masters) into tmp_path and
+loaded from file://. Checks: internal links resolve in the live DOM, the note popover
+opens by click and by keyboard (Tab + Enter), the bracket switch changes the visible
+text, no console errors, zero axe-core violations. Screenshots are saved in tmp_path.
+
+Chromium is the system one (/usr/bin/chromium); no browser is ever downloaded. Without
+it (or without playwright) the tests skip, except when CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from regenerate_expected import ROOT, Fixture, fixtures
+
+from pipeline.render import xslt
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+IN_CI = os.environ.get("CI") == "true"
+
+FIXTURES = fixtures()
+MASTERS = sorted((ROOT / "tei").glob("*.xml"))
+PAGES = [pytest.param(f.path, f.params, id=f.name) for f in FIXTURES] + [
+    pytest.param(m, {"build-date": "2000-01-01"}, id=m.name) for m in MASTERS
+]
+
+
+def _need(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"{reason} (required when CI=true)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        _need(f"no Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _need("playwright is not installed")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def axe() -> Any:
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        _need("axe-playwright-python is not installed")
+    return Axe()
+
+
+def render_page(tmp_path: Path, tei: Path, params: dict[str, str]) -> Path:
+    result = xslt.render("html", tei, params)
+    out = tmp_path / f"{tei.stem}.html"
+    out.write_bytes(result.output)
+    return out
+
+
+class Page:
+    """A loaded page and everything it logged."""
+
+    def __init__(self, browser: Any, path: Path, width: int = 1200) -> None:
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
+        self.page.goto(path.as_uri())
+
+    def close(self) -> None:
+        self.page.close()
+
+
+def open_page(browser: Any, tmp_path: Path, name: str) -> Page:
+    fixture: Fixture = next(f for f in FIXTURES if f.name == name)
+    return Page(browser, render_page(tmp_path, fixture.path, fixture.params))
+
+
+@pytest.mark.parametrize(("tei", "params"), PAGES)
+def test_links_resolve_no_errors_no_axe_violations(browser: Any, axe: Any, tmp_path: Path,
+                                                   tei: Path, params: dict[str, str]) -> None:
+    view = Page(browser, render_page(tmp_path, tei, params))
+    try:
+        dangling = view.page.evaluate(
+            """() => [...document.querySelectorAll('a[href^="#"]')]
+                     .map(a => a.getAttribute('href').slice(1))
+                     .filter(id => !document.getElementById(decodeURIComponent(id)))""")
+        assert dangling == []
+        results = axe.run(view.page)
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        assert violations == []
+        view.page.screenshot(path=str(tmp_path / f"{tei.stem}.png"), full_page=True)
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+def test_popover_opens_on_click_and_shows_the_note(browser: Any, tmp_path: Path) -> None:
+    view = open_page(browser, tmp_path, "notes.001")
+    try:
+        popover = view.page.locator("#n1-ref-pop")
+        assert not popover.is_visible()
+        view.page.locator("button.note-peek[popovertarget='n1-ref-pop']").click()
+        assert popover.is_visible()
+        assert "issued by 46 leading Old Bolsheviks" in popover.inner_text()
+        view.page.screenshot(path=str(tmp_path / "popover.png"))
+        view.page.locator("#n1-ref-pop button.popover-close").click()
+        assert not popover.is_visible()
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+def test_popover_opens_with_the_keyboard(browser: Any, tmp_path: Path) -> None:
+    view = open_page(browser, tmp_path, "notes.001")
+    try:
+        view.page.focus("#n2-ref")  # the note number link; the popover button follows it
+        view.page.keyboard.press("Tab")
+        focused = view.page.evaluate("() => document.activeElement.getAttribute('popovertarget')")
+        assert focused == "n2-ref-pop"
+        view.page.keyboard.press("Enter")
+        popover = view.page.locator("#n2-ref-pop")
+        assert popover.is_visible()
+        assert "series of articles by Trotsky" in popover.inner_text()
+        view.page.keyboard.press("Escape")
+        assert not popover.is_visible()
+    finally:
+        view.close()
+
+
+def test_note_link_and_back_link_move_the_reader(browser: Any, tmp_path: Path) -> None:
+    view = open_page(browser, tmp_path, "notes.001")
+    try:
+        view.page.click("#n3-ref")
+        assert view.page.evaluate("() => location.hash") == "#n3"
+        view.page.click("#n3 a.backref")
+        assert view.page.evaluate("() => location.hash") == "#n3-ref"
+    finally:
+        view.close()
+
+
+def test_bracket_switch_changes_the_visible_text(browser: Any, tmp_path: Path) -> None:
+    view = open_page(browser, tmp_path, "editorial.001")
+    try:
+        paragraph = view.page.locator("#sec-1-p1")
+        switch = view.page.locator("#toggle-brackets")
+        assert switch.is_visible() and switch.is_checked()
+        assert "B[olshevik]-L[eninists]" in paragraph.inner_text()
+        switch.click()
+        assert not switch.is_checked()
+        shown = paragraph.inner_text()
+        assert "Bolshevik-Leninists" in shown and "[" not in shown
+        view.page.screenshot(path=str(tmp_path / "brackets-off.png"))
+        switch.press("Space")  # the keyboard works too
+        assert "B[olshevik]" in paragraph.inner_text()
+    finally:
+        view.close()
+
+
+def test_brackets_off_by_parameter(browser: Any, tmp_path: Path) -> None:
+    view = open_page(browser, tmp_path, "editorial.002")
+    try:
+        assert not view.page.locator("#toggle-brackets").is_checked()
+        assert "Bolshevik-Leninists" in view.page.locator("#sec-1-p1").inner_text()
+    finally:
+        view.close()
+
+
+def test_variant_readings_open_on_demand(browser: Any, tmp_path: Path) -> None:
+    view = open_page(browser, tmp_path, "apparatus.001")
+    try:
+        readings = view.page.locator("#n2 details.apparatus li").first
+        assert not readings.is_visible()
+        view.page.locator("#n2 details.apparatus summary").click()
+        assert "expelled being immediately" in readings.inner_text()
+    finally:
+        view.close()
+
+
+def test_readable_on_a_phone(browser: Any, tmp_path: Path) -> None:
+    fixture = next(f for f in FIXTURES if f.name == "entities.001")
+    view = Page(browser, render_page(tmp_path, fixture.path, fixture.params), width=375)
+    try:
+        overflow = view.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0
+        view.page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+    finally:
+        view.close()
+
+
+def test_the_axe_check_can_fail(browser: Any, axe: Any, tmp_path: Path) -> None:
+    """axe really runs: a page with a known violation reports it."""
+    bad = tmp_path / "bad.html"
+    bad.write_text('<!DOCTYPE html><html><head><title>x</title></head><body><main>'
+                   '<input type="text"></main></body></html>', encoding="utf-8")
+    view = Page(browser, bad)
+    try:
+        ids = {v["id"] for v in axe.run(view.page).response["violations"]}
+        assert "label" in ids and "html-has-lang" in ids
+    finally:
+        view.close()
