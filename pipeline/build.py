@@ -43,20 +43,11 @@ class DocumentReport:
 def validate_master(tei: bytes, tei_path: Path, source: Path | None) -> list[Diagnostic]:
     """Schema, integrity rules and (with the transcript) text conservation."""
     from .validate import validate_tree
-    from .validate.conservation import check_conservation
 
     tree = parse_bytes(tei, tei_path)
-    problems = list(validate_tree(tree, str(tei_path)))
-    if source is not None:
-        problems.extend(check_conservation(tree, str(tei_path), source))
-    return problems
+    return validate_tree(tree, str(tei_path), source=source, text=tei)
 
 
-def render_outputs(tei: bytes, doc_id: str, out_dir: Path, formats: tuple[str, ...] = FORMATS) -> tuple[list[Path], list[str]]:
-    """Write the publication formats of one TEI master; returns (files, stylesheet warnings)."""
-    from .render.outputs import render_all
-
-    return render_all(tei, doc_id, out_dir, formats)
 
 
 def build_document(project: Project, transcript: Path, formats: tuple[str, ...] = FORMATS) -> DocumentReport:
@@ -72,7 +63,9 @@ def build_document(project: Project, transcript: Path, formats: tuple[str, ...] 
         report.diagnostics.extend(problems)
         if any(p.severity == "error" for p in problems):
             return report
-        files, warnings = render_outputs(result.tei, transcript.stem, project.output_dir(transcript.stem), formats)
+        from .render.outputs import render_all
+
+        files, warnings = render_all(result.tei, transcript.stem, project.output_dir(transcript.stem), formats, build_date=result.document.config.build_date, source_name=str(master))
         report.written.extend(files)
         report.diagnostics.extend(Diagnostic(Location(str(master)), w, "warning", "W-RENDER") for w in warnings)
     except EditionError as exc:

@@ -167,34 +167,22 @@ def validate(files: tuple[Path, ...], fmt: str, source: Path | None, root: Path)
     Prints OK or one line per problem (path:line:col: message [CODE]); warnings are shown but
     do not fail. Exits 1 if any file has an error.
     """
-    from .validate import validate_file
-    from .validate.conservation import check_conservation
-    from .xmlsafe import parse_file
+    from .validate import to_records, validate_file
 
     project = Project(root)
     all_problems: list[Diagnostic] = []
     for path in files:
-        try:
-            problems = list(validate_file(path))
-            transcript = source or project.transcript_for(path)
-            if transcript is not None and not any(p.severity == "error" and p.code in ("E-XML", "E-ROOT") for p in problems):
-                problems.extend(check_conservation(parse_file(path), str(path), transcript))
-        except EditionError as exc:
-            problems = [Diagnostic(exc.location, exc.message, "error", "E-INPUT")]
+        transcript = source or project.transcript_for(path)
+        problems = validate_file(path, source=transcript)
         all_problems.extend(problems)
         if fmt == "text":
             errors = [p for p in problems if p.severity == "error"]
             show(problems)
             click.echo(f"{path}: {'OK' if not errors else f'{len(errors)} error(s)'}")
     if fmt == "json":
-        click.echo(json.dumps([_as_json(p) for p in all_problems], indent=2, ensure_ascii=False))
+        click.echo(json.dumps(to_records(all_problems), indent=2, ensure_ascii=False))
     if any(p.severity == "error" for p in all_problems):
         sys.exit(1)
-
-
-def _as_json(diagnostic: Diagnostic) -> dict[str, object]:
-    loc = diagnostic.location
-    return {"path": loc.path, "line": loc.line, "col": loc.col, "severity": diagnostic.severity, "code": diagnostic.code, "message": diagnostic.message}
 
 
 @main.command()
@@ -213,7 +201,7 @@ def render(files: tuple[Path, ...], formats: str, output: Path) -> None:
             from .xmlsafe import parse_file
 
             parse_file(path)  # refuse hostile or malformed input before any stylesheet runs
-            written, warnings = render_all(path.read_bytes(), path.stem, output / path.stem, chosen)
+            written, warnings = render_all(path.read_bytes(), path.stem, output / path.stem, chosen, source_name=str(path))
         except EditionError as exc:
             click.echo(str(exc), err=True)
             failed = True

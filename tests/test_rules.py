@@ -311,33 +311,21 @@ def test_source_hook_does_nothing_without_a_source() -> None:
     assert list(R.check_source_text(document(MINIMAL))) == []
 
 
-def test_source_hook_calls_the_conservation_check(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    source = tmp_path / "doc.md"
-    source.write_text("text", encoding="utf-8")
-    calls: list[tuple[object, Path, str]] = []
+def test_conservation_rule_compares_the_tei_with_its_transcript(tmp_path: Path) -> None:
+    from pipeline.convert import convert_file
 
-    def check_conservation(tree: object, path: str, src: Path) -> list[Diagnostic]:
-        calls.append((tree, src, path))
-        return [Diagnostic(Location(path, 3, 1), "word 'Centrism' of the source is missing", "error", "E-TEXT")]
-
-    module = types.ModuleType(R.CONSERVATION_MODULE)
-    module.check_conservation = check_conservation  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, R.CONSERVATION_MODULE, module)
-    doc = document(MINIMAL, source=source)
-    found = list(R.check_source_text(doc))
-    assert [str(d) for d in found] == ["t.xml:3:1: word 'Centrism' of the source is missing [E-TEXT]"]
-    assert calls == [(doc.tree, source, "t.xml")]
+    docs = FIXTURES / "documents"
+    master = convert_file(docs / "circular-letter.md").tei.decode("utf-8")
+    assert list(R.check_source_text(document(master, source=docs / "circular-letter.md"))) == []
+    damaged = master.replace("must take stock of it calmly", "must take it calmly")
+    found = list(R.check_source_text(document(damaged, source=docs / "circular-letter.md")))
+    assert [d.code for d in found] == ["E-CONSERVATION"]
+    assert "transcript has 'stock'" in found[0].message
 
 
-def test_source_hook_warns_when_no_check_is_installed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setitem(sys.modules, R.CONSERVATION_MODULE, None)  # import raises ModuleNotFoundError
-    monkeypatch.setattr(R.importlib, "import_module", _missing)
-    found = list(R.check_source_text(document(MINIMAL, source=tmp_path / "doc.md")))
-    assert [(d.severity, d.code) for d in found] == [("warning", "W-SOURCE")]
-
-
-def _missing(name: str) -> types.ModuleType:
-    raise ModuleNotFoundError(f"No module named '{name}'", name=name)
+def test_conservation_rule_reports_an_unreadable_transcript(tmp_path: Path) -> None:
+    found = list(R.check_source_text(document(MINIMAL, source=tmp_path / "absent.md")))
+    assert [(d.severity, d.code, d.message) for d in found] == [("error", "E-CONSERVATION", "cannot check text conservation: no such file")]
 
 
 # ---------------------------------------------------------------- the corpus of invalid files

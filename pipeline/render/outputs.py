@@ -11,18 +11,39 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..files import write_if_changed
+from ..xmlsafe import NSMAP, parse_bytes
 from .xslt import render
 
 OUTPUT_NAMES = {"html": "index.html", "text": "{doc}.txt", "print": "print.html", "pdf": "{doc}.pdf"}
 
 
-def render_all(tei: bytes, doc_id: str, out_dir: Path, formats: tuple[str, ...]) -> tuple[list[Path], list[str]]:
-    """Render ``formats`` (html, text, pdf) of ``tei`` into ``out_dir``; (files, warnings)."""
+def header_build_date(tei: bytes) -> str:
+    """The build date a TEI master records (publicationStmt/date/@when), or ''."""
+    root = parse_bytes(tei, "<TEI>").getroot()
+    found = root.xpath("string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when)", namespaces=NSMAP)
+    return str(found)
+
+
+def render_all(
+    tei: bytes,
+    doc_id: str,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    *,
+    build_date: str | None = None,
+    source_name: str | None = None,
+) -> tuple[list[Path], list[str]]:
+    """Render ``formats`` (html, text, pdf) of ``tei`` into ``out_dir``; (files, warnings).
+
+    ``build_date`` (default: the date the TEI header records) is the only date any output
+    shows as its own: builds never read the clock.
+    """
+    params = {"build-date": header_build_date(tei) if build_date is None else build_date}
     written: list[Path] = []
     warnings: list[str] = []
     for fmt in ("html", "text"):
         if fmt in formats:
-            result = render(fmt, tei)
+            result = render(fmt, tei, params, source_name=source_name)
             path = out_dir / OUTPUT_NAMES[fmt].format(doc=doc_id)
             write_if_changed(path, result.output)
             written.append(path)
@@ -30,7 +51,7 @@ def render_all(tei: bytes, doc_id: str, out_dir: Path, formats: tuple[str, ...])
     if "pdf" in formats:
         from .pdf import write_pdf
 
-        result = render("print", tei)
+        result = render("print", tei, params, source_name=source_name)
         print_html = out_dir / OUTPUT_NAMES["print"]
         write_if_changed(print_html, result.output)
         warnings.extend(f"print: {w}" for w in result.warnings)

@@ -21,14 +21,13 @@ E-EMPTY                   an empty p or head
 E-DATE                    a date attribute is not ISO 8601, or a range is inverted
 E-ID-SCHEME               an id breaks the structural scheme (sec-N, sec-2-A-p3, person-x)
 E-IDNO                    an idno value does not have the form of its authority
-W-SOURCE                  the source-text check was asked for but is not available
+E-CONSERVATION            the TEI does not conserve the text of its source transcript
 ========================  ==================================================================
 """
 
 from __future__ import annotations
 
 import calendar
-import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, EditionError
 from ..xmlsafe import TEI_NS, XML_ID, tei
 from .locate import Locator
 from .schema import element_name
@@ -521,25 +520,20 @@ def check_idno(doc: Document) -> Iterator[Diagnostic]:
 
 
 # --------------------------------------------------------------------------------------
-# Text conservation against the source transcript: the hook for the lead's check
+# Text conservation against the source transcript
 # --------------------------------------------------------------------------------------
-
-#: The lead's module: ``check_conservation(tei_tree, tei_path: str, source: Path) -> list[Diagnostic]``.
-CONSERVATION_MODULE = "pipeline.validate.conservation"
 
 
 def check_source_text(doc: Document) -> Iterable[Diagnostic]:
-    """Hook: when a source transcript is given, run the text-conservation check on it."""
+    """When the transcript is given, every word of it must be in the TEI (conservation.py)."""
     if doc.source is None:
         return []
+    from .conservation import check_conservation
+
     try:
-        module = importlib.import_module(CONSERVATION_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != CONSERVATION_MODULE:
-            raise
-        return [doc.warning(None, f"no text-conservation check is installed ({CONSERVATION_MODULE}); source {doc.source} not compared", "W-SOURCE")]
-    result: list[Diagnostic] = module.check_conservation(doc.tree, doc.path, doc.source)
-    return result
+        return check_conservation(doc.tree, doc.path, doc.source)
+    except EditionError as exc:  # the transcript itself is unreadable or misconfigured
+        return [Diagnostic(exc.location, f"cannot check text conservation: {exc.message}", "error", "E-CONSERVATION")]
 
 
 RULES: tuple[Rule, ...] = (
@@ -554,7 +548,7 @@ RULES: tuple[Rule, ...] = (
     Rule("E-DATE", "date attributes are ISO 8601; ranges are consistent", check_dates),
     Rule("E-ID-SCHEME", "ids follow the structural scheme and the register prefixes", check_id_scheme),
     Rule("E-IDNO", "idno values have the form of their authority", check_idno),
-    Rule("W-SOURCE", "text conservation against the source transcript (when a source is given)", check_source_text),
+    Rule("E-CONSERVATION", "every word of the source transcript is in the TEI, in order (when a source is given)", check_source_text),
 )
 
 
