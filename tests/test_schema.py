@@ -220,7 +220,7 @@ def _messages(xml: str) -> list[str]:
     [
         ("says <persName", "says <foo/><persName", "element 'foo' is not allowed in 'p' [E-SCHEMA]"),
         ("says <persName", 'says <x:foo xmlns:x="urn:x"/><persName', "element 'x:foo' is not allowed in 'p' [E-SCHEMA]"),
-        ("<head>The main", "<p xml:id=\"sec-1-p0\">x</p><head>The main", "element 'p' is not allowed here in 'div'; expected 'head' [E-SCHEMA]"),
+        ("<head>The main", "<p xml:id=\"sec-1-p0\">x</p><head>The main", "element 'head' is not allowed here in 'div' [E-SCHEMA]"),
         ("“is empirical.”</p>", "“is empirical.”</p><head>h</head>", "element 'head' is not allowed here in 'div' [E-SCHEMA]"),
         ('<p xml:id="sec-1-p2">', '<p xml:id="sec-1-p2" rend="x">', "attribute 'rend' is not allowed on 'p' [E-SCHEMA]"),
         (' type="editorial" target="#n1-ref"', ' target="#n1-ref"', "element 'note' lacks required attribute 'type' [E-SCHEMA]"),

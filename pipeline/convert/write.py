@@ -11,6 +11,7 @@ import copy
 
 from lxml import etree
 
+from ..errors import EditionError
 from .model import Block, Division, Document, Note
 from .tei import el, indent, sub, write_inline
 
@@ -90,7 +91,7 @@ def build_tree(doc: Document) -> etree._ElementTree:
     for div in doc.body:
         body.append(_division(div))
     if not len(body):
-        sub(body, "p")  # TEI needs content; validation reports an empty body
+        raise EditionError(doc.where(1), "the transcript has no body text (only a title, front matter or notes)")
     if doc.notes:
         notes = sub(sub(text, "back"), "div", {"type": "notes", "xml:id": "notes"})
         if doc.notes_head:
