@@ -62,3 +62,22 @@ def parse_date(text: str) -> str:
             return f"{year:04d}-{month_number:02d}" if 1 <= month_number <= 12 else ""
         return f"{year:04d}"
     return ""
+
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]
+
+
+def format_date(iso: str) -> str:
+    """An ISO date written out in English: '2026-11-26' -> '26 November 2026'.
+
+    >>> format_date("1930-03")
+    'March 1930'
+    """
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+    return iso
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .. import __version__
+from .dates import format_date
 from .model import Document, inline_text
 from .tei import el, sub
 
@@ -47,7 +48,7 @@ def _language_name(code: str) -> str:
 
 
 def _date(when: str, text: str = "") -> etree._Element:
-    return el("date", {"when": when}, text or when)
+    return el("date", {"when": when}, text or format_date(when))
 
 
 def _title_stmt(doc: Document) -> etree._Element:
@@ -68,37 +69,49 @@ def _publication_stmt(doc: Document) -> etree._Element:
     cfg = doc.config
     stmt = el("publicationStmt")
     sub(stmt, "publisher", None, cfg.edition_publisher or cfg.encoder or "Unpublished")
-    sub(stmt, "date", {"when": cfg.build_date}, cfg.build_date)
+    sub(stmt, "date", {"when": cfg.build_date}, format_date(cfg.build_date))
     sub(stmt, "availability", {"status": cfg.rights_status}, el("p", None, cfg.rights_statement))
     sub(stmt, "idno", {"type": "local"}, cfg.doc_id)
     return stmt
 
 
+def _bibl(attrs: dict[str, str], parts: list[etree._Element]) -> etree._Element:
+    """A bibl of ``parts`` read as one citation: "Title. Publisher, date. Note." """
+    bibl = el("bibl", attrs)
+    for index, part in enumerate(parts):
+        if index:
+            bibl[-1].tail = ", " if part.tag == el("date").tag and bibl[-1].tag == el("publisher").tag else ". "
+        bibl.append(part)
+    if len(bibl) and bibl[-1].tag != el("note").tag:
+        bibl[-1].tail = "."
+    return bibl
+
+
 def _source_desc(doc: Document) -> etree._Element:
     cfg = doc.config
     desc = el("sourceDesc")
-    web = sub(desc, "bibl", {"type": "web", "xml:id": "source-web"})
-    sub(web, "title", {"level": "a"}, cfg.publication_title or cfg.title)
+    web: list[etree._Element] = [el("title", {"level": "a"}, cfg.publication_title or cfg.title)]
     if cfg.publication_publisher:
         web.append(el("publisher", None, cfg.publication_publisher))
     if cfg.publication_date:
-        date_text = inline_text(doc.title_page.date).strip() if doc.title_page.date_iso == cfg.publication_date else cfg.publication_date
+        date_text = inline_text(doc.title_page.date).strip() if doc.title_page.date_iso == cfg.publication_date else ""
         web.append(_date(cfg.publication_date, date_text))
     if cfg.publication_url:
         web.append(el("ref", {"target": cfg.publication_url}, cfg.publication_url))
     if cfg.publication_statement:
         web.append(el("note", None, cfg.publication_statement))
+    desc.append(_bibl({"type": "web", "xml:id": "source-web"}, web))
     if cfg.original_title:
-        original = sub(desc, "bibl", {"type": "original", "xml:id": "source-original"})
-        sub(original, "title", {"level": "m"}, cfg.original_title)
+        original: list[etree._Element] = [el("title", {"level": "m"}, cfg.original_title)]
         if cfg.original_chapter:
-            sub(original, "biblScope", {"unit": "chapter", "n": cfg.original_chapter}, f"chapter {cfg.original_chapter}")
+            original.append(el("biblScope", {"unit": "chapter", "n": cfg.original_chapter}, f"chapter {cfg.original_chapter}"))
         if cfg.original_date:
             original.append(_date(cfg.original_date))
         if cfg.original_language:
-            sub(original, "textLang", {"mainLang": cfg.original_language}, _language_name(cfg.original_language))
+            original.append(el("textLang", {"mainLang": cfg.original_language}, _language_name(cfg.original_language)))
         if cfg.original_note:
-            sub(original, "note", None, cfg.original_note)
+            original.append(el("note", None, cfg.original_note))
+        desc.append(_bibl({"type": "original", "xml:id": "source-original"}, original))
     if doc.witnesses:
         wits = sub(desc, "listWit")
         for witness in doc.witnesses:
