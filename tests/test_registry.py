@@ -68,12 +68,12 @@ def test_ids_are_unique_and_prefixed_by_kind():
             assert re.fullmatch(rf"{spec.kind}-[a-z0-9]+(-[a-z0-9]+)*", entry_id), entry_id
             assert entry_id not in seen
             seen.add(entry_id)
-    assert len(seen) == 71
+    assert len(seen) == 73
 
 
 def test_entry_counts_per_kind(registry):
     counts = {spec.kind: len(registry.of_kind(spec.kind)) for spec in KINDS}
-    assert counts == {"person": 20, "org": 18, "place": 13, "work": 20}
+    assert counts == {"person": 20, "org": 18, "place": 13, "work": 22}
 
 
 REQUIRED = {
