@@ -247,5 +247,10 @@ def entities(documents: tuple[str, ...], root: Path) -> None:
         fail(str(exc))
 
 
+from .export import export_command  # noqa: E402  (cheap: heavy imports happen when it runs)
+
+main.add_command(export_command)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

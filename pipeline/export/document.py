@@ -1,0 +1,131 @@
+"""One document as the exporters see it: its TEI master, configuration, entries, mentions.
+
+Everything is read once from ``tei/<doc>.xml`` (parsed with the safe parser) and
+``tei/source/<doc>.toml``; the exporters only format these records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..config import DocumentConfig, load_config
+from ..errors import EditionError, Location
+from ..project import Project
+from ..xmlsafe import XML_ID, parse_file, tei
+from .entries import RegisterEntry, read_entries
+from .mentions import Mention, find_mentions
+
+
+@dataclass(frozen=True)
+class HeaderFacts:
+    """What the citation files need from the teiHeader, as the header states it."""
+
+    title: str
+    subtitle: str
+    authors: tuple[str, ...]
+    language: str
+    web_title: str
+    web_publisher: str
+    web_date: str
+    web_url: str
+    original_title: str
+    original_date: str
+    edition_publisher: str
+    edition_date: str
+    edition_version: str
+    rights_status: str
+
+
+@dataclass(frozen=True)
+class ExportDocument:
+    doc_id: str
+    path: Path
+    tree: etree._ElementTree
+    config: DocumentConfig
+    header: HeaderFacts
+    entries: tuple[RegisterEntry, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    def citable_passages(self) -> list[str]:
+        """The ids of every element under text/ that carries one (its citable passages)."""
+        text = self.root.find(tei("text"))
+        if text is None:
+            return []
+        return [el.get(XML_ID) for el in text.iter() if isinstance(el.tag, str) and el.get(XML_ID)]
+
+
+def _text(root: etree._Element, path: str) -> str:
+    found = root.find(path)
+    return " ".join("".join(found.itertext()).split()) if found is not None else ""
+
+
+def _attr(root: etree._Element, path: str, name: str) -> str:
+    found = root.find(path)
+    return (found.get(name) or "") if found is not None else ""
+
+
+def read_header(root: etree._Element) -> HeaderFacts:
+    """The header facts, by the paths schema/conventions.md pins."""
+    t = "{http://www.tei-c.org/ns/1.0}"
+    file_desc = f"{t}teiHeader/{t}fileDesc"
+    title_stmt = f"{file_desc}/{t}titleStmt"
+    pub = f"{file_desc}/{t}publicationStmt"
+    web = f"{file_desc}/{t}sourceDesc/{t}bibl[@type='web']"
+    original = f"{file_desc}/{t}sourceDesc/{t}bibl[@type='original']"
+    title = _text(root, f"{title_stmt}/{t}title[@type='main']") or _text(root, f"{title_stmt}/{t}title")
+    authors = tuple(
+        " ".join("".join(a.itertext()).split()) for a in root.findall(f"{title_stmt}/{t}author")
+    )
+    return HeaderFacts(
+        title=title,
+        subtitle=_text(root, f"{title_stmt}/{t}title[@type='sub']"),
+        authors=tuple(a for a in authors if a),
+        language=root.get("{http://www.w3.org/XML/1998/namespace}lang", ""),
+        web_title=_text(root, f"{web}/{t}title"),
+        web_publisher=_text(root, f"{web}/{t}publisher"),
+        web_date=_attr(root, f"{web}/{t}date", "when"),
+        web_url=_attr(root, f"{web}/{t}ref", "target"),
+        original_title=_text(root, f"{original}/{t}title"),
+        original_date=_attr(root, f"{original}/{t}date", "when"),
+        edition_publisher=_text(root, f"{pub}/{t}publisher"),
+        edition_date=_attr(root, f"{pub}/{t}date", "when"),
+        edition_version=_attr(root, f"{file_desc}/{t}editionStmt/{t}edition", "n"),
+        rights_status=_attr(root, f"{pub}/{t}availability", "status"),
+    )
+
+
+def load_document(project: Project, doc_id: str) -> ExportDocument:
+    """Read the master ``tei/<doc_id>.xml`` and its ``tei/source/<doc_id>.toml``."""
+    path = project.tei_dir / f"{doc_id}.xml"
+    if not path.is_file():
+        raise EditionError(Location(str(path)), "no TEI master (run 'edition build' first)")
+    tree = parse_file(path)
+    root = tree.getroot()
+    if root.tag != tei("TEI"):
+        raise EditionError(Location(str(path), root.sourceline or 1), f"root element must be TEI <TEI>, not <{etree.QName(root).localname}>")
+    config = load_config(project.source_dir / f"{doc_id}.toml", doc_id=doc_id)
+    entries = tuple(read_entries(root, str(path)))
+    seen: dict[str, RegisterEntry] = {}
+    for entry in entries:
+        if entry.id in seen:
+            raise EditionError(Location(str(path), entry.line), f"duplicate standOff entry '{entry.id}' (first at line {seen[entry.id].line})")
+        seen[entry.id] = entry
+    kinds = {e.id: e.kind for e in entries}
+    mentions = tuple(find_mentions(root, kinds, str(path)))
+    return ExportDocument(doc_id, path, tree, config, read_header(root), entries, mentions)
+
+
+def document_ids(project: Project, chosen: tuple[str, ...] = ()) -> list[str]:
+    """The documents to export: every transcript of the project (or the chosen ones)."""
+    known = [t.stem for t in project.transcripts()]
+    missing = [d for d in chosen if d not in known]
+    if missing:
+        raise EditionError(Location(str(project.source_dir)), f"no transcript named {', '.join(missing)}")
+    return list(chosen) if chosen else known
