@@ -247,8 +247,11 @@ def entities(documents: tuple[str, ...], root: Path) -> None:
         fail(str(exc))
 
 
-from .export import export_command  # noqa: E402  (cheap: heavy imports happen when it runs)
+# Commands defined in their own packages (cheap to import: heavy imports happen when they run).
+from .deposit.command import deposit  # noqa: E402
+from .export import export_command  # noqa: E402
 
+main.add_command(deposit)
 main.add_command(export_command)
 
 
