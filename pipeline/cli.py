@@ -16,15 +16,8 @@ import click
 
 from . import __version__
 from .errors import Diagnostic, EditionError
+from .options import ROOT_OPTION
 from .project import Project
-
-ROOT_OPTION = click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="Project root (holds tei/source/, tei/, dist/).",
-)
 
 
 def fail(message: str) -> NoReturn:

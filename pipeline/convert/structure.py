@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..ids import unique_id
 from .dates import parse_date
 from .model import Block, Division, Document, Inline, Span, inline_text
 
@@ -154,12 +155,7 @@ def assign_ids(doc: Document) -> None:
     taken: set[str] = set()
 
     def unique(candidate: str) -> str:
-        base, k = candidate, 2
-        while candidate in taken:
-            candidate = f"{base}-{k}"
-            k += 1
-        taken.add(candidate)
-        return candidate
+        return unique_id(candidate, taken)
 
     for position, section in enumerate(doc.body, start=1):
         section.xml_id = unique(f"sec-{section.n or position}")

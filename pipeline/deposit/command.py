@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from ..errors import EditionError
+from ..options import ROOT_OPTION
 from ..project import Project
 
 
@@ -21,13 +22,7 @@ def _shown(path: Path, root: Path) -> str:
 
 
 @click.command("deposit")
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="Project root (holds tei/source/, tei/, dist/).",
-)
+@ROOT_OPTION
 @click.option(
     "--verify",
     "verify_target",

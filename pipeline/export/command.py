@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from ..errors import EditionError
+from ..options import ROOT_OPTION
 from ..project import Project
 from .links import check_base_url
 
@@ -26,13 +27,7 @@ def _base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 
 
 @click.command("export")
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="Project root (holds tei/source/, tei/, dist/).",
-)
+@ROOT_OPTION
 @click.option(
     "--base-url",
     default=None,

@@ -10,6 +10,7 @@ Codes (E- errors fail validation, W- warnings are shown only):
 ========================  ==================================================================
 E-REF                     a ``#id`` pointer (@ref, @target, @wit) resolves to nothing
 E-REF-KIND                a pointer resolves to the wrong kind of element
+E-REF-DOCUMENT            in a teiCorpus, a document's pointer leads into another document
 E-ENTITY                  a name/title in the text refers to an entry missing from standOff
 W-ENTITY-UNUSED           a standOff entry is never referred to
 E-NOTE-NUMBER             notes are not numbered 1..N in order, without gaps or duplicates
@@ -20,9 +21,16 @@ E-ANCHOR                  a note anchor has no note pointing back, or breaks the
 E-EMPTY                   an empty p or head
 E-DATE                    a date attribute is not ISO 8601, or a range is inverted
 E-ID-SCHEME               an id breaks the structural scheme (sec-N, sec-2-A-p3, person-x)
+E-ID-PREFIX               in a teiCorpus, an id lacks its document's prefix ("doc." + id)
+E-CORPUS                  in a teiCorpus, a document is not listed once in the corpus header
 E-IDNO                    an idno value does not have the form of its authority
 E-CONSERVATION            the TEI does not conserve the text of its source transcript
 ========================  ==================================================================
+
+A ``teiCorpus`` (dist/corpus.xml) is checked part by part (:mod:`.corpus`): every rule runs
+on each document as on a master of its own, with the document prefix stripped from ids
+where the structural scheme is compared (``a.sec-1`` is ``sec-1`` of document ``a``), and
+once on the corpus header.
 """
 
 from __future__ import annotations
@@ -36,7 +44,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic, EditionError
+from ..ids import unique_id
 from ..xmlsafe import TEI_NS, XML_ID, tei
+from .corpus import SEPARATOR, CorpusPart
 from .locate import Locator
 from .schema import element_name
 
@@ -64,10 +74,12 @@ def kind_of(element: etree._Element) -> str:
     """What an element is, in the terms the pointer rules use.
 
     ``person``, ``org``, ``place``, ``work`` (a bibl in listBibl), ``note`` (an endnote;
-    other notes are ``descriptive note``), ``note anchor``, ``witness``; otherwise the
-    element's name.
+    other notes are ``descriptive note``), ``note anchor``, ``witness``, ``document`` (a
+    TEI element, in a teiCorpus); otherwise the element's name.
     """
     name = local(element)
+    if name == "TEI":
+        return "document"
     parent = element.getparent()
     if name == "bibl" and parent is not None and local(parent) == "listBibl":
         return "work"
@@ -84,25 +96,59 @@ def _in_back(element: etree._Element) -> bool:
 
 @dataclass
 class Document:
-    """A parsed TEI file and the indexes the rules share."""
+    """A parsed TEI file (or one part of a teiCorpus) and the indexes the rules share."""
 
     tree: etree._ElementTree
     locator: Locator
     source: Path | None = None
     #: ids declared in sibling files (the other registers), id -> kind, for cross-file pointers.
     foreign_ids: Mapping[str, str] = field(default_factory=dict)
+    #: in a teiCorpus, the part the rules check (one document, or the corpus header);
+    #: None for a file of its own.
+    part: CorpusPart | None = None
+    #: the ids pointers may resolve to: those of the document (or, for the corpus header,
+    #: of the whole file: its list of documents points into them)
     ids: dict[str, etree._Element] = field(init=False)
 
     def __post_init__(self) -> None:
+        scope = self.root if self.part is None or not self.part.is_header else self.tree.getroot()
         self.ids = {}
-        for element in self.root.iter():
+        for element in scope.iter():
             xml_id = element.get(XML_ID) if isinstance(element.tag, str) else None
             if xml_id is not None:
                 self.ids.setdefault(xml_id, element)
 
     @property
     def root(self) -> etree._Element:
-        return self.tree.getroot()
+        """The element the rules check: the file's root, or the corpus part."""
+        return self.part.element if self.part is not None else self.tree.getroot()
+
+    @property
+    def in_corpus(self) -> bool:
+        """A document inside a teiCorpus (not the corpus header)."""
+        return self.part is not None and not self.part.is_header
+
+    @property
+    def prefix(self) -> str:
+        """What each inner id of a corpus document starts with ("a." in document 'a');
+        '' elsewhere, and for a corpus document without xml:id."""
+        if self.part is None or self.part.doc_id is None:
+            return ""
+        return self.part.doc_id + SEPARATOR
+
+    def local_id(self, value: str | None) -> str | None:
+        """An id as the structural scheme sees it: in a corpus document, without the
+        document prefix. An id lacking the prefix is taken as it is (rule E-ID-PREFIX
+        reports it, once); in a document without xml:id, the part after the first '.'."""
+        if value is None or not self.in_corpus:
+            return value
+        if not self.prefix:
+            return value.partition(SEPARATOR)[2] or value
+        return value[len(self.prefix) :] if value.startswith(self.prefix) else value
+
+    def shown_id(self, local_id: str) -> str:
+        """A structural id as it must appear in this file (with the prefix in a corpus)."""
+        return self.prefix + local_id if self.in_corpus else local_id
 
     @property
     def path(self) -> str:
@@ -115,7 +161,11 @@ class Document:
     @property
     def is_register(self) -> bool:
         """An authority register: teiHeader and standOff, no text."""
-        return self.text is None
+        return local(self.root) == "TEI" and self.text is None
+
+    @property
+    def is_corpus_header(self) -> bool:
+        return self.part is not None and self.part.is_header
 
     def endnotes(self) -> list[etree._Element]:
         return [n for n in self.root.iter(tei("note")) if kind_of(n) == "note"]
@@ -166,9 +216,21 @@ def expected_kinds(element: etree._Element, attribute: str) -> tuple[str, ...] |
         return ("note anchor",)
     if attribute == "target" and name == "relatedItem":
         return ("work",)
+    if attribute == "target" and name == "ref" and _in_corpus_header(element):
+        return ("document",)
     if attribute == "wit":
         return ("witness",)
     return None
+
+
+def _in_corpus_header(element: etree._Element) -> bool:
+    """Inside the teiHeader of a teiCorpus (not inside one of its documents)."""
+    for ancestor in element.iterancestors():
+        if local(ancestor) == "TEI":
+            return False
+        if local(ancestor) == "teiCorpus":
+            return True
+    return False
 
 
 def _or(kinds: Iterable[str]) -> str:
@@ -197,6 +259,14 @@ def check_pointers(doc: Document) -> Iterator[Diagnostic]:
             found = kind_of(target)
         elif target_id in doc.foreign_ids:
             found = doc.foreign_ids[target_id]
+        elif doc.part is not None and target_id in doc.part.owners:
+            yield doc.error(
+                element,
+                f"pointer '#{target_id}' in @{attribute} of '{name}' leads into {doc.part.owners[target_id]}; "
+                "a document's pointers must stay within its own TEI",
+                "E-REF-DOCUMENT",
+            )
+            continue
         else:
             if attribute == "ref" and local(element) in ENTITY_ELEMENTS:
                 yield doc.error(element, f"'{name}' refers to '#{target_id}', which is not in standOff", "E-ENTITY")
@@ -271,8 +341,9 @@ def check_note_ids(doc: Document) -> Iterator[Diagnostic]:
         xml_id, raw = note.get(XML_ID), note.get("n")
         if xml_id is None or raw is None:
             continue
-        if xml_id != f"n{raw}":
-            yield doc.error(note, f"note id '{xml_id}' does not match its number {raw} (expected 'n{raw}')", "E-NOTE-ID")
+        if doc.local_id(xml_id) != f"n{raw}":
+            expected = doc.shown_id(f"n{raw}")
+            yield doc.error(note, f"note id '{xml_id}' does not match its number {raw} (expected '{expected}')", "E-NOTE-ID")
 
 
 def _is_unanchored(note: etree._Element) -> bool:
@@ -318,7 +389,8 @@ def check_unanchored_notes(doc: Document) -> Iterator[Diagnostic]:
 
 def check_anchors(doc: Document) -> Iterator[Diagnostic]:
     """E-ANCHOR: each anchor points to one note that points back to it; the k-th anchor of
-    note N is ``nN-ref`` (k = 1) or ``nN-ref-k``, with n="N" and the number as its text."""
+    note N is ``nN-ref`` (k = 1) or ``nN-ref-k`` (after the note's own id: ``a.n1-ref`` in
+    corpus document 'a'), with n="N" and the number as its text."""
     count: dict[str, int] = {}
     for anchor in doc.anchors():
         targets = _pointers(anchor.get("target"))
@@ -334,11 +406,12 @@ def check_anchors(doc: Document) -> Iterator[Diagnostic]:
         note_id = note.get(XML_ID, "")
         count[note_id] = count.get(note_id, 0) + 1
         k = count[note_id]
-        expected_id = f"{note_id}-ref" if k == 1 else f"{note_id}-ref-{k}"
+        expected_local = f"{doc.local_id(note_id)}-ref" if k == 1 else f"{doc.local_id(note_id)}-ref-{k}"
+        expected_id = doc.shown_id(expected_local)
         if anchor_id is None:
             yield doc.error(anchor, f"note anchor of note {number} has no xml:id (expected '{expected_id}')", "E-ANCHOR")
             continue
-        if anchor_id != expected_id:
+        if doc.local_id(anchor_id) != expected_local:
             yield doc.error(anchor, f"note anchor '{anchor_id}' should have xml:id '{expected_id}' (anchor {k} of note {number})", "E-ANCHOR")
         if _is_unanchored(note):
             yield doc.error(anchor, f"note anchor '{anchor_id}' points to note {number}, which is marked unanchored", "E-ANCHOR")
@@ -420,16 +493,6 @@ def check_dates(doc: Document) -> Iterator[Diagnostic]:
                 )
 
 
-def _unique(candidate: str, taken: set[str]) -> str:
-    """The converter's rule for colliding ids: sec-III, then sec-III-2, sec-III-3 ..."""
-    base, k = candidate, 2
-    while candidate in taken:
-        candidate = f"{base}-{k}"
-        k += 1
-    taken.add(candidate)
-    return candidate
-
-
 def _expected_structure_ids(doc: Document) -> Iterator[tuple[etree._Element, str]]:
     """(element, the id the structural scheme gives it) for divisions and paragraphs.
 
@@ -445,23 +508,23 @@ def _expected_structure_ids(doc: Document) -> Iterator[tuple[etree._Element, str
     if body is not None:
         sections = [d for d in body if local(d) == "div"]
         for position, section in enumerate(sections, start=1):
-            section_id = _unique(f"sec-{section.get('n') or position}", taken)
+            section_id = unique_id(f"sec-{section.get('n') or position}", taken)
             divisions.append((section, section_id))
-            base = section.get(XML_ID) or section_id
+            base = doc.local_id(section.get(XML_ID)) or section_id
             subsections = [d for d in section if local(d) == "div"]
             for sub_position, subsection in enumerate(subsections, start=1):
-                divisions.append((subsection, _unique(f"{base}-{subsection.get('n') or sub_position}", taken)))
+                divisions.append((subsection, unique_id(f"{base}-{subsection.get('n') or sub_position}", taken)))
     front = text.find(tei("front"))
     if front is not None:
         for intro in (d for d in front if local(d) == "div"):
-            divisions.append((intro, _unique("intro", taken)))
+            divisions.append((intro, unique_id("intro", taken)))
     back = text.find(tei("back"))
     if back is not None:
         for notes in (d for d in back if local(d) == "div"):
-            divisions.append((notes, _unique("notes", taken)))
+            divisions.append((notes, unique_id("notes", taken)))
     for division, division_id in divisions:
         yield division, division_id
-        base = division.get(XML_ID) or division_id
+        base = doc.local_id(division.get(XML_ID)) or division_id
         paragraphs = [p for p in division if local(p) == "p"]
         for position, paragraph in enumerate(paragraphs, start=1):
             yield paragraph, f"{base}-p{position}"
@@ -473,25 +536,72 @@ _ENTRY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def check_id_scheme(doc: Document) -> Iterator[Diagnostic]:
     """E-ID-SCHEME: division and paragraph ids follow their place in the structure
     (sec-N or sec-<n>, sec-2-A, sec-2-A-p3, intro, intro-p1, notes); register entries and
-    witnesses are ``person-``/``org-``/``place-``/``work-``/``wit-`` + lowercase ASCII."""
+    witnesses are ``person-``/``org-``/``place-``/``work-``/``wit-`` + lowercase ASCII.
+    In a corpus document the ids are compared without the document prefix, and messages
+    show them as they must appear in the file (``a.sec-1``)."""
     for element, expected in _expected_structure_ids(doc):
         actual = element.get(XML_ID)
-        if actual is not None and actual != expected:
+        if actual is not None and doc.local_id(actual) != expected:
             kind = "paragraph" if local(element) == "p" else "div"
-            yield doc.error(element, f"{kind} id '{actual}' does not follow the id scheme; expected '{expected}'", "E-ID-SCHEME")
+            shown = doc.shown_id(expected)
+            yield doc.error(element, f"{kind} id '{actual}' does not follow the id scheme; expected '{shown}'", "E-ID-SCHEME")
     for element in doc.root.iter(tei("person"), tei("org"), tei("place"), tei("bibl"), tei("witness")):
         kind = kind_of(element)
         actual = element.get(XML_ID)
         if kind not in ENTRY_PREFIXES or actual is None:
             continue
         prefix = ENTRY_PREFIXES[kind]
-        rest = actual[len(prefix) + 1 :] if actual.startswith(prefix + "-") else None
+        bare = doc.local_id(actual) or ""
+        rest = bare[len(prefix) + 1 :] if bare.startswith(prefix + "-") else None
         if rest is None or not _ENTRY_ID.fullmatch(rest):
             yield doc.error(
                 element,
-                f"{kind} id '{actual}' does not follow the id scheme; expected '{prefix}-' and lowercase letters, digits, hyphens",
+                f"{kind} id '{actual}' does not follow the id scheme; expected '{doc.shown_id(prefix + '-')}' and lowercase letters, digits, hyphens",
                 "E-ID-SCHEME",
             )
+
+
+def check_id_prefix(doc: Document) -> Iterator[Diagnostic]:
+    """E-ID-PREFIX: in a teiCorpus, every id inside document 'a' starts with "a." (the
+    export prefixes them so that ids stay unique in one file). A document none of whose ids
+    carries the prefix is reported once, at its TEI; otherwise each id that lacks it."""
+    if not doc.in_corpus or not doc.prefix:
+        return  # a file of its own; or a corpus TEI without xml:id (the schema reports it)
+    inner = [e for e in doc.root.iter() if isinstance(e.tag, str) and e is not doc.root and e.get(XML_ID) is not None]
+    lacking = [e for e in inner if not (e.get(XML_ID) or "").startswith(doc.prefix)]
+    doc_id = doc.prefix[: -len(SEPARATOR)]
+    if lacking and len(lacking) == len(inner):
+        first = lacking[0]
+        yield doc.error(
+            doc.root,
+            f"no id in document '{doc_id}' has the document prefix '{doc.prefix}' "
+            f"({len(inner)} ids; the first, '{first.get(XML_ID)}', at line {doc.locator.at(first).line})",
+            "E-ID-PREFIX",
+        )
+        return
+    for element in lacking:
+        yield doc.error(element, f"id '{element.get(XML_ID)}' lacks the prefix '{doc.prefix}' of its document '{doc_id}'", "E-ID-PREFIX")
+
+
+def check_corpus_listing(doc: Document) -> Iterator[Diagnostic]:
+    """E-CORPUS: the corpus header's sourceDesc lists every document of the teiCorpus once
+    (a bibl whose ref points to the TEI). A listed id that names no document is E-REF or
+    E-REF-KIND (check_pointers)."""
+    if not doc.is_corpus_header:
+        return
+    listed: dict[str, etree._Element] = {}
+    for ref in doc.root.iterfind(f"{tei('fileDesc')}/{tei('sourceDesc')}/{tei('bibl')}/{tei('ref')}"):
+        target = (ref.get("target") or "").strip()
+        if not target.startswith("#"):
+            continue  # the schema requires a '#id' pointer
+        if target[1:] in listed:
+            yield doc.error(ref, f"document '{target[1:]}' is listed twice in the corpus header", "E-CORPUS")
+        listed.setdefault(target[1:], ref)
+    corpus = doc.root.getparent()
+    for document in corpus.iterchildren(tei("TEI")) if corpus is not None else ():
+        doc_id = document.get(XML_ID)
+        if doc_id is not None and doc_id not in listed:
+            yield doc.error(document, f"document '{doc_id}' is not listed in the corpus header (sourceDesc has no bibl with ref target '#{doc_id}')", "E-CORPUS")
 
 
 #: The form of an identifier in each authority (GND: the format published for GND ids).
@@ -546,7 +656,9 @@ RULES: tuple[Rule, ...] = (
     Rule("E-ANCHOR", "every anchor has a note pointing back; anchor ids nN-ref, nN-ref-2 ...", check_anchors),
     Rule("E-EMPTY", "no empty p or head", check_empty),
     Rule("E-DATE", "date attributes are ISO 8601; ranges are consistent", check_dates),
-    Rule("E-ID-SCHEME", "ids follow the structural scheme and the register prefixes", check_id_scheme),
+    Rule("E-ID-SCHEME", "ids follow the structural scheme and the register prefixes (in a teiCorpus: after the document prefix)", check_id_scheme),
+    Rule("E-ID-PREFIX", "in a teiCorpus, every id inside a document starts with the document's id and '.'", check_id_prefix),
+    Rule("E-CORPUS", "in a teiCorpus, the corpus header lists every document once", check_corpus_listing),
     Rule("E-IDNO", "idno values have the form of their authority", check_idno),
     Rule("E-CONSERVATION", "every word of the source transcript is in the TEI, in order (when a source is given)", check_source_text),
 )
