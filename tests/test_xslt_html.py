@@ -114,8 +114,8 @@ def test_boolean_parameter_must_be_boolean() -> None:
 
 
 def test_unknown_stylesheet_is_an_error() -> None:
-    with pytest.raises(EditionError, match="no stylesheet 'epub'"):
-        xslt.render("epub", by_name("notes.001").path, {})
+    with pytest.raises(EditionError, match="no stylesheet 'docx'"):
+        xslt.render("docx", by_name("notes.001").path, {})
     with pytest.raises(EditionError, match="stylesheet names are lower-case words"):
         xslt.render("../html", by_name("notes.001").path, {})
 
