@@ -30,7 +30,17 @@ def show(diagnostics: Iterable[Diagnostic]) -> None:
         click.echo(str(diagnostic), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class EditionGroup(click.Group):
+    """Every command's EditionError ends as its one-line message and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except EditionError as exc:
+            fail(str(exc))
+
+
+@click.group(cls=EditionGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="edition")
 def main() -> None:
     """TEI edition pipeline: turn transcripts into a validated TEI P5 edition and publish it.

@@ -115,7 +115,7 @@ def _source_desc(doc: Document) -> etree._Element:
     if doc.witnesses:
         wits = sub(desc, "listWit")
         for witness in doc.witnesses:
-            sub(wits, "witness", {"xml:id": witness.xml_id}, witness.description)
+            sub(wits, "witness", {"xml:id": witness.xml_id, "n": witness.siglum}, witness.description)
     return desc
 
 

@@ -129,6 +129,7 @@ class Note:
 @dataclass
 class Witness:
     xml_id: str
+    siglum: str  # short label printed in the apparatus
     description: str
 
 

@@ -215,8 +215,8 @@ def run(doc: Document) -> Document:
     witness_blocks = {WITNESS_UNNUMBERED: unnumbered, WITNESS_NUMBERED: numbered}
     if both:
         doc.witnesses = [
-            Witness(WITNESS_UNNUMBERED, "The complete list of the notes, unnumbered, that follows the last paragraph of the text in the web extraction."),
-            Witness(WITNESS_NUMBERED, "The second, numbered list of the notes ([1], [2] ...) at the end of the web extraction: partial, with truncated notes and corrupted URLs."),
+            Witness(WITNESS_UNNUMBERED, "A", "The complete list of the notes, unnumbered, that follows the last paragraph of the text in the web extraction."),
+            Witness(WITNESS_NUMBERED, "B", "The second, numbered list of the notes ([1], [2] ...) at the end of the web extraction: partial, with truncated notes and corrupted URLs."),
         ]
         base = max(witness_blocks, key=lambda wit: _witness_quality(list(witness_blocks[wit].values())))
     else:

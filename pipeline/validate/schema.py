@@ -23,12 +23,16 @@ from xmlschema.validators.exceptions import (
     XMLSchemaValidationError,
 )
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, EditionError, Location
 from ..xmlsafe import TEI_NS, XML_NS
 from .locate import Locator
 
 #: The customisation; ``schema/xml.xsd`` beside it provides the xml: attributes (no network).
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "edition.xsd"
+
+#: The global elements of the schema, the only possible roots: a master or register, and
+#: the edition's corpus file.
+ROOTS = ("TEI", "teiCorpus")
 
 CODE = "E-SCHEMA"
 DATE_CODE = "E-DATE"
@@ -63,7 +67,11 @@ _CLARK = re.compile(r"\{([^}]*)\}(\w[\w.\-]*)")
 def load_schema(path: Path = SCHEMA_PATH) -> xmlschema.XMLSchema10:
     """The compiled customisation (cached: compiling takes a few tenths of a second)."""
     # allow="local": the xml: namespace comes from schema/xml.xsd; nothing is ever fetched.
-    return xmlschema.XMLSchema10(str(path), allow="local", defuse="always")
+    try:
+        return xmlschema.XMLSchema10(str(path), allow="local", defuse="always")
+    except (xmlschema.XMLSchemaException, OSError, SyntaxError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise EditionError(Location(str(path)), f"the schema does not load: {first}") from None
 
 
 def schema_diagnostics(tree: etree._ElementTree, locator: Locator) -> list[Diagnostic]:
