@@ -3,14 +3,15 @@ validation over the corpus of invalid files (tests/fixtures/invalid/expected.txt
 
 from __future__ import annotations
 
-import sys
+import re
 import types
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
-from pipeline.errors import Diagnostic, Location
+from pipeline.errors import Diagnostic
 from pipeline.validate import RULES, validate_file
 from pipeline.validate import rules as R
 from pipeline.validate.locate import Locator
@@ -353,3 +354,174 @@ def test_invalid_corpus(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     found = [str(d) for d in validate_file(Path(name))]
     assert found == _expected()[name]
     assert found, "an invalid file must give at least one diagnostic"
+
+
+# ---------------------------------------------------------------- inside a teiCorpus
+
+CORPUS_XML = (FIXTURES / "valid" / "corpus.xml").read_text(encoding="utf-8")
+SEED_ID = "tactics-and-tasks"  # the first document of the corpus fixture (minimal.xml)
+D2 = "from-the-14th-congress"  # the second
+
+
+def corpus_documents(xml: str) -> list[R.Document]:
+    """One Document per part of a teiCorpus (its header, then each TEI), as validation runs them."""
+    from pipeline.validate.corpus import corpus_parts
+
+    tree = parse_bytes(xml.encode("utf-8"), "c.xml")
+    locator = Locator(tree, "c.xml", xml)
+    return [R.Document(tree, locator, part=part) for part in corpus_parts(tree.getroot())]
+
+
+def run_corpus(rule: Callable[[R.Document], Iterable[Diagnostic]], xml: str) -> list[str]:
+    return [
+        f"{d.location.line}:{d.location.col}: {d.severity} {d.message} [{d.code}]"
+        for doc in corpus_documents(xml)
+        for d in rule(doc)
+    ]
+
+
+def corpus_variant(*replacements: tuple[str, str]) -> str:
+    xml = CORPUS_XML
+    for old, new in replacements:
+        assert xml.count(old) == 1, old
+        xml = xml.replace(old, new)
+    return xml
+
+
+def test_corpus_parts_and_their_ids() -> None:
+    from pipeline.export.corpus import SEPARATOR as EXPORT_SEPARATOR
+    from pipeline.validate.corpus import SEPARATOR
+
+    assert SEPARATOR == EXPORT_SEPARATOR  # what the export adds is what the rules strip
+    header, first, second = corpus_documents(CORPUS_XML)
+    assert header.is_corpus_header and not header.in_corpus and header.prefix == ""
+    assert [first.prefix, second.prefix] == [f"{SEED_ID}.", f"{D2}."]
+    assert first.local_id(f"{SEED_ID}.sec-1-p2") == "sec-1-p2" and first.shown_id("n1-ref") == f"{SEED_ID}.n1-ref"
+    assert first.local_id("sec-1-p2") == "sec-1-p2"  # unprefixed: taken as it is (E-ID-PREFIX reports it)
+    assert second.local_id(f"{SEED_ID}.n1") == f"{SEED_ID}.n1"  # another document's prefix is not stripped
+    # each document resolves only its own ids; the header resolves the whole file
+    assert f"{SEED_ID}.n1" in first.ids and f"{SEED_ID}.n1" not in second.ids and f"{D2}.n1" in second.ids
+    assert {SEED_ID, D2, f"{SEED_ID}.n1", f"{D2}.n1"} <= set(header.ids)
+    # note numbering per document: both documents have a note 1
+    assert [[n.get("n") for n in d.endnotes()] for d in (first, second)] == [["1", "2"], ["1"]]
+    assert second.part is not None and second.part.owners[f"{SEED_ID}.person-trotsky"] == f"document '{SEED_ID}'"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_every_rule_passes_the_valid_corpus(rule: R.Rule) -> None:
+    assert run_corpus(rule.check, CORPUS_XML) == []
+
+
+def test_pointer_into_another_document() -> None:
+    xml = corpus_variant((f'<persName ref="#{D2}.person-trotsky">', f'<persName ref="#{SEED_ID}.person-trotsky">'))
+    assert run_corpus(R.check_pointers, xml) == [
+        (
+            f"128:11: error pointer '#{SEED_ID}.person-trotsky' in @ref of 'persName' leads into document '{SEED_ID}'; "
+            "a document's pointers must stay within its own TEI [E-REF-DOCUMENT]"
+        )
+    ]
+    # even to the other TEI element itself
+    xml = corpus_variant(("documents of that time: 1)", f'documents of <ref target="#{SEED_ID}">that time</ref>: 1)'))
+    assert [f.split(" error ")[1] for f in run_corpus(R.check_pointers, xml)] == [
+        f"pointer '#{SEED_ID}' in @target of 'ref' leads into document '{SEED_ID}'; a document's pointers must stay within its own TEI [E-REF-DOCUMENT]"
+    ]
+
+
+def test_corpus_header_lists_documents() -> None:
+    second_entry = f'<ref target="#{D2}">{D2}</ref>'
+    assert run_corpus(R.check_pointers, corpus_variant((second_entry, f'<ref target="#{D2}.notes">{D2}</ref>'))) == [
+        f"32:11: error pointer '#{D2}.notes' in @target of 'ref' leads to 'div', expected 'document' [E-REF-KIND]"
+    ]
+    twice = corpus_variant((second_entry, f'<ref target="#{SEED_ID}">{SEED_ID}</ref>'))
+    assert run_corpus(R.check_corpus_listing, twice) == [
+        f"32:11: error document '{SEED_ID}' is listed twice in the corpus header [E-CORPUS]",
+        f"98:3: error document '{D2}' is not listed in the corpus header (sourceDesc has no bibl with ref target '#{D2}') [E-CORPUS]",
+    ]
+
+
+def test_corpus_note_and_anchor_ids_keep_the_prefix() -> None:
+    xml = corpus_variant((f'<note xml:id="{D2}.n1" n="1"', f'<note xml:id="{D2}.n1" n="2"'))
+    assert run_corpus(R.check_note_ids, xml) == [f"126:9: error note id '{D2}.n1' does not match its number 2 (expected '{D2}.n2') [E-NOTE-ID]"]
+    xml = corpus_variant(
+        (f'xml:id="{D2}.n1-ref" target="#{D2}.n1"', f'xml:id="{D2}.anchor-1" target="#{D2}.n1"'),
+        (f'target="#{D2}.n1-ref"', f'target="#{D2}.anchor-1"'),
+    )
+    assert run_corpus(R.check_anchors, xml) == [
+        f"121:61: error note anchor '{D2}.anchor-1' should have xml:id '{D2}.n1-ref' (anchor 1 of note 1) [E-ANCHOR]"
+    ]
+
+
+def test_corpus_structural_and_entry_ids() -> None:
+    xml = corpus_variant(
+        (f'<div type="section" xml:id="{D2}.sec-1">', f'<div type="section" n="II" xml:id="{D2}.sec-1">'),
+    )
+    assert run_corpus(R.check_id_scheme, xml) == [
+        f"114:7: error div id '{D2}.sec-1' does not follow the id scheme; expected '{D2}.sec-II' [E-ID-SCHEME]"
+    ]
+    xml = corpus_variant((f'<place xml:id="{D2}.place-leningrad"', f'<place xml:id="{D2}.Leningrad"'), (f'ref="#{D2}.place-leningrad"', f'ref="#{D2}.Leningrad"'))
+    assert run_corpus(R.check_id_scheme, xml) == [
+        f"139:7: error place id '{D2}.Leningrad' does not follow the id scheme; expected '{D2}.place-' and lowercase letters, digits, hyphens [E-ID-SCHEME]"
+    ]
+
+
+def test_ids_without_the_document_prefix() -> None:
+    one = corpus_variant((f'<p xml:id="{D2}.sec-1-p1"', '<p xml:id="sec-1-p1"'))
+    assert run_corpus(R.check_id_prefix, one) == [f"116:9: error id 'sec-1-p1' lacks the prefix '{D2}.' of its document '{D2}' [E-ID-PREFIX]"]
+    assert run_corpus(R.check_id_scheme, one) == []  # the rest of the id is right: reported once
+    # the TEI's own id is the prefix, not prefixed; a standalone master is never checked
+    assert run_corpus(R.check_id_prefix, CORPUS_XML) == [] and run(R.check_id_prefix, MINIMAL) == []
+
+
+def test_standalone_tei_may_carry_an_id_and_nothing_changes() -> None:
+    from pipeline.validate import validate_tree
+
+    xml = variant(('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">', '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en" xml:id="tactics-and-tasks">'))
+    assert [str(d) for d in validate_tree(parse_bytes(xml.encode("utf-8"), "t.xml"), "t.xml", text=xml)] == []
+
+
+def test_repeated_id_in_a_corpus_is_refused_by_the_parser(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.xml"
+    path.write_text(corpus_variant((f'<p xml:id="{D2}.sec-1-p2">', f'<p xml:id="{SEED_ID}.sec-1-p2">')), "utf-8")
+    assert [str(d) for d in validate_file(path)] == [f"{path}:120:47: malformed XML: ID {SEED_ID}.sec-1-p2 already defined [E-XML]"]
+
+
+def test_conservation_needs_a_master_not_a_corpus(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.xml"
+    path.write_text(CORPUS_XML, "utf-8")
+    found = [str(d) for d in validate_file(path, source=FIXTURES / "documents" / "circular-letter.md")]
+    assert found == [f"{path}:1:1: a teiCorpus holds several documents: check text conservation on each master against its own transcript [E-CONSERVATION]"]
+
+
+def _standalone_corpus(master: Path) -> str:
+    """A teiCorpus holding ``master`` as document 'tactics-and-tasks' (prefixed by the
+    exporter's own function), beside the corpus fixture's second document."""
+    from pipeline.export.corpus import prefixed_copy
+    from pipeline.xmlsafe import XML_ID, parse_file, tei
+
+    corpus = parse_bytes(CORPUS_XML.encode("utf-8"), "c.xml").getroot()
+    document = types.SimpleNamespace(doc_id=SEED_ID, root=parse_file(master).getroot(), path=master)
+    copy, _unresolved = prefixed_copy(document)  # type: ignore[arg-type]
+    old = next(t for t in corpus.iter(tei("TEI")) if t.get(XML_ID) == SEED_ID)
+    copy.tail = old.tail
+    corpus.replace(old, copy)
+    return etree.tostring(corpus, encoding="unicode")
+
+
+STANDALONE = [p for p in CORPUS if not p.startswith(("corpus-", "malformed", "wrong-root", "wrong-namespace"))]
+
+
+@pytest.mark.parametrize("name", STANDALONE)
+def test_a_master_in_the_corpus_gets_the_same_findings_as_alone(name: str, tmp_path: Path) -> None:
+    """Each invalid master, put into a teiCorpus by the exporter's prefixing, is reported
+    with the same messages (ids shown with their prefix) as the master alone."""
+    alone = validate_file(INVALID / name)
+    path = tmp_path / "corpus.xml"
+    path.write_text(_standalone_corpus(INVALID / name), "utf-8")
+    in_corpus = validate_file(path)
+
+    def key(d: Diagnostic) -> tuple[str, str, str]:
+        message = re.sub(r"line \d+", "line N", d.message.replace(f"{SEED_ID}.", ""))
+        return (d.severity, d.code, message)
+
+    assert sorted(map(key, in_corpus)) == sorted(map(key, alone))
+    assert alone and all(d.location.path == str(path) for d in in_corpus)

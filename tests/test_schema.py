@@ -35,6 +35,10 @@ REGISTER_ELEMENTS = {
 #: Elements the converter writes beyond conventions.md (block quotations, bulleted lists,
 #: textLang, quotation/stdVals, abstract). conventions.md should list them too.
 CONVERTER_EXTENSIONS = {"quote", "list", "item", "textLang", "quotation", "stdVals", "abstract"}
+#: The edition's corpus file (dist/corpus.xml, pipeline/export/corpus.py); conventions.md
+#: describes the masters only.
+CORPUS_ELEMENTS = {"teiCorpus"}
+CORPUS = (FIXTURES / "valid" / "corpus.xml").read_text(encoding="utf-8")
 
 
 def declared_names() -> set[str]:
@@ -72,8 +76,48 @@ def test_schema_is_portable_xsd_10_with_local_imports() -> None:
     assert locations == ["xml.xsd"] and (SCHEMA_PATH.parent / "xml.xsd").is_file()
 
 
-def test_only_tei_can_be_the_root() -> None:
-    assert list(load_schema().elements) == ["TEI"]
+def test_only_tei_and_tei_corpus_can_be_the_root() -> None:
+    assert list(load_schema().elements) == ["TEI", "teiCorpus"]
+
+
+def _children(xsd_element: object) -> dict[str, object]:
+    """Local name -> child element declaration of an element declaration."""
+    return {etree.QName(c.name).localname: c for c in xsd_element.type.content.iter_elements()}  # type: ignore[attr-defined]
+
+
+def test_a_corpus_document_is_declared_like_a_standalone_master() -> None:
+    """Inside teiCorpus, TEI's header, text and standOff are the very declarations (and
+    types) of the standalone TEI; only xml:id changes, from optional to required."""
+    schema = load_schema()
+    standalone = schema.elements["TEI"]
+    in_corpus = _children(schema.elements["teiCorpus"])["TEI"]
+    assert in_corpus is not standalone
+    inside = _children(in_corpus)
+    assert list(inside) == ["teiHeader", "text", "standOff"]
+    alone = list(standalone.type.content.iter_elements())  # its two standOffs: master and register
+    for name, declaration in inside.items():
+        assert any(declaration is d for d in alone), name  # one declaration, so one type
+    assert inside["standOff"].min_occurs == 0  # the master's optional standOff, not the register's
+    assert inside["teiHeader"].type is schema.types["teiHeader"]
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    assert in_corpus.type.attributes[xml_id].use == "required"
+    assert standalone.type.attributes[xml_id].use == "optional"
+    # a register (teiHeader and standOff, no text) is a file of its own, never a corpus document
+    assert _children(schema.elements["teiCorpus"])["teiHeader"].type is schema.types["corpusHeader"]
+
+
+def test_corpus_header_is_exactly_what_the_export_writes() -> None:
+    """The corpus header's outline is the one pipeline/export/corpus.py writes, no more."""
+    corpus_header = _children(load_schema().elements["teiCorpus"])["teiHeader"]
+    header = _children(corpus_header)
+    assert list(header) == ["fileDesc", "encodingDesc"]
+    file_desc = _children(header["fileDesc"])
+    assert list(file_desc) == ["titleStmt", "editionStmt", "publicationStmt", "sourceDesc"]
+    assert list(_children(file_desc["titleStmt"])) == ["title", "respStmt"]
+    assert list(_children(file_desc["editionStmt"])) == ["edition"]
+    assert list(_children(file_desc["publicationStmt"])) == ["publisher", "date", "availability", "idno", "p"]
+    assert list(_children(_children(file_desc["sourceDesc"])["bibl"])) == ["title", "author", "publisher", "date", "ref"]
+    assert list(_children(header["encodingDesc"])) == ["projectDesc", "editorialDecl"]
 
 
 def test_every_element_declaration_is_documented() -> None:
@@ -91,7 +135,7 @@ def test_schema_covers_the_profile_and_nothing_else() -> None:
     declared = declared_names()
     profile = conventions_names()
     assert profile - declared == set(), "elements of conventions.md missing from the schema"
-    assert declared - profile - REGISTER_ELEMENTS - CONVERTER_EXTENSIONS == set(), "elements outside the profile"
+    assert declared - profile - REGISTER_ELEMENTS - CONVERTER_EXTENSIONS - CORPUS_ELEMENTS == set(), "elements outside the profile"
     for outside in ("lg", "l", "table", "figure", "q", "seg", "choice", "location", "geo"):
         assert outside not in declared
 
@@ -236,6 +280,48 @@ def test_schema_messages_are_one_stable_line(old: str, new: str, message: str) -
     found = _messages(MINIMAL.replace(old, new))
     assert message in found, found
     assert all("\n" not in m for m in found)
+
+
+D2 = "from-the-14th-congress"  # the second document of the corpus fixture
+
+
+def _without(xml: str, start: str, end: str) -> str:
+    """``xml`` without the first span from ``start`` to the end of ``end`` after it."""
+    a = xml.index(start)
+    b = xml.index(end, a) + len(end)
+    return xml[:a] + xml[b:]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda x: _without(x, f'<TEI xml:lang="en" xml:id="{D2}">', "</TEI>\n"), None),
+        # a register (no text) is never a corpus document
+        (lambda x: _without(x[: x.index(f'xml:id="{D2}"')] + x[x.index(f'xml:id="{D2}"') :].replace("<text>", "<!--", 1).replace("</text>", "-->", 1), "<!--", "-->"),
+         "element 'standOff' is not allowed here in 'TEI'; expected 'text' [E-SCHEMA]"),
+        (lambda x: x.replace("    </encodingDesc>\n  </teiHeader>\n  <TEI", '    </encodingDesc>\n    <revisionDesc><change when="2026-01-01">x</change></revisionDesc>\n  </teiHeader>\n  <TEI'),
+         "element 'revisionDesc' is not allowed in 'teiHeader' [E-SCHEMA]"),
+        (lambda x: x.replace('<idno type="local">corpus</idno>', ""), "element 'publicationStmt' is incomplete; expected 'idno' [E-SCHEMA]"),
+        (lambda x: x.replace(f'<ref target="#{D2}">', f'<ref target="https://example.org/{D2}">'),
+         f"attribute 'target' of 'ref' is not a '#id' pointer: 'https://example.org/{D2}' [E-SCHEMA]"),
+        (lambda x: x.replace('<TEI xml:lang="en" xml:id="tactics-and-tasks">', '<teiCorpus xml:lang="en"/>\n  <TEI xml:lang="en" xml:id="tactics-and-tasks">'),
+         "element 'teiCorpus' is not allowed in 'teiCorpus' [E-SCHEMA]"),
+        (lambda x: x.replace(f'<TEI xml:lang="en" xml:id="{D2}">', '<TEI xml:lang="en">'), "element 'TEI' lacks required attribute 'xml:id' [E-SCHEMA]"),
+        (lambda x: x.replace('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">', '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">'),
+         "element 'teiCorpus' lacks required attribute 'xml:lang' [E-SCHEMA]"),
+    ],
+    ids=["one-document-is-enough", "register-in-corpus", "header-revisionDesc", "header-without-idno", "header-ref-not-local", "nested-corpus", "tei-without-id", "corpus-without-lang"],
+)
+def test_corpus_schema(change: object, message: str | None) -> None:
+    xml = change(CORPUS)  # type: ignore[operator]
+    assert xml != CORPUS
+    schema_messages = [m for m in _messages(xml) if m.endswith(("[E-SCHEMA]", "[E-DATE]"))]
+    assert schema_messages == ([message] if message else [])
+
+
+def test_a_corpus_without_documents_is_incomplete() -> None:
+    xml = _without(CORPUS, '<TEI xml:lang="en" xml:id="tactics-and-tasks">', "</TEI>\n</teiCorpus>") + "</teiCorpus>\n"
+    assert "element 'teiCorpus' is incomplete; expected 'TEI' [E-SCHEMA]" in _messages(xml)
 
 
 def test_missing_content_is_reported_on_the_parent() -> None:

@@ -5,6 +5,10 @@ Usage::
     diagnostics = validate_file(Path("tei/tactics-and-tasks.xml"))
     print(to_text(diagnostics), summary(diagnostics))    # or json.dumps(to_records(...))
 
+A ``teiCorpus`` (dist/corpus.xml from ``edition export``) is validated too: the schema over
+the whole file, then the rules on each of its documents as on a master of its own and on
+the corpus header (:mod:`.corpus`).
+
 Every problem is a :class:`~pipeline.errors.Diagnostic` printing as
 ``path:line:col: message [CODE]``; hostile or broken input (malformed XML, DOCTYPE and
 entities, huge or non-UTF-8 files) gives one diagnostic, never a traceback.
@@ -19,10 +23,11 @@ from lxml import etree
 
 from ..errors import Diagnostic, EditionError, Location
 from ..xmlsafe import TEI_NS, XML_ID, parse_file, tei
+from .corpus import corpus_parts, is_corpus
 from .locate import Locator
 from .report import has_errors, ordered, summary, to_records, to_text
 from .rules import RULES, Document, check_rules, kind_of
-from .schema import load_schema, schema_diagnostics
+from .schema import ROOTS, load_schema, schema_diagnostics
 
 __all__ = [
     "RULES",
@@ -45,7 +50,9 @@ def validate_file(path: Path, *, source: Path | None = None) -> list[Diagnostic]
     except EditionError as exc:
         where = exc.location
         return [Diagnostic(Location(name, where.line or 1, where.col or 1), exc.message, "error", "E-XML")]
-    foreign = _sibling_register_ids(Path(path)) if tree.getroot().find(tei("text")) is None else {}
+    root = tree.getroot()
+    is_register = root.tag == tei("TEI") and root.find(tei("text")) is None
+    foreign = _sibling_register_ids(Path(path)) if is_register else {}
     return validate_tree(tree, name, source=source, load_text=lambda: _read(Path(path)), foreign_ids=foreign)
 
 
@@ -67,18 +74,34 @@ def validate_tree(
     root_problem = _check_root(tree, locator)
     if root_problem is not None:
         return [root_problem]
-    doc = Document(tree, locator, source=source, foreign_ids=foreign_ids or {})
-    return ordered([*schema_diagnostics(tree, locator), *check_rules(doc)])
+    found = schema_diagnostics(tree, locator)
+    if is_corpus(tree.getroot()):
+        if source is not None:
+            found.append(
+                Diagnostic(
+                    locator.file(),
+                    "a teiCorpus holds several documents: check text conservation on each master against its own transcript",
+                    "error",
+                    "E-CONSERVATION",
+                )
+            )
+        for part in corpus_parts(tree.getroot()):
+            found.extend(check_rules(Document(tree, locator, part=part)))
+    else:
+        found.extend(check_rules(Document(tree, locator, source=source, foreign_ids=foreign_ids or {})))
+    return ordered(found)
 
 
 def _check_root(tree: etree._ElementTree, locator: Locator) -> Diagnostic | None:
+    """E-ROOT: the root is TEI (a master or register) or teiCorpus (the edition's corpus
+    file), in the TEI namespace. Anything else is not checked further."""
     root = tree.getroot()
     qname = etree.QName(root)
-    if qname.localname == "TEI" and qname.namespace == TEI_NS:
+    if qname.localname in ROOTS and qname.namespace == TEI_NS:
         return None
-    if qname.localname == "TEI":
+    if qname.localname in ROOTS:
         where = f"in namespace '{qname.namespace}'" if qname.namespace else "in no namespace"
-        message = f"root element 'TEI' is {where}; expected namespace '{TEI_NS}'"
+        message = f"root element '{qname.localname}' is {where}; expected namespace '{TEI_NS}'"
     else:
         where = f" in namespace '{qname.namespace}'" if qname.namespace else ""
         message = f"root element is '{qname.localname}'{where}; expected 'TEI' in namespace '{TEI_NS}'"

@@ -144,7 +144,7 @@ class Document:
             return value
         if not self.prefix:
             return value.partition(SEPARATOR)[2] or value
-        return value[len(self.prefix) :] if value.startswith(self.prefix) else value
+        return value.removeprefix(self.prefix)
 
     def shown_id(self, local_id: str) -> str:
         """A structural id as it must appear in this file (with the prefix in a corpus)."""
@@ -647,7 +647,7 @@ def check_source_text(doc: Document) -> Iterable[Diagnostic]:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("E-REF", "pointers (@ref, @target, @wit) resolve, to the right kind of element; names and titles refer to standOff entries", check_pointers),
+    Rule("E-REF", "pointers (@ref, @target, @wit) resolve, to the right kind of element; names and titles refer to standOff entries; in a teiCorpus, a document's pointers stay within its own TEI (E-REF-DOCUMENT)", check_pointers),
     Rule("W-ENTITY-UNUSED", "every standOff entry is referred to (warning)", check_unused_entries),
     Rule("E-NOTE-NUMBER", "notes are numbered 1..N in order, without gaps or duplicates", check_note_numbers),
     Rule("E-NOTE-ID", "a note's xml:id is n + its number", check_note_ids),

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .rules import RULES
-from .schema import SCHEMA_PATH, display_name, load_schema
+from .schema import ROOTS, SCHEMA_PATH, display_name, load_schema
 
 PAGE_PATH = SCHEMA_PATH.with_name("edition-schema.md")
 XS = "{http://www.w3.org/2001/XMLSchema}"
@@ -126,33 +126,43 @@ class Declaration:
 
     xsd: Any
     parents: list[str] = field(default_factory=list)
+    #: declared only for the teiCorpus header (the page says so: the same parent names,
+    #: publicationStmt or sourceDesc, occur in a document's header)
+    in_corpus_header: bool = False
 
     @property
     def name(self) -> str:
         return _local(self.xsd.name)
 
+    @property
+    def is_corpus_header(self) -> bool:
+        return self.name == "teiHeader" and self.parents == ["teiCorpus"]
+
 
 def declarations() -> list[Declaration]:
-    """Every element declaration reachable from TEI, in depth-first document order."""
+    """Every element declaration reachable from the roots (TEI, then teiCorpus), in
+    depth-first document order."""
     schema = load_schema()
     found: dict[int, Declaration] = {}
     order: list[Declaration] = []
-    stack: list[tuple[Any, str | None]] = [(schema.elements["TEI"], None)]
+    roots = [schema.elements[name] for name in ROOTS if name in schema.elements]
+    stack: list[tuple[Any, Declaration | None]] = [(root, None) for root in reversed(roots)]
     while stack:
         element, parent = stack.pop()
         key = id(element.elem)  # the xs:element node: one per declaration
         if key in found:
-            if parent and parent not in found[key].parents:
-                found[key].parents.append(parent)
+            if parent and parent.name not in found[key].parents:
+                found[key].parents.append(parent.name)
             continue
-        declaration = Declaration(element, [parent] if parent else [])
+        in_corpus_header = parent is not None and (parent.in_corpus_header or parent.is_corpus_header)
+        declaration = Declaration(element, [parent.name] if parent else [], in_corpus_header)
         found[key] = declaration
         order.append(declaration)
         xsd_type = element.type
         if xsd_type.is_simple() or xsd_type.has_simple_content():
             continue
         children = list(xsd_type.content.iter_elements())
-        stack.extend((child, declaration.name) for child in reversed(children))
+        stack.extend((child, declaration) for child in reversed(children))
     return order
 
 
@@ -207,6 +217,8 @@ def render_markdown() -> str:
         many = len(by_name[name]) > 1
         for decl in by_name[name]:
             where = ", ".join(f"`{p}`" for p in decl.parents) or "the root of the document"
+            if decl.in_corpus_header:
+                where = "the teiCorpus `teiHeader`" if decl.parents == ["teiHeader"] else f"{where} of the teiCorpus header"
             if many:
                 out += [f"**In {where}.** {_text(decl.xsd)}", ""]
             else:
@@ -231,9 +243,12 @@ def render_markdown() -> str:
         (
             "Other codes: `E-SCHEMA` (this schema), `E-DATE` (also from the schema's date type), "
             "`E-XML` (the file cannot be read as safe XML: malformed, DOCTYPE or entities, too large, "
-            "not UTF-8), `E-ROOT` (the root element is not TEI in the TEI namespace). `E-` codes "
-            "fail validation; `W-` codes are warnings. Pointer problems are reported as `E-REF`, "
-            "`E-REF-KIND` or `E-ENTITY`; note anchors as `E-ANCHOR`."
+            "not UTF-8), `E-ROOT` (the root element is not TEI or teiCorpus in the TEI namespace). "
+            "`E-` codes fail validation; `W-` codes are warnings. Pointer problems are reported as "
+            "`E-REF`, `E-REF-KIND`, `E-ENTITY` or (in a teiCorpus, a pointer into another document) "
+            "`E-REF-DOCUMENT`; note anchors as `E-ANCHOR`. In a teiCorpus every rule runs on each "
+            "document as on a master of its own, comparing ids without the document prefix, and on "
+            "the corpus header."
         ),
         "",
     ]
