@@ -7,17 +7,17 @@ stage's problems are collected, never printed here: the caller decides how to sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .convert import ConversionResult, convert_file
-from .files import write_if_changed
 from .errors import Diagnostic, EditionError, Location
+from .files import write_if_changed
 from .project import Project
 from .xmlsafe import parse_bytes
 
-FORMATS = ("html", "text", "pdf")
+FORMATS = ("html", "text", "pdf", "epub")
 
 
 @dataclass
@@ -79,7 +79,7 @@ def _build_in_worker(root: str, transcript: str, formats: tuple[str, ...]) -> Do
     path = Path(transcript)
     try:
         return build_document(Project(Path(root)), path, formats)
-    except Exception as exc:  # an internal error: report it as this document's failure
+    except Exception as exc:  # noqa: BLE001  (an internal error: this document fails, not the corpus)
         report = DocumentReport(path.stem)
         report.error = f"{path}: internal error: {type(exc).__name__}: {exc}"
         return report

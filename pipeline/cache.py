@@ -23,7 +23,7 @@ CACHE_VERSION = 1
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def _hash_files(digest: "hashlib._Hash", files: list[Path], base: Path) -> None:
+def _hash_files(digest: hashlib._Hash, files: list[Path], base: Path) -> None:
     for path in files:
         digest.update(str(path.relative_to(base)).encode("utf-8") + b"\0")
         digest.update(path.read_bytes())

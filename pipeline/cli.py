@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from . import __version__
 from .errors import Diagnostic, EditionError
 from .options import ROOT_OPTION
+
+if TYPE_CHECKING:
+    from .build import DocumentReport
 from .project import Project
 
 
@@ -54,7 +58,7 @@ def main() -> None:
 
 @main.command()
 @ROOT_OPTION
-@click.option("--formats", default="html,text,pdf", show_default=True, help="Comma-separated outputs to render: html, text, pdf.")
+@click.option("--formats", default="html,text,pdf,epub", show_default=True, help="Comma-separated outputs to render: html, text, pdf, epub.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--force", is_flag=True, help="Rebuild every document, even those that are up to date.")
 @click.argument("documents", nargs=-1)
@@ -62,8 +66,10 @@ def build(root: Path, formats: str, jobs: int | None, force: bool, documents: tu
     """Convert, validate and render every transcript under tei/source/ (or only DOCUMENTS,
     given by name, e.g. tactics-and-tasks).
 
-    Writes tei/<doc>.xml and dist/<doc>/ (index.html, <doc>.txt, print.html, <doc>.pdf), and
-    prints one summary line per document. Documents whose transcript, configuration,
+    Writes tei/<doc>.xml and dist/<doc>/ (index.html, <doc>.txt, print.html, <doc>.pdf,
+    <doc>.epub), then the corpus outputs: dist/index.html with its search index, and the
+    linked data, citation files and teiCorpus (as `edition export`). Prints one summary line
+    per document. Documents whose transcript, configuration,
     registries, schema, stylesheets and pipeline are unchanged since their last successful
     build are skipped (--force rebuilds them). A failing document is reported and the others
     are still built; the exit status is then 1.
@@ -89,7 +95,17 @@ def build(root: Path, formats: str, jobs: int | None, force: bool, documents: tu
     workers = jobs or os.cpu_count() or 1
     with click.progressbar(length=len(transcripts), label=f"Building ({workers} jobs)", file=sys.stderr) as bar:
         reports = build_corpus(project, transcripts, chosen, workers, incremental=not force, on_done=lambda _: bar.update(1))
-    failures = 0
+    _report_documents(reports, root)
+    failures = sum(not r.ok for r in reports)
+    if any(not r.skipped for r in reports) or not (project.dist_dir / "index.html").is_file():
+        _build_corpus_outputs(project, chosen, complete=not failures)
+    if failures:
+        click.echo(f"{failures} of {len(reports)} document(s) failed", err=True)
+        sys.exit(1)
+
+
+def _report_documents(reports: list[DocumentReport], root: Path) -> None:
+    """One summary line per document (after its diagnostics)."""
     for report in reports:
         show(report.diagnostics)
         if report.error:
@@ -100,10 +116,20 @@ def build(root: Path, formats: str, jobs: int | None, force: bool, documents: tu
         written = ", ".join(_relative(p, root) for p in report.written)
         status = "ok" if report.ok else "FAILED"
         click.echo(f"{report.doc_id}: {status}; wrote {written or 'nothing'}; {len(report.warnings)} warning(s)")
-        failures += not report.ok
-    if failures:
-        click.echo(f"{failures} of {len(reports)} document(s) failed", err=True)
-        sys.exit(1)
+
+
+def _build_corpus_outputs(project: Project, formats: tuple[str, ...], complete: bool) -> None:
+    """The corpus-level outputs, after the documents: the site with its search index, and
+    (when every document built) the linked data, citation files and teiCorpus."""
+    from .export.run import export_project
+    from .site import build_site
+
+    if "html" in formats:
+        site_files = build_site(project.root, project.dist_dir)
+        click.echo(f"site: wrote dist/index.html and the search index ({len(site_files)} files)")
+    if complete:
+        report = export_project(project)
+        click.echo(f"data: wrote {len(report.written)} file(s), {len(report.unchanged)} unchanged (dist/data/, dist/corpus.xml, dist/CITATION.cff)")
 
 
 def _formats(formats: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
@@ -190,7 +216,7 @@ def validate(files: tuple[Path, ...], fmt: str, source: Path | None, root: Path)
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--formats", default="html,text,pdf", show_default=True, help="Comma-separated outputs: html, text, pdf.")
+@click.option("--formats", default="html,text,pdf,epub", show_default=True, help="Comma-separated outputs: html, text, pdf, epub.")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"), show_default=True, help="Directory; each document goes to <output>/<name>/.")
 def render(files: tuple[Path, ...], formats: str, output: Path) -> None:
     """Render TEI files (ours or any valid TEI) to HTML, plain text and PDF."""
@@ -251,8 +277,8 @@ def entities(documents: tuple[str, ...], root: Path) -> None:
 
 
 # Commands defined in their own packages (cheap to import: heavy imports happen when they run).
-from .deposit.command import deposit  # noqa: E402
-from .export import export_command  # noqa: E402
+from .deposit.command import deposit
+from .export import export_command
 
 main.add_command(deposit)
 main.add_command(export_command)

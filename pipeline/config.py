@@ -74,7 +74,7 @@ def _date_from_epoch() -> str:
         stamp = int(epoch)
     except ValueError:
         raise EditionError(Location("SOURCE_DATE_EPOCH"), f"not an integer: {epoch!r}") from None
-    return _dt.datetime.fromtimestamp(stamp, tz=_dt.timezone.utc).date().isoformat()
+    return _dt.datetime.fromtimestamp(stamp, tz=_dt.UTC).date().isoformat()
 
 
 def load_config(path: Path, doc_id: str | None = None) -> DocumentConfig:

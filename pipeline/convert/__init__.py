@@ -11,9 +11,9 @@ conversion never leaves a half-written master behind.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from ..config import DocumentConfig, load_config
 from ..errors import Diagnostic, EditionError, Location
@@ -67,8 +67,7 @@ def read_source(path: Path) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise EditionError(Location(name, line, col), f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         raise EditionError(Location(name, 1), "empty transcript")
     return text.replace("\r\n", "\n").replace("\r", "\n")

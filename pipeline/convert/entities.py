@@ -15,6 +15,7 @@ are copied into its ``standOff``, so the TEI file is self-contained.
 from __future__ import annotations
 
 import copy
+from itertools import pairwise
 from pathlib import Path
 
 from ..entities import KINDS, Matcher, Registry, load_registry, matcher_for
@@ -119,7 +120,7 @@ class _Tagger:
                 units.append((start, end, item))
                 continue
             cuts = [start, *[e for e in edges if start < e < end], end]
-            units.extend((a, b, item[a - start : b - start]) for a, b in zip(cuts, cuts[1:]))
+            units.extend((a, b, item[a - start : b - start]) for a, b in pairwise(cuts))
         out: list[Inline] = []
         index = 0
         for mention in mentions:

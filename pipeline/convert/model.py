@@ -9,9 +9,9 @@ same name, so a pass that wants ``<supplied>`` simply makes ``Span("supplied", .
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Union
 
 from ..config import DocumentConfig
 from ..errors import Diagnostic, Location
@@ -23,14 +23,14 @@ class Span:
 
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
-    children: list["Inline"] = field(default_factory=list)
+    children: list[Inline] = field(default_factory=list)
     line: int = 0  # source line, where known
 
     def text(self) -> str:
         return inline_text(self.children)
 
 
-Inline = Union[str, Span]
+Inline = str | Span
 
 
 def inline_text(items: list[Inline], skip: frozenset[str] = frozenset()) -> str:
@@ -104,7 +104,7 @@ class Division:
     n: str = ""  # source number/letter, where the source gives one
     xml_id: str = ""
     blocks: list[Block] = field(default_factory=list)
-    children: list["Division"] = field(default_factory=list)
+    children: list[Division] = field(default_factory=list)
     rend: str = ""
 
 

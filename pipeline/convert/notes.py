@@ -27,7 +27,17 @@ import re
 from dataclasses import dataclass
 
 from ..errors import EditionError
-from .model import Block, Division, Document, Inline, Note, Span, Witness, ends_sentence, inline_text, walk_spans
+from .model import (
+    Block,
+    Division,
+    Document,
+    Note,
+    Span,
+    Witness,
+    ends_sentence,
+    inline_text,
+    walk_spans,
+)
 from .read import TENTATIVE, parse_brackets
 from .structure import assign_ids
 

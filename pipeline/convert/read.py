@@ -154,7 +154,7 @@ class _InlineBuilder:
             else:
                 handler(token)
         while self.stack:  # unclosed HTML such as a stray <sup>
-            span, closer = self.stack[-1]
+            closer = self.stack[-1][1]
             self.doc.warn(self.line, f"unclosed inline markup {closer!r}; kept its text", "W-READ")
             self.close(closer)
         return merge_strings(self.root)
@@ -332,9 +332,7 @@ def run(doc: Document) -> Document:
                 doc.blocks.append(Block("para", line, parse_brackets(text, line), end_line))
         elif kind == "hr":
             doc.decide("normalization", f"A thematic break (source line {line}) is not encoded.")
-        elif kind in ("paragraph_open", "paragraph_close", "table_open", "table_close"):
-            continue
-        elif kind.startswith(("thead", "tbody", "tr", "th", "td")):
+        elif kind in ("paragraph_open", "paragraph_close", "table_open", "table_close") or kind.startswith(("thead", "tbody", "tr", "th", "td")):
             continue
         else:
             doc.warn(line, f"unsupported markdown block '{kind}'; kept its text", "W-READ")

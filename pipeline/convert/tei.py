@@ -61,11 +61,7 @@ STRUCTURAL_INDENT = "  "
 # Elements whose content is only other elements: safe to indent. Anything that can hold
 # text (p, head, note, bibl, title ...) is never touched, so no whitespace enters the text.
 STRUCTURAL = frozenset(
-    """TEI teiHeader fileDesc titleStmt editionStmt publicationStmt sourceDesc listWit
-    encodingDesc projectDesc editorialDecl correction normalization segmentation interpretation
-    quotation hyphenation stdVals punctuation appInfo application profileDesc langUsage
-    revisionDesc availability text front body back div titlePage docTitle standOff listPerson
-    listOrg listPlace listBibl person org place list""".split()
+    ["TEI", "teiHeader", "fileDesc", "titleStmt", "editionStmt", "publicationStmt", "sourceDesc", "listWit", "encodingDesc", "projectDesc", "editorialDecl", "correction", "normalization", "segmentation", "interpretation", "quotation", "hyphenation", "stdVals", "punctuation", "appInfo", "application", "profileDesc", "langUsage", "revisionDesc", "availability", "text", "front", "body", "back", "div", "titlePage", "docTitle", "standOff", "listPerson", "listOrg", "listPlace", "listBibl", "person", "org", "place", "list"]
 )
 
 

@@ -4,6 +4,7 @@
     <doc>.txt         the plain-text edition            (xslt/text.xsl)
     print.html        the print edition, paged-media CSS (xslt/print.xsl)
     <doc>.pdf         print.html typeset by WeasyPrint, PDF/A-3b with the TEI attached
+    <doc>.epub        EPUB 3                             (xslt/epub.xsl)
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from ..files import write_if_changed
 from ..xmlsafe import NSMAP, parse_bytes
 from .xslt import render
 
-OUTPUT_NAMES = {"html": "index.html", "text": "{doc}.txt", "print": "print.html", "pdf": "{doc}.pdf"}
+OUTPUT_NAMES = {"html": "index.html", "text": "{doc}.txt", "print": "print.html", "pdf": "{doc}.pdf", "epub": "{doc}.epub"}
 
 
 def header_build_date(tei: bytes) -> str:
@@ -58,4 +59,10 @@ def render_all(
         pdf_path = out_dir / OUTPUT_NAMES["pdf"].format(doc=doc_id)
         write_if_changed(pdf_path, write_pdf(result.output, print_html, tei, doc_id))
         written.extend([print_html, pdf_path])
+    if "epub" in formats:
+        from .epub import write_epub
+
+        epub_path = out_dir / OUTPUT_NAMES["epub"].format(doc=doc_id)
+        warnings.extend(f"epub: {w}" for w in write_epub(tei, doc_id, epub_path, params["build-date"], source_name=source_name))
+        written.append(epub_path)
     return written, warnings

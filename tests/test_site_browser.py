@@ -1,0 +1,318 @@
+"""The corpus site and the EPUB's pages in a real browser: headless Chromium via Playwright.
+
+The site of tests/test_site.py (four documents) is served by Python's http.server on a
+free port of 127.0.0.1 (Pagefind loads its index with fetch(), which file:// pages may not
+do). Checks: a search finds the passages that hold a word and links to each by its id; a
+result link opens the reading edition at that passage; every link of the page (results
+included) reaches a file and an id; no console errors; zero axe-core violations on the
+site and on every content document of the EPUB; a page opened as a file explains why
+search needs a server. Screenshots are saved in tmp_path.
+
+Chromium is the system one (/usr/bin/chromium); no browser is ever downloaded. Without it
+(or without playwright) the tests skip, except when CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from lxml import etree
+from test_site import SEED, make_site_project
+
+from pipeline.site import build_site
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+IN_CI = os.environ.get("CI") == "true"
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+
+
+def _need(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"{reason} (required when CI=true)")
+    pytest.skip(reason)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        # Chromium asks every new origin for /favicon.ico; an EPUB's pages have none (a
+        # reading system never asks), so "no content" rather than a 404 in the console
+        if self.path == "/favicon.ico":
+            self.send_response(204)
+            self.end_headers()
+            return
+        super().do_GET()
+
+
+class StaticServer:
+    """http.server on 127.0.0.1 and a free port, serving one directory, in a thread."""
+
+    def __init__(self, directory: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_site_project(tmp_path_factory.mktemp("site"))
+    build_site(root, root / "dist")
+    return root
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[StaticServer]:
+    served = StaticServer(site / "dist")
+    yield served
+    served.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        _need(f"no Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _need("playwright is not installed")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def axe() -> Any:
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        _need("axe-playwright-python is not installed")
+    return Axe()
+
+
+class Page:
+    """A loaded page and everything it logged."""
+
+    def __init__(self, browser: Any, url: str, width: int = 1100) -> None:
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
+        self.page.goto(url)
+
+    def search(self, words: str) -> list[str]:
+        """Type ``words``, submit, wait for the outcome; the hrefs of the passage links."""
+        self.page.fill("#search-input", words)
+        self.page.click("#search-form button[type=submit]")
+        self.page.wait_for_function(
+            "() => /passage|Nothing found|Search needs|could not/.test(document.getElementById('search-status').textContent)",
+            timeout=20_000)
+        return self.page.eval_on_selector_all("#search-results a.passage-link", "els => els.map(e => e.getAttribute('href'))")
+
+    def status(self) -> str:
+        return self.page.inner_text("#search-status")
+
+    def close(self) -> None:
+        self.page.close()
+
+
+def passages_with(site: Path, word: str) -> list[str]:
+    """The ids of the citable passages of the seed whose reading text has ``word``
+    (paragraphs and notes, variant readings left out), in document order."""
+    tei = etree.parse(str(site / "tei" / f"{SEED}.xml")).getroot()
+    found = []
+    for passage in tei.xpath("//tei:text//tei:p[@xml:id] | //tei:back//tei:note[@xml:id]", namespaces=NS):
+        text = "".join(passage.xpath(".//text()[not(ancestor::tei:rdg)]", namespaces=NS))
+        if word.lower() in text.lower():
+            found.append(f"{SEED}/index.html#{passage.get('{http://www.w3.org/XML/1998/namespace}id')}")
+    return found
+
+
+# ---------------------------------------------------------------- search
+
+
+@pytest.mark.parametrize("word", ["Besedovsky", "Aviapribor"])
+def test_search_links_to_every_passage_that_holds_the_word(browser: Any, server: StaticServer, site: Path,
+                                                           tmp_path: Path, word: str) -> None:
+    view = Page(browser, server.url + "index.html")
+    try:
+        hrefs = view.search(word)
+        expected = passages_with(site, word)
+        assert expected, word
+        assert hrefs == expected
+        assert f"for “{word}”" in view.status()
+        marks = view.page.eval_on_selector_all("#search-results mark", "els => els.map(e => e.textContent)")
+        assert marks and all(word.lower() in m.lower() for m in marks)
+        view.page.screenshot(path=str(tmp_path / f"search-{word}.png"), full_page=True)
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+def test_besedovsky_is_found_in_section_iv_and_note_20(browser: Any, server: StaticServer) -> None:
+    view = Page(browser, server.url + "index.html")
+    try:
+        assert view.search("Besedovsky") == [f"{SEED}/index.html#sec-IV-p20", f"{SEED}/index.html#n20"]
+        labels = view.page.eval_on_selector_all("#search-results a.passage-link", "els => els.map(e => e.textContent)")
+        assert labels == ["§IV\u00a0¶20", "Note\u00a020"]
+    finally:
+        view.close()
+
+
+def test_a_result_opens_the_reading_edition_at_its_passage(browser: Any, server: StaticServer) -> None:
+    view = Page(browser, server.url + "index.html")
+    try:
+        view.search("Besedovsky")
+        view.page.click("#search-results a.passage-link >> nth=0")
+        view.page.wait_for_url("**/tactics-and-tasks/index.html#sec-IV-p20")
+        box = view.page.evaluate("() => document.getElementById('sec-IV-p20').getBoundingClientRect().top")
+        assert 0 <= box < 900  # scrolled into view
+        assert "Besedovskys" in view.page.inner_text("#sec-IV-p20")
+    finally:
+        view.close()
+
+
+def test_query_in_the_url_runs_the_search(browser: Any, server: StaticServer) -> None:
+    view = Page(browser, server.url + "index.html?q=Aviapribor")
+    try:
+        view.page.wait_for_selector("#search-results a.passage-link", timeout=20_000)
+        assert view.page.input_value("#search-input") == "Aviapribor"
+    finally:
+        view.close()
+
+
+def test_a_word_in_no_document_finds_nothing(browser: Any, server: StaticServer) -> None:
+    view = Page(browser, server.url + "index.html")
+    try:
+        assert view.search("xylophonequartz") == []
+        assert view.status() == "Nothing found for “xylophonequartz”."
+    finally:
+        view.close()
+
+
+def test_opened_as_a_file_the_page_says_search_needs_a_server(browser: Any, site: Path) -> None:
+    view = Page(browser, (site / "dist" / "index.html").as_uri())
+    try:
+        assert view.search("Besedovsky") == []
+        assert view.status().startswith("Search needs the site to be served over HTTP")
+    finally:
+        view.close()
+
+
+# ---------------------------------------------------------------- links and accessibility
+
+
+def test_every_link_on_the_site_resolves(browser: Any, server: StaticServer) -> None:
+    """Every href of the page, search results included: the file is served (200) and
+    its fragment names an element of the loaded target page."""
+    view = Page(browser, server.url + "index.html")
+    try:
+        view.search("Trotsky")
+        hrefs = view.page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    finally:
+        view.close()
+    internal = sorted({h for h in hrefs if h.startswith(server.url)})
+    assert len(internal) > 250
+    fragments: dict[str, set[str]] = {}
+    for href in internal:
+        page_url = href.split("#")[0]
+        fragments.setdefault(page_url, set())
+        if "#" in href:
+            fragments[page_url].add(href.split("#", 1)[1])
+    checker = browser.new_page()
+    try:
+        for page_url, ids in fragments.items():
+            response = checker.request.get(page_url)
+            assert response.status == 200, page_url
+            if ids and urlsplit(page_url).path.endswith(".html"):
+                checker.goto(page_url)
+                missing = checker.evaluate(
+                    "ids => ids.filter(id => !document.getElementById(decodeURIComponent(id)))", sorted(ids))
+                assert missing == [], page_url
+    finally:
+        checker.close()
+
+
+def test_site_has_no_axe_violations_with_results_shown(browser: Any, axe: Any, server: StaticServer,
+                                                        tmp_path: Path) -> None:
+    view = Page(browser, server.url + "index.html")
+    try:
+        view.search("Trotsky")
+        results = axe.run(view.page)
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        assert violations == []
+        view.page.screenshot(path=str(tmp_path / "site.png"), full_page=True)
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+def test_site_works_on_a_narrow_screen(browser: Any, server: StaticServer, tmp_path: Path) -> None:
+    view = Page(browser, server.url + "index.html", width=380)
+    try:
+        view.search("Besedovsky")
+        overflow = view.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+        view.page.screenshot(path=str(tmp_path / "site-narrow.png"))
+    finally:
+        view.close()
+
+
+# ---------------------------------------------------------------- EPUB pages
+
+
+@pytest.fixture(scope="module")
+def epub_dir(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServer]:
+    """The seed's EPUB unpacked and served, as a reading system would open its files."""
+    target = tmp_path_factory.mktemp("epub-unpacked")
+    with zipfile.ZipFile(site / "dist" / SEED / f"{SEED}.epub") as archive:
+        archive.extractall(target)
+    served = StaticServer(target / "EPUB")
+    yield served
+    served.close()
+
+
+EPUB_PAGES = ["title.xhtml", "nav.xhtml", "intro.xhtml", "sec-1.xhtml", "sec-2.xhtml", "sec-III.xhtml",
+              "sec-IV.xhtml", "sec-V.xhtml", "sec-VI.xhtml", "notes.xhtml", "apparatus.xhtml",
+              "registers.xhtml", "about.xhtml"]
+
+
+@pytest.mark.parametrize("name", EPUB_PAGES)
+def test_epub_pages_have_no_axe_violations(browser: Any, axe: Any, epub_dir: StaticServer, tmp_path: Path,
+                                           name: str) -> None:
+    view = Page(browser, urljoin(epub_dir.url, name), width=700)
+    try:
+        assert view.page.evaluate("() => document.contentType") == "application/xhtml+xml"
+        results = axe.run(view.page)
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        assert violations == []
+        view.page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
+        assert view.errors == []
+    finally:
+        view.close()
