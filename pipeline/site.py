@@ -65,6 +65,8 @@ PAGEFIND_EXCLUDE = (
     ".apparatus",
     ".reading-controls",
     ".bracket",  # so that B[olshevik]-L[eninists] is indexed as the words Bolshevik-Leninists
+    ".cite-link",  # the "cite" permalinks after each passage
+    ".cite-dialog",
 )
 PAGEFIND_DIR = "pagefind"
 #: Pagefind's ready-made search interfaces, which the site does not use (site.js calls

@@ -217,3 +217,24 @@ def test_the_axe_check_can_fail(browser: Any, axe: Any, tmp_path: Path) -> None:
         assert "label" in ids and "html-has-lang" in ids
     finally:
         view.close()
+
+
+def test_cite_link_opens_a_dialog_with_the_citation_and_url(browser: Any, tmp_path: Path) -> None:
+    master = ROOT / "tei" / "tactics-and-tasks.xml"
+    view = Page(browser, render_page(tmp_path, master, {"build-date": "2000-01-01"}))
+    try:
+        dialog = view.page.locator("#cite-dialog")
+        assert not dialog.is_visible()
+        view.page.locator("#sec-2-A-p3 a.cite-link").click()
+        assert dialog.is_visible()
+        text = view.page.locator("#cite-text").inner_text()
+        assert text.startswith("Soviet Bolshevik-Leninists, “The Tactics and Tasks of the Leninist Opposition”")
+        assert "§2.A\u00a0¶3 (#sec-2-A-p3)." in text
+        assert view.page.locator("#cite-url").inner_text().endswith("tactics-and-tasks.html#sec-2-A-p3")
+        assert view.page.evaluate("() => location.hash") == "#sec-2-A-p3"
+        view.page.screenshot(path=str(tmp_path / "cite.png"))
+        view.page.keyboard.press("Escape")
+        assert not dialog.is_visible()
+        assert view.errors == []
+    finally:
+        view.close()

@@ -43,7 +43,7 @@ XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 #: HTML furniture the stylesheet adds around the text: note popovers and numbers, labels,
 #: bracket characters (the page's bracket switch hides them), the apparatus.
-FURNITURE = {"note-anchor", "bracket", "label", "thesis-num", "note-num", "backrefs", "apparatus", "vh"}
+FURNITURE = {"note-anchor", "bracket", "label", "thesis-num", "note-num", "backrefs", "apparatus", "vh", "cite-link"}
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 

@@ -420,6 +420,25 @@
     <xsl:sequence select="string-join($parts[normalize-space()], ', ') || '.'"/>
   </xsl:function>
 
+  <!-- The citation of one passage: the document's citation, the passage's place
+       ("§2.A ¶3", "Note 12") and its identifier, which the URL's fragment carries. -->
+  <xsl:function name="f:passage-citation" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="replace(f:citation($e), '\.$', '') || ', ' || f:passage-label($e)
+                          || ' (#' || f:id($e) || ').'"/>
+  </xsl:function>
+
+  <!-- Where a citable element stands, for people: a paragraph or note by f:location-label,
+       a division by its number (or position) path. -->
+  <xsl:function name="f:passage-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if ($e/self::tei:div) then
+        (if ($e/@type = 'introduction') then 'Introduction'
+         else '§' || string-join($e/ancestor-or-self::tei:div ! fp:div-short-label(.), '.'))
+      else f:location-label($e)"/>
+  </xsl:function>
+
   <!-- ============================================================== catch-all -->
 
   <!-- The name of an element in messages: tei:foo for TEI, Q{uri}foo otherwise. -->

@@ -238,6 +238,10 @@
 
   <!-- A note reference: a link to the footnote, which reading systems may show as a
        pop-up. Copies (in variant readings) carry no id. -->
+  <!-- Paper and e-books cite by page or file, not by a live link: no cite links. -->
+  <xsl:template name="t:cite-link"/>
+  <xsl:template name="t:cite-dialog"/>
+
   <xsl:template name="t:note-anchor">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:param name="no-ids" as="xs:boolean" tunnel="yes" select="false()"/>

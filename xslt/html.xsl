@@ -17,6 +17,9 @@
     t:note-item        one endnote
     t:registers        the registers section
     t:page-footer      the <footer>
+    t:head-meta        citation metadata in <head> (Highwire citation_*, Dublin Core)
+    t:cite-link        the "cite this passage" link after a citable paragraph, heading or note
+    t:cite-dialog      the dialog those links fill in
 
   Parameters: those of common.xsl (editorial-brackets, build-date, show-apparatus,
   edition-url); this stylesheet declares one of its own:
@@ -59,6 +62,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="f:main-title(.)"/></title>
         <meta name="generator" content="edition-pipeline (XSLT 3.0)"/>
+        <xsl:call-template name="t:head-meta"/>
         <xsl:call-template name="t:head-assets"/>
       </head>
       <body class="{if ($editorial-brackets) then 'brackets-on' else 'brackets-off'}">
@@ -70,9 +74,59 @@
           <xsl:apply-templates select="tei:text/(tei:front, tei:body, tei:back)/*" mode="m:block"/>
           <xsl:call-template name="t:registers"/>
         </main>
+        <xsl:call-template name="t:cite-dialog"/>
         <xsl:call-template name="t:page-footer"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- Citation metadata read from the teiHeader, for reference managers and library
+       harvesters: Highwire Press tags (citation_*) and Dublin Core (DC.*). -->
+  <xsl:template name="t:head-meta">
+    <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
+    <xsl:variable name="fd" select="$h/tei:fileDesc"/>
+    <xsl:variable name="web" select="$fd/tei:sourceDesc/tei:bibl[@type = 'web'][1]"/>
+    <xsl:variable name="published" select="($web/tei:date/@when, $fd/tei:publicationStmt/tei:date/@when)[1]"/>
+    <meta name="citation_title" content="{f:main-title(.)}"/>
+    <xsl:for-each select="$fd/tei:titleStmt/tei:author">
+      <meta name="citation_author" content="{f:plain(.)}"/>
+    </xsl:for-each>
+    <xsl:for-each select="$published">
+      <meta name="citation_publication_date" content="{translate(., '-', '/')}"/>
+    </xsl:for-each>
+    <xsl:for-each select="($web/tei:publisher, $fd/tei:publicationStmt/tei:publisher)[1]">
+      <meta name="citation_publisher" content="{f:plain(.)}"/>
+    </xsl:for-each>
+    <meta name="citation_language" content="{(/tei:TEI/@xml:lang, 'en')[1]}"/>
+    <xsl:if test="normalize-space($edition-url)">
+      <meta name="citation_public_url" content="{$edition-url}"/>
+    </xsl:if>
+    <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
+    <meta name="DC.title" content="{f:main-title(.)}"/>
+    <xsl:for-each select="$fd/tei:titleStmt/tei:author">
+      <meta name="DC.creator" content="{f:plain(.)}"/>
+    </xsl:for-each>
+    <xsl:for-each select="$h/tei:profileDesc/tei:creation/tei:date/@when[1]">
+      <meta name="DC.date" content="{.}"/>
+    </xsl:for-each>
+    <xsl:for-each select="$fd/tei:publicationStmt/tei:publisher[1]">
+      <meta name="DC.publisher" content="{f:plain(.)}"/>
+    </xsl:for-each>
+    <meta name="DC.language" content="{(/tei:TEI/@xml:lang, 'en')[1]}"/>
+    <meta name="DC.type" content="Text"/>
+    <meta name="DC.format" content="text/html"/>
+    <xsl:for-each select="$fd/tei:publicationStmt/tei:idno[1]">
+      <meta name="DC.identifier" content="{f:plain(.)}"/>
+    </xsl:for-each>
+    <xsl:for-each select="$web">
+      <meta name="DC.source" content="{f:plain(.)}"/>
+    </xsl:for-each>
+    <xsl:for-each select="$fd/tei:publicationStmt/tei:availability[1]">
+      <meta name="DC.rights" content="{f:plain(.)}"/>
+    </xsl:for-each>
+    <xsl:for-each select="$h/tei:profileDesc/tei:abstract[normalize-space()][1]">
+      <meta name="DC.description" content="{f:plain(.)}"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="t:head-assets">
@@ -309,6 +363,9 @@
         <xsl:text> </xsl:text>
       </xsl:for-each>
       <xsl:apply-templates mode="m:inline"/>
+      <xsl:for-each select="parent::tei:div[@xml:id]">
+        <xsl:call-template name="t:cite-link"/>
+      </xsl:for-each>
     </xsl:element>
   </xsl:template>
 
@@ -316,6 +373,7 @@
     <p>
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:apply-templates mode="m:inline"/>
+      <xsl:call-template name="t:cite-link"/>
     </p>
     <xsl:call-template name="t:apparatus"/>
   </xsl:template>
@@ -326,8 +384,35 @@
       <span class="thesis-num"><xsl:value-of select="f:thesis-label(.)"/></span>
       <xsl:text> </xsl:text>
       <xsl:apply-templates mode="m:inline"/>
+      <xsl:call-template name="t:cite-link"/>
     </p>
     <xsl:call-template name="t:apparatus"/>
+  </xsl:template>
+
+  <!-- "Cite this passage": a permalink to the element's id (its citation without
+       script); edition.js turns a click into a dialog with the citation string and URL.
+       Only elements with an xml:id in the text are citable; copies (popovers) get none. -->
+  <xsl:template name="t:cite-link">
+    <xsl:param name="no-ids" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="@xml:id and not($no-ids) and ancestor::tei:text">
+      <xsl:text> </xsl:text>
+      <a class="cite-link" href="#{f:id(.)}" data-citation="{f:passage-citation(.)}"
+         aria-label="Cite this passage ({f:passage-label(.)})">cite</a>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The one dialog the cite links fill in (edition.js); hidden until used. -->
+  <xsl:template name="t:cite-dialog">
+    <dialog id="cite-dialog" class="cite-dialog" aria-labelledby="cite-dialog-title">
+      <h2 id="cite-dialog-title">Cite this passage</h2>
+      <p class="cite-text" id="cite-text"></p>
+      <p><a class="cite-url" id="cite-url" href="#main">#main</a></p>
+      <form method="dialog">
+        <button type="button" id="cite-copy">Copy citation</button>
+        <xsl:text> </xsl:text>
+        <button type="submit">Close</button>
+      </form>
+    </dialog>
   </xsl:template>
 
   <!-- Unhandled element in block position: a div that keeps the text. -->
@@ -580,6 +665,7 @@
       <div class="note-text">
         <xsl:apply-templates select="." mode="mp:note-text"/>
       </div>
+      <xsl:call-template name="t:cite-link"/>
       <xsl:call-template name="t:apparatus"/>
     </li>
   </xsl:template>

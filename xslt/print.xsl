@@ -233,6 +233,12 @@
   <!-- A note anchor. The first anchor of a note carries the note itself, floated to the
        foot of the page by print.css; later anchors of the same note refer to it; in a
        copy (a variant reading in the apparatus) the number is printed plain. -->
+  <!-- Paper and e-books cite by page or file, not by a live link: no cite links. -->
+  <xsl:template name="t:cite-link"/>
+  <xsl:template name="t:cite-dialog"/>
+  <!-- The PDF's metadata comes from t:head-assets below, in the terms WeasyPrint reads. -->
+  <xsl:template name="t:head-meta"/>
+
   <xsl:template name="t:note-anchor">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:param name="no-ids" as="xs:boolean" tunnel="yes" select="false()"/>
