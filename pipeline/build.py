@@ -40,12 +40,16 @@ class DocumentReport:
         return [d for d in self.diagnostics if d.severity == "warning"]
 
 
-def validate_master(tei: bytes, tei_path: Path, source: Path | None) -> list[Diagnostic]:
-    """Schema, integrity rules and (with the transcript) text conservation."""
+def validate_master(result: ConversionResult, tei_path: Path) -> list[Diagnostic]:
+    """Schema, integrity rules and text conservation of a master just converted: the
+    conservation check uses the converter's own reading of the transcript."""
     from .validate import validate_tree
+    from .validate.conservation import check_conservation
 
-    tree = parse_bytes(tei, tei_path)
-    return validate_tree(tree, str(tei_path), source=source, text=tei)
+    tree = parse_bytes(result.tei, tei_path)
+    problems = validate_tree(tree, str(tei_path), text=result.tei)
+    problems.extend(check_conservation(tree, str(tei_path), result.document.source, converted=result.document))
+    return problems
 
 
 
@@ -59,7 +63,7 @@ def build_document(project: Project, transcript: Path, formats: tuple[str, ...] 
         master = project.master_for(transcript)
         write_if_changed(master, result.tei)
         report.written.append(master)
-        problems = validate_master(result.tei, master, transcript)
+        problems = validate_master(result, master)
         report.diagnostics.extend(problems)
         if any(p.severity == "error" for p in problems):
             return report

@@ -35,7 +35,9 @@ def _atoms(content: list[Inline]) -> list[Inline]:
 def _key(atom: Inline, typographic: bool = True) -> str:
     """A comparison key; with ``typographic`` quotation marks are normalised."""
     if isinstance(atom, str):
-        text = atom.rstrip() if atom.strip() else " "
+        # a word and whether a space follows it: "the" and "the " differ, or a reading
+        # built from the other witness's words would lose the space between them
+        text = atom.rstrip() + (" " if atom[len(atom.rstrip()):] else "") if atom.strip() else " "
         return text.translate(TYPOGRAPHIC) if typographic else text
     attrs = ",".join(f"{k}={v}" for k, v in sorted(atom.attrs.items()) if k != "xml:id")
     inner = "".join(_key(child, typographic) for child in _atoms(atom.children))

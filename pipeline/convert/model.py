@@ -120,7 +120,7 @@ class Note:
     n: int
     line: int  # source line of the base reading
     readings: dict[str, list[Inline]] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, Block] = field(default_factory=dict)  # the block each reading was read from
     base: str = ""
     content: list[Inline] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)  # xml:ids of its anchors
@@ -157,13 +157,15 @@ class Document:
     source: Path
     config: DocumentConfig
     markdown: str = ""
+    tokens: list[object] = field(default_factory=list)  # markdown-it's tokens of ``markdown``
     blocks: list[Block] = field(default_factory=list)
+    read_blocks: list[Block] = field(default_factory=list)  # every block read, after repair
     title_page: TitlePage = field(default_factory=TitlePage)
     front: list[Division] = field(default_factory=list)
     body: list[Division] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     notes_head: list[Inline] = field(default_factory=list)  # a "Notes" heading, if the source has one
-    notes_head_line: int = 0
+    notes_head_block: Block | None = None
     witnesses: list[Witness] = field(default_factory=list)
     removed: list[Block] = field(default_factory=list)  # boilerplate taken out
     merges: list[tuple[int, int]] = field(default_factory=list)  # (line, joined line)

@@ -210,7 +210,8 @@ def run(doc: Document) -> Document:
     if container is not None:
         container.blocks = [b for b in container.blocks if id(b) not in taken]
         if _notes_section(doc) is container:
-            doc.notes_head, doc.notes_head_line = container.head, container.line
+            doc.notes_head = container.head
+            doc.notes_head_block = next(b for b in doc.blocks if b.kind == "heading" and b.line == container.line)
             doc.body.remove(container)
             assign_ids(doc)  # positions after the notes heading's section have moved up
     for div in doc.all_divisions():
@@ -243,7 +244,7 @@ def run(doc: Document) -> Document:
         for wit, block in readings.items():
             key = wit if both else ""
             note.readings[key] = block.content
-            note.lines[key] = block.line
+            note.sources[key] = block
         doc.notes.append(note)
 
     _link_anchors(doc, anchors)

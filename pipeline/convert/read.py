@@ -262,7 +262,7 @@ def _split_label(children: list[Token]) -> tuple[str, list[Token]]:
 
 def run(doc: Document) -> Document:
     """Parse ``doc.markdown`` into ``doc.blocks``."""
-    tokens = markdown_parser().parse(doc.markdown)
+    tokens = doc.tokens = markdown_parser().parse(doc.markdown)
     list_stack: list[str] = []  # "ol" / "ul"
     item_paragraphs: list[int] = []  # paragraphs seen in each open list item
     item_numbers: list[str] = []

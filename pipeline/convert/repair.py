@@ -121,6 +121,7 @@ def run(doc: Document) -> Document:
             f"Link texts that repeated their URL with stray backslash escapes were given the URL "
             f"itself ({repaired} links).",
         )
+    doc.read_blocks = list(doc.blocks)  # the transcript as read: what conservation checks against
     doc.stats["merges"] = len(doc.merges)
     doc.stats["links_repaired"] = repaired
     return doc

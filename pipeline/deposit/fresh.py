@@ -36,10 +36,10 @@ def check_master(transcript: Path, master: Path) -> list[Diagnostic]:
 
     tei = master.read_bytes()
     try:
-        converted = convert_file(transcript).tei
+        result = convert_file(transcript)
     except EditionError as exc:
         return [Diagnostic(exc.location, exc.message, "error", "E-DEPOSIT-SOURCE")]
-    if converted != tei:
+    if result.tei != tei:
         return [
             _error(
                 master,
@@ -48,7 +48,7 @@ def check_master(transcript: Path, master: Path) -> list[Diagnostic]:
             )
         ]
     try:
-        return [d for d in validate_master(tei, master, transcript) if d.severity == "error"]
+        return [d for d in validate_master(result, master) if d.severity == "error"]
     except EditionError as exc:
         return [Diagnostic(exc.location, exc.message, "error", "E-DEPOSIT-INVALID")]
 

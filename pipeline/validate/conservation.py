@@ -21,10 +21,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ..errors import Diagnostic, Location
+
+if TYPE_CHECKING:
+    from ..convert.model import Document
 from ..xmlsafe import tei
 
 WORD = re.compile(r"[^\W_]+")
@@ -37,12 +41,13 @@ def words(text: str) -> list[str]:
 
 # -- the transcript side --------------------------------------------------------------------
 
-def raw_markdown_words(markdown: str) -> Counter[str]:
-    """All words of the transcript as markdown-it tokenises it (text, link texts, numbers)."""
+def raw_markdown_words(markdown: str, tokens: list[object] | None = None) -> Counter[str]:
+    """All words of the transcript as markdown-it tokenises it (text, link texts, numbers).
+    ``tokens``: markdown-it's tokens of ``markdown``, when the caller already has them."""
     from ..convert.read import html_block_text, markdown_parser
 
     found: Counter[str] = Counter()
-    for token in markdown_parser().parse(markdown):
+    for token in tokens if tokens is not None else markdown_parser().parse(markdown):
         if token.type == "list_item_open" and token.info:
             found.update(words(token.info))
         for child in token.children or []:
@@ -125,6 +130,17 @@ def tei_words(node: etree._Element, witness: str = "") -> list[str]:
     return words("".join(out))
 
 
+def _read_transcript(source: Path, config_path: Path | None) -> "Document":
+    """The converter's reading of the transcript: blocks, notes, boilerplate removed."""
+    from ..config import load_config
+    from ..convert import config_path_for, read_source, run_passes
+    from ..convert.model import Document
+
+    config = load_config(config_path or config_path_for(source), doc_id=source.stem)
+    doc = Document(source=source, config=config, markdown=read_source(source))
+    return run_passes(doc, ["read", "repair", "structure", "notes"])
+
+
 def _first_divergence(expected: list[str], found: list[str]) -> str:
     for index, (a, b) in enumerate(zip(expected, found)):
         if a != b:
@@ -135,19 +151,23 @@ def _first_divergence(expected: list[str], found: list[str]) -> str:
     return f"TEI has {len(found) - len(expected)} extra word(s) from '{found[len(expected)]}'"
 
 
-def check_conservation(tei_tree: etree._ElementTree, tei_path: str, source: Path, config_path: Path | None = None) -> list[Diagnostic]:
-    """Compare a TEI master with the transcript it claims to encode."""
-    from ..config import load_config
-    from ..convert import config_path_for, read_source, run_passes
-    from ..convert.model import Document
+def check_conservation(
+    tei_tree: etree._ElementTree,
+    tei_path: str,
+    source: Path,
+    config_path: Path | None = None,
+    converted: "Document | None" = None,
+) -> list[Diagnostic]:
+    """Compare a TEI master with the transcript it claims to encode.
 
+    ``converted`` is the converter's own Document for ``source``, when the caller has just
+    converted it (the build): its reading of the transcript is then used as it stands
+    instead of being made again. Otherwise the transcript is read afresh.
+    """
     problems: list[Diagnostic] = []
-    markdown = read_source(source)
-    config = load_config(config_path or config_path_for(source), doc_id=source.stem)
-    doc = Document(source=source, config=config, markdown=markdown)
-    run_passes(doc, ["read", "repair"])
-    blocks = list(doc.blocks)
-    run_passes(doc, ["structure", "notes"])
+    doc = converted if converted is not None and converted.read_blocks else _read_transcript(source, config_path)
+    markdown = doc.markdown
+    blocks = doc.read_blocks
 
     # 1. Accounting: raw parser words == words of the blocks read + note labels.
     accounted: Counter[str] = Counter()
@@ -155,7 +175,7 @@ def check_conservation(tei_tree: etree._ElementTree, tei_path: str, source: Path
         accounted.update(_block_words(block))
         # a note label was taken off the block's text by the reader; count it back
         accounted.update(words(block.label))
-    raw = raw_markdown_words(markdown)
+    raw = raw_markdown_words(markdown, doc.tokens or None)
     missing = raw - accounted
     extra = accounted - raw
     if missing or extra:
@@ -163,14 +183,15 @@ def check_conservation(tei_tree: etree._ElementTree, tei_path: str, source: Path
         problems.append(Diagnostic(Location(str(source)), f"the converter's reading of the transcript {'lost' if missing else 'invented'} words: {detail}", "error", CODE))
 
     # 2. Order: TEI text against the transcript's blocks.
-    note_lines = {line for note in doc.notes for line in note.lines.values()}
-    removed_lines = {block.line for block in doc.removed}
-    if doc.notes_head_line:
-        note_lines.add(doc.notes_head_line)  # the heading of the notes: checked with them
+    # Blocks are told apart by identity: two blocks can start on one line ("1. 1.").
+    apart = {id(block) for note in doc.notes for block in note.sources.values()}
+    apart |= {id(block) for block in doc.removed}
+    if doc.notes_head_block is not None:
+        apart.add(id(doc.notes_head_block))  # the heading of the notes: checked with them
     main_expected: list[str] = []
     main_lines: list[int] = []  # source line of each expected word
     for block in blocks:
-        if block.line in note_lines or block.line in removed_lines:
+        if id(block) in apart:
             continue
         block_words = _block_words(block)
         main_expected.extend(block_words)
@@ -188,27 +209,25 @@ def check_conservation(tei_tree: etree._ElementTree, tei_path: str, source: Path
         line = main_lines[min(at, len(main_lines) - 1)] if main_lines else 0
         problems.append(Diagnostic(Location(tei_path), f"text not conserved against {source}:{line}: {_first_divergence(main_expected, main_found)}", "error", CODE))
 
-    by_line = {block.line: block for block in blocks}
-    if doc.notes_head_line:
+    if doc.notes_head_block is not None:
         head = root.find(f"{tei('text')}/{tei('back')}/{tei('div')}/{tei('head')}")
-        expected_head = _block_words(by_line[doc.notes_head_line])
-        if head is None or tei_words(head) != expected_head:
-            problems.append(Diagnostic(Location(tei_path), f"the notes heading of {source}:{doc.notes_head_line} is not the head of the notes in the TEI", "error", CODE))
+        if head is None or tei_words(head) != _block_words(doc.notes_head_block):
+            problems.append(Diagnostic(Location(tei_path), f"the notes heading of {source}:{doc.notes_head_block.line} is not the head of the notes in the TEI", "error", CODE))
     tei_notes = {note.get("n"): note for note in root.iter(tei("note")) if note.getparent() is not None and note.getparent().get("type") == "notes"}
     for note in doc.notes:
         node = tei_notes.get(str(note.n))
         if node is None:
             problems.append(Diagnostic(Location(tei_path), f"note {note.n} of the transcript (line {note.line}) is missing from the TEI", "error", CODE))
             continue
-        for witness, line in note.lines.items():
-            expected = _block_words(by_line[line])
+        for witness, block in note.sources.items():
+            expected = _block_words(block)
             found = tei_words(node, witness)
             if expected != found:
                 where = f" (witness {witness})" if witness else ""
                 problems.append(
                     Diagnostic(
                         Location(tei_path, node.sourceline or 0, 1),
-                        f"note {note.n}{where} not conserved against {source}:{line}: {_first_divergence(expected, found)}",
+                        f"note {note.n}{where} not conserved against {source}:{block.line}: {_first_divergence(expected, found)}",
                         "error",
                         CODE,
                     )
