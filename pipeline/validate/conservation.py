@@ -136,8 +136,9 @@ def _read_transcript(source: Path, config_path: Path | None) -> "Document":
     from ..convert import config_path_for, read_source, run_passes
     from ..convert.model import Document
 
+    markdown = read_source(source)  # first: a missing transcript is the error to report
     config = load_config(config_path or config_path_for(source), doc_id=source.stem)
-    doc = Document(source=source, config=config, markdown=read_source(source))
+    doc = Document(source=source, config=config, markdown=markdown)
     return run_passes(doc, ["read", "repair", "structure", "notes"])
 
 
