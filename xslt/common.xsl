@@ -66,9 +66,17 @@
   <xsl:key name="f:anchors" match="tei:ref[@type = 'noteAnchor']"
       use="tokenize(normalize-space(@target), ' ')"/>
   <!-- entity mentions by the register entry they refer to -->
+  <!-- (patterns name the elements, so the processor only tests those: a function call in
+       a pattern would run for every element of the document) -->
   <xsl:key name="f:mentions"
-      match="tei:text//*[f:is-mention(.)][not(ancestor::tei:titlePage or ancestor::tei:rdg)]"
+      match="(tei:persName | tei:orgName | tei:placeName | tei:title | tei:rs)
+             [starts-with(normalize-space(@ref), '#')][ancestor::tei:text]
+             [not(ancestor::tei:titlePage or ancestor::tei:rdg)]"
       use="f:ref-id(.)"/>
+  <!-- every mention by the nearest element with an xml:id around it (its citable host) -->
+  <xsl:key name="fp:mentions-by-host"
+      match="(tei:persName | tei:orgName | tei:placeName | tei:title | tei:rs)[starts-with(normalize-space(@ref), '#')]"
+      use="string((ancestor::*[@xml:id][1]/@xml:id, '')[1])"/>
 
   <!-- ============================================================== ids -->
 
@@ -167,8 +175,7 @@
     <xsl:param name="mention" as="element()"/>
     <xsl:variable name="host" select="($mention/ancestor::*[@xml:id][1], root($mention)/*)[1]"/>
     <xsl:variable name="before" select="
-      $host//*[f:is-mention(.)][. &lt;&lt; $mention]
-             [(ancestor::*[@xml:id][1], root(.)/*)[1] is $host]"/>
+      key('fp:mentions-by-host', string(($host/@xml:id, '')[1]), root($mention))[. &lt;&lt; $mention]"/>
     <xsl:sequence select="
       if ($mention/@xml:id) then string($mention/@xml:id)
       else f:id($host) || '-m' || (count($before) + 1)"/>
@@ -424,9 +431,15 @@
        ("§2.A ¶3", "Note 12") and its identifier, which the URL's fragment carries. -->
   <xsl:function name="f:passage-citation" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="replace(f:citation($e), '\.$', '') || ', ' || f:passage-label($e)
+    <xsl:variable name="citation" select="if (root($e) is $fp:source) then $fp:source-citation else f:citation($e)"/>
+    <xsl:sequence select="replace($citation, '\.$', '') || ', ' || f:passage-label($e)
                           || ' (#' || f:id($e) || ').'"/>
   </xsl:function>
+
+  <!-- The source document and its citation, computed once (Saxon-HE has no memo functions):
+       every citable passage repeats it. -->
+  <xsl:variable name="fp:source" select="root(.)" as="node()?"/>
+  <xsl:variable name="fp:source-citation" select="if ($fp:source/tei:TEI) then f:citation($fp:source) else ''" as="xs:string"/>
 
   <!-- Where a citable element stands, for people: a paragraph or note by f:location-label,
        a division by its number (or position) path. -->

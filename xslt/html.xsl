@@ -566,7 +566,8 @@
   </xsl:template>
 
   <!-- entity mentions: links to their register entry, each with a citable id -->
-  <xsl:template match="*[f:is-mention(.)][exists(f:entity(.))]" mode="m:inline" priority="2">
+  <xsl:template match="(tei:persName | tei:orgName | tei:placeName | tei:title | tei:rs)
+                       [starts-with(normalize-space(@ref), '#')][exists(f:entity(.))]" mode="m:inline" priority="2">
     <xsl:param name="no-ids" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="entry" select="f:entity(.)"/>
     <a href="#{$entry/@xml:id}" class="entity {f:entity-kind($entry)} {local-name()}{@level ! (' level-' || .)}">
@@ -576,7 +577,8 @@
       <xsl:apply-templates mode="m:inline"/>
     </a>
   </xsl:template>
-  <xsl:template match="*[f:is-mention(.)]" mode="m:inline" priority="1.5">
+  <xsl:template match="(tei:persName | tei:orgName | tei:placeName | tei:title | tei:rs)
+                       [starts-with(normalize-space(@ref), '#')]" mode="m:inline" priority="1.5">
     <xsl:message select="f:broken-message(., string(@ref))"/>
     <span class="{local-name()} broken-ref"><xsl:apply-templates mode="m:inline"/></span>
   </xsl:template>

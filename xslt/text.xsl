@@ -74,34 +74,48 @@
     <xsl:sequence select="string-join($lines, $fp:NL)"/>
   </xsl:function>
 
-  <!-- Fill lines word by word: $current is the line being filled; it is "open" (holds
-       only its prefix) when it has no word yet. -->
+  <!-- Fill lines word by word (greedy), in one xsl:iterate: $line is the line being
+       filled, "open" while it holds only its prefix ($first, then $indent). A marker with
+       no room for the next word stands alone; a token longer than a line stands alone,
+       unindented. -->
   <xsl:function name="fp:lines" as="xs:string*">
     <xsl:param name="words" as="xs:string*"/>
-    <xsl:param name="current" as="xs:string"/>
+    <xsl:param name="first" as="xs:string"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:sequence select="fp:fill($words, $current, true(), $indent)"/>
-  </xsl:function>
-
-  <xsl:function name="fp:fill" as="xs:string*">
-    <xsl:param name="words" as="xs:string*"/>
-    <xsl:param name="current" as="xs:string"/>
-    <xsl:param name="open" as="xs:boolean"/>
-    <xsl:param name="indent" as="xs:string"/>
-    <xsl:variable name="w" select="head($words)"/>
-    <xsl:sequence select="
-      if (empty($words)) then fp:rtrim($current)[normalize-space()]
-      else if ($open and string-length($current) + string-length($w) le $line-width)
-        then fp:fill(tail($words), $current || $w, false(), $indent)
-      else if ($open and normalize-space($current))
-        (: a marker with no room for the word: the marker alone, then the word :)
-        then (fp:rtrim($current), fp:fill($words, $indent, true(), $indent))
-      else if ($open)
-        (: a token longer than the line stands alone, unindented :)
-        then ($w, fp:fill(tail($words), $indent, true(), $indent))
-      else if (string-length($current) + 1 + string-length($w) le $line-width)
-        then fp:fill(tail($words), $current || ' ' || $w, false(), $indent)
-      else ($current, fp:fill($words, $indent, true(), $indent))"/>
+    <xsl:iterate select="$words">
+      <xsl:param name="line" as="xs:string" select="$first"/>
+      <xsl:param name="open" as="xs:boolean" select="true()"/>
+      <xsl:on-completion>
+        <xsl:sequence select="fp:rtrim($line)[normalize-space()]"/>
+      </xsl:on-completion>
+      <xsl:variable name="w" select="."/>
+      <xsl:choose>
+        <xsl:when test="$open and string-length($line) + string-length($w) le $line-width">
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="$line || $w"/>
+            <xsl:with-param name="open" select="false()"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test="not($open) and string-length($line) + 1 + string-length($w) le $line-width">
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="$line || ' ' || $w"/>
+            <xsl:with-param name="open" select="false()"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <!-- the line is full (or is a marker with no room): it ends here -->
+          <xsl:sequence select="fp:rtrim($line)[normalize-space()]"/>
+          <xsl:variable name="fits" select="string-length($indent) + string-length($w) le $line-width"/>
+          <xsl:if test="not($fits)">
+            <xsl:sequence select="$w"/>
+          </xsl:if>
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="if ($fits) then $indent || $w else $indent"/>
+            <xsl:with-param name="open" select="not($fits)"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
   </xsl:function>
 
   <xsl:function name="fp:rtrim" as="xs:string">
