@@ -83,8 +83,12 @@ def _split_shared_space(lem: list[Inline], rdg: list[Inline]) -> tuple[list[Inli
 def collate(base: list[Inline], other: list[Inline], base_wit: str, other_wit: str) -> tuple[list[Inline], int]:
     """The base reading with the other's divergences as ``app``; returns (content, apps)."""
     a, b = _atoms(base), _atoms(other)
-    keys_a = [_key(x) for x in a]
-    keys_b = [_key(x) for x in b]
+    raw_a = [_key(x, False) for x in a]
+    raw_b = [_key(x, False) for x in b]
+    if raw_a == raw_b:
+        return base, 0  # the witnesses agree (the common case): nothing to collate
+    keys_a = [k.translate(TYPOGRAPHIC) for k in raw_a]
+    keys_b = [k.translate(TYPOGRAPHIC) for k in raw_b]
     out: list[Inline] = []
     apps = 0
     matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
@@ -93,8 +97,8 @@ def collate(base: list[Inline], other: list[Inline], base_wit: str, other_wit: s
             # Equal after normalising quotation marks: keep orthographic differences too.
             run_a: list[Inline] = []
             run_b: list[Inline] = []
-            for x, y in zip(a[i1:i2], b[j1:j2]):
-                if _key(x, False) == _key(y, False):
+            for x, y, kx, ky in zip(a[i1:i2], b[j1:j2], raw_a[i1:i2], raw_b[j1:j2]):
+                if kx == ky:
                     if run_a:
                         out.append(_app(run_a, run_b, base_wit, other_wit, "orthographic"))
                         apps += 1
