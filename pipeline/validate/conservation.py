@@ -36,7 +36,7 @@ CODE = "E-CONSERVATION"
 
 
 def words(text: str) -> list[str]:
-    return [w.casefold() for w in WORD.findall(text)]
+    return WORD.findall(text.casefold())
 
 
 # -- the transcript side --------------------------------------------------------------------
