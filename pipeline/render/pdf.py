@@ -30,6 +30,7 @@ Example::
 
 from __future__ import annotations
 
+import atexit
 import base64
 import functools
 import hashlib
@@ -200,6 +201,9 @@ def _typesetter() -> _Typesetter:
         )
     fetcher_class = _url_fetcher_class()
     font_config = FontConfiguration()
+    # Release it while the interpreter still works: WeasyPrint's __del__ fails noisily
+    # ("Exception ignored ...") if it only runs during interpreter shutdown.
+    atexit.register(_typesetter.cache_clear)
     fonts_css = CSS(
         filename=str(FONTS_CSS), font_config=font_config, url_fetcher=fetcher_class((ASSETS_DIR,))
     )
