@@ -212,3 +212,16 @@ def test_ids_are_unique_and_structural(seed_tei):
         position = len(xp(p, "preceding-sibling::tei:p")) + 1
         assert p.get("{http://www.w3.org/XML/1998/namespace}id") == f"{parent_id}-p{position}"
     assert re.fullmatch(r"sec-2-A-p3", xp(seed_tei, "string(//tei:div[@xml:id='sec-2-A']/tei:p[3]/@xml:id)"))
+
+
+def test_every_registry_entry_is_used_by_the_seed(seed_tei):
+    """Each entry of tei/authority is in the seed's standOff: named in the text or notes, or
+    referred to by an entry that is (a work's author, the town of a prison)."""
+    from pipeline.entities import load_registry
+
+    registry = load_registry(ROOT / "tei" / "authority")
+    standoff = set(xp(seed_tei, "//tei:standOff//@xml:id"))
+    assert {entry.id for entry in registry} == standoff
+    referenced = {r.lstrip("#") for r in xp(seed_tei, "//tei:text//@ref")}
+    for entry_id in standoff - referenced:  # used only through another entry
+        assert xp(seed_tei, f"//tei:standOff//*[@ref='#{entry_id}']"), entry_id
