@@ -378,3 +378,31 @@ def test_fixture_with_two_anchors_and_an_unanchored_note(
     assert list(reader.attachments) == ["notes.001.xml"]
     ids = [n.get(XML_ID) for n in etree.fromstring(tei).iter("{http://www.tei-c.org/ns/1.0}note")]
     assert ids == ["n1", "n2", "n3", "n4"]
+
+
+def _index_of_persons(pages: list[str]) -> str:
+    """The printed index of persons: from its heading to the next index's."""
+    everything = "\n".join(pages)
+    start = everything.rindex("Index of persons")
+    return everything[start : everything.index("Index of organisations", start)]
+
+
+def test_printed_index_gives_the_pages_where_a_person_is_named(pages: list[str]) -> None:
+    index = _index_of_persons(pages)
+    entry = index[index.index("Grigory Zinovievich Besedovsky") : index.index("Lev Kamenev")]
+    listed = [int(n) for n in re.findall(r"\(p\. ?(\d+)\)", entry)]
+    assert len(listed) == 2  # the text (§IV ¶20) and note 20
+    text_page = first_page_with(pages, "the Besedovskys of all shades")
+    note_page = first_page_with(pages, "20. Grigory Zinovievich Besedovsky")
+    assert listed == [text_page, note_page]
+    for page in listed:
+        assert "Besedovsky" in pages[page - 1]
+
+
+def test_printed_index_of_persons_is_sorted_by_surname(pages: list[str]) -> None:
+    index = _index_of_persons(pages)
+    order = [index.index(name) for name in (
+        "Alexander Beloborodov", "Grigory Zinovievich Besedovsky", "Lev Kamenev", "Lenin.",
+        "Vissarion Vissarionovich Lominadze", "Leon Trotsky", "Clara Weiss", "Grigory Zinoviev.",
+    )]
+    assert order == sorted(order)

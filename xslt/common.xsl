@@ -222,6 +222,22 @@
       else string($entry/@xml:id)"/>
   </xsl:function>
 
+  <!-- How a register entry is alphabetised: a person by surname, then forenames (the
+       last word of the name where no surname is marked); anything else by its name without
+       a leading article or quotation mark; case and accents ignored. -->
+  <xsl:function name="f:sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" select="f:entry-name($entry)"/>
+    <xsl:variable name="label" select="f:entity-label($entry)"/>
+    <xsl:variable name="key" select="
+      if ($entry[self::tei:person or self::tei:personGrp]) then
+        (if ($name/tei:surname) then
+           string-join(($name/tei:surname, $name/tei:forename) ! f:plain(.), ' ')
+         else string-join((tokenize($label)[last()], tokenize($label)[position() lt last()]), ' '))
+      else replace($label, '^[“&quot;‘'']*(The|A|An)\s+|^[“&quot;‘'']+', '', 'i')"/>
+    <xsl:sequence select="lower-case(replace(normalize-unicode($key, 'NFD'), '\p{Mn}', ''))"/>
+  </xsl:function>
+
   <!-- Life dates of a person ("1879–1940", "1896–1963?"), or empty. -->
   <xsl:function name="f:life-dates" as="xs:string?">
     <xsl:param name="person" as="element()"/>

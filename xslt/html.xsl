@@ -814,7 +814,9 @@
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <h3><xsl:value-of select="(tei:head ! f:plain(.), $title)[1]"/></h3>
       <ul>
-        <xsl:apply-templates select="* except tei:head" mode="m:register"/>
+        <xsl:apply-templates select="* except tei:head" mode="m:register">
+          <xsl:sort select="f:sort-key(.)"/>
+        </xsl:apply-templates>
       </ul>
     </section>
   </xsl:template>

@@ -415,7 +415,9 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:sequence select="f:heading((tei:head ! f:plain(.), $title)[1], '-')"/>
     <xsl:variable name="entries" as="xs:string*">
-      <xsl:apply-templates select="* except tei:head" mode="m:register"/>
+      <xsl:apply-templates select="* except tei:head" mode="m:register">
+        <xsl:sort select="f:sort-key(.)"/>
+      </xsl:apply-templates>
     </xsl:variable>
     <xsl:sequence select="string-join($entries, $fp:NL)"/>
   </xsl:template>

@@ -28,7 +28,7 @@ import threading
 import time
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -48,6 +48,16 @@ class Run:
     peak_tree_pss: int = 0  # bytes
     peak_processes: int = 0
     peak_one_sampled: int = 0  # bytes: the largest single process seen by the sampler
+    #: each line of standard output with the seconds since the start when it arrived (the
+    #: command must not buffer it: PYTHONUNBUFFERED=1 for Python)
+    lines: list[tuple[float, str]] = field(default_factory=list)
+    #: the sampler's timeline: (seconds since the start, RSS of the tree, of its largest process)
+    samples: list[tuple[float, int, int]] = field(default_factory=list)
+
+    def peak_between(self, start: float, end: float) -> tuple[int, int]:
+        """(tree RSS, largest process RSS) at their highest between two moments."""
+        inside = [(tree, one) for t, tree, one in self.samples if start <= t <= end]
+        return max((t for t, _ in inside), default=0), max((o for _, o in inside), default=0)
 
 
 def _children_map() -> dict[int, list[int]]:
@@ -102,11 +112,12 @@ class _Sampler(threading.Thread):
 
     SLOW_EVERY = 10
 
-    def __init__(self, root: int, interval: float) -> None:
+    def __init__(self, root: int, interval: float, start: float) -> None:
         super().__init__(daemon=True)
-        self.root, self.interval = root, interval
+        self.root, self.interval, self.start_time = root, interval, start
         self.stop = threading.Event()
         self.peak_rss = self.peak_pss = self.peak_processes = self.peak_one = 0
+        self.timeline: list[tuple[float, int, int]] = []
 
     def run(self) -> None:
         pids: list[int] = []
@@ -119,6 +130,8 @@ class _Sampler(threading.Thread):
             self.peak_rss = max(self.peak_rss, sum(sizes))
             self.peak_one = max([self.peak_one, *sizes])
             self.peak_processes = max(self.peak_processes, sum(1 for size in sizes if size))
+            now = time.perf_counter() - self.start_time
+            self.timeline.append((now, sum(sizes), max(sizes, default=0)))
             tick += 1
             self.stop.wait(self.interval)
 
@@ -129,10 +142,13 @@ def run(
     """Run ``args`` in ``cwd`` to completion, measuring time and memory (the tree is sampled
     every ``interval`` seconds; None: no sampling, only the exact per-process peak)."""
     load_before = os.getloadavg()[0]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    lines: list[tuple[float, str]] = []
+    with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, env=env)
-        sampler = _Sampler(process.pid, interval) if interval else None
+        process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=err, env=env)
+        reader = threading.Thread(target=_read_lines, args=(process, start, lines), daemon=True)
+        reader.start()
+        sampler = _Sampler(process.pid, interval, start) if interval else None
         if sampler:
             sampler.start()
         # wait4, not Popen.wait: it returns the rusage of this child and its reaped descendants
@@ -141,10 +157,10 @@ def run(
         if sampler:
             sampler.stop.set()
             sampler.join()
+        reader.join()
         process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
         err.seek(0)
-        stdout = out.read().decode("utf-8", errors="replace")
+        stdout = "".join(line for _, line in lines)
         stderr = err.read().decode("utf-8", errors="replace")
     return Run(
         args=args,
@@ -159,4 +175,15 @@ def run(
         peak_tree_pss=sampler.peak_pss if sampler else 0,
         peak_processes=sampler.peak_processes if sampler else 0,
         peak_one_sampled=sampler.peak_one if sampler else 0,
+        lines=lines,
+        samples=sampler.timeline if sampler else [],
     )
+
+
+def _read_lines(
+    process: subprocess.Popen[bytes], start: float, lines: list[tuple[float, str]]
+) -> None:
+    assert process.stdout is not None
+    with process.stdout:
+        for raw in process.stdout:
+            lines.append((time.perf_counter() - start, raw.decode("utf-8", errors="replace")))
