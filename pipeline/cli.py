@@ -67,9 +67,9 @@ def build(root: Path, formats: str, jobs: int | None, force: bool, documents: tu
     given by name, e.g. tactics-and-tasks).
 
     Writes tei/<doc>.xml and dist/<doc>/ (index.html, <doc>.txt, print.html, <doc>.pdf,
-    <doc>.epub), then the corpus outputs: dist/index.html with its search index, and the
-    linked data, citation files and teiCorpus (as `edition export`). Prints one summary line
-    per document. Documents whose transcript, configuration,
+    <doc>.epub), then the corpus site: dist/index.html with its search index. (`edition
+    export` adds the linked data, citation files and teiCorpus.) Prints one summary line per
+    document. Documents whose transcript, configuration,
     registries, schema, stylesheets and pipeline are unchanged since their last successful
     build are skipped (--force rebuilds them). A failing document is reported and the others
     are still built; the exit status is then 1.
@@ -98,7 +98,7 @@ def build(root: Path, formats: str, jobs: int | None, force: bool, documents: tu
     _report_documents(reports, root)
     failures = sum(not r.ok for r in reports)
     if any(not r.skipped for r in reports) or not (project.dist_dir / "index.html").is_file():
-        _build_corpus_outputs(project, chosen, complete=not failures)
+        _build_corpus_outputs(project, chosen)
     if failures:
         click.echo(f"{failures} of {len(reports)} document(s) failed", err=True)
         sys.exit(1)
@@ -118,18 +118,16 @@ def _report_documents(reports: list[DocumentReport], root: Path) -> None:
         click.echo(f"{report.doc_id}: {status}; wrote {written or 'nothing'}; {len(report.warnings)} warning(s)")
 
 
-def _build_corpus_outputs(project: Project, formats: tuple[str, ...], complete: bool) -> None:
-    """The corpus-level outputs, after the documents: the site with its search index, and
-    (when every document built) the linked data, citation files and teiCorpus."""
-    from .export.run import export_project
+def _build_corpus_outputs(project: Project, formats: tuple[str, ...]) -> None:
+    """The corpus site after the documents: dist/index.html and its search index.
+
+    (The linked data, citation files and teiCorpus are `edition export`: they read every
+    master, so they are made on demand rather than on each incremental build.)"""
     from .site import build_site
 
     if "html" in formats:
         site_files = build_site(project.root, project.dist_dir)
         click.echo(f"site: wrote dist/index.html and the search index ({len(site_files)} files)")
-    if complete:
-        report = export_project(project)
-        click.echo(f"data: wrote {len(report.written)} file(s), {len(report.unchanged)} unchanged (dist/data/, dist/corpus.xml, dist/CITATION.cff)")
 
 
 def _formats(formats: str, allowed: tuple[str, ...]) -> tuple[str, ...]:

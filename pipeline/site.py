@@ -42,8 +42,8 @@ from lxml import etree
 
 from .errors import EditionError, Location
 from .files import write_if_changed
-from .render.xslt import render
-from .xmlsafe import TEI_NS, parse_file
+from .render.xslt import ParamValue, render
+from .xmlsafe import TEI_NS, parse_bytes
 
 SITE_NS = "urn:x-edition:site"
 
@@ -85,6 +85,7 @@ class SiteDocument:
     master: Path
     tei: etree._Element
     outputs: tuple[tuple[str, str, int], ...]  # (kind, href relative to dist, size in bytes)
+    data: bytes = b""  # the master as read (and vetted by the safe parser)
 
 
 def _is_document(root: etree._Element) -> bool:
@@ -95,7 +96,8 @@ def corpus_documents(project_root: Path, dist: Path) -> list[SiteDocument]:
     """The edition's documents (``tei/*.xml`` TEI documents, sorted by id) and their outputs."""
     documents: list[SiteDocument] = []
     for master in sorted((project_root / "tei").glob("*.xml")):
-        root = parse_file(master).getroot()
+        data = master.read_bytes()
+        root = parse_bytes(data, master).getroot()
         if not _is_document(root):
             continue
         doc_id = master.stem
@@ -105,30 +107,28 @@ def corpus_documents(project_root: Path, dist: Path) -> list[SiteDocument]:
             path = dist / doc_id / name
             if path.is_file():
                 outputs.append((kind, f"{doc_id}/{name}", path.stat().st_size))
-        documents.append(SiteDocument(doc_id, master, root, tuple(outputs)))
+        documents.append(SiteDocument(doc_id, master, root, tuple(outputs), data))
     return documents
 
 
 def corpus_xml(documents: list[SiteDocument]) -> bytes:
-    """The wrapper site.xsl renders: ``<s:site>`` of ``<s:document>`` with outputs and TEI.
-
-    Each master goes in as *text* (``<s:tei>``), which site.xsl parses with ``parse-xml()``
-    into a tree of its own: the documents share ids (``sec-1``, ``person-trotsky``), which
-    one XML file could not hold twice. The text is the safely parsed tree re-serialised,
-    so nothing the safe parser refused (DTDs, entities) can reach Saxon."""
+    """The wrapper site.xsl renders: ``<s:site>`` of ``<s:document>`` records with their
+    outputs. The masters go to the stylesheet separately, as the ``documents`` parameter
+    (one document node each: they share ids, which one XML file could not hold twice)."""
     site = etree.Element(f"{{{SITE_NS}}}site", nsmap={"s": SITE_NS})
     for document in documents:
         record = etree.SubElement(site, f"{{{SITE_NS}}}document", id=document.doc_id, master=str(document.master))
         for kind, href, size in document.outputs:
             etree.SubElement(record, f"{{{SITE_NS}}}output", kind=kind, href=href, bytes=str(size))
-        etree.SubElement(record, f"{{{SITE_NS}}}tei").text = etree.tostring(document.tei, encoding="unicode")
     data: bytes = etree.tostring(site, encoding="UTF-8", xml_declaration=True)
     return data
 
 
 def render_site_page(documents: list[SiteDocument], *, site_title: str = "") -> tuple[bytes, tuple[str, ...]]:
     """dist/index.html as bytes, and the stylesheet's warnings."""
-    params = {"site-title": site_title} if site_title else {}
+    params: dict[str, ParamValue] = {"documents": [document.data for document in documents]}
+    if site_title:
+        params["site-title"] = site_title
     result = render("site", corpus_xml(documents), params, source_name="<corpus of tei/*.xml>")
     return result.output, result.warnings
 

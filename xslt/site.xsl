@@ -3,14 +3,14 @@
   site.xsl: the corpus site's home page (dist/index.html).
 
   Input: a corpus wrapper made by pipeline/site.py, one <s:document> per TEI master of the
-  edition, each holding the outputs that exist for it and the master as text (the
-  documents share ids, which one XML tree cannot hold twice):
+  edition, each holding the outputs that exist for it; the masters themselves come as the
+  parameter $documents, in the same order, each a document node of its own (the documents
+  share ids, which one XML tree cannot hold twice):
 
     <s:site xmlns:s="urn:x-edition:site">
       <s:document id="tactics-and-tasks" master="tei/tactics-and-tasks.xml">
         <s:output kind="html" href="tactics-and-tasks/index.html" bytes="215512"/>
         <s:output kind="epub" href="tactics-and-tasks/tactics-and-tasks.epub" bytes="60112"/>
-        <s:tei>&lt;TEI xmlns="http://www.tei-c.org/ns/1.0" …</s:tei>
       </s:document>
     </s:site>
 
@@ -22,7 +22,7 @@
       with links to its mentions in each document's reading edition (the ids html.xsl gives
       them, f:mention-id).
 
-  Each master is parsed (parse-xml) into a document node of its own before anything is computed, so
+  Each master is a document node of its own, so
   the keys and ids of common.xsl (f:mention-id, f:mentions-of, f:resolve) work per
   document, exactly as when html.xsl renders it alone: the same ids, the same labels.
 
@@ -32,6 +32,7 @@
   read from), and one of its own:
     site-title   xs:string   the heading of the site; empty: the publisher the documents
                              share, else "The edition"
+    documents    document-node()*  the TEI masters, in the order of the wrapper's records
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -50,6 +51,8 @@
 
   <!-- The site's heading. Empty: the publisher every document names, else "The edition". -->
   <xsl:param name="site-title" as="xs:string" select="''"/>
+  <!-- The masters, one document node each, in the order of the s:document records. -->
+  <xsl:param name="documents" as="document-node()*" select="()"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="yes"
       include-content-type="no"
@@ -74,9 +77,11 @@
 
   <xsl:template match="document-node()[s:site]" priority="2">
     <!-- every master in a tree of its own, in the wrapper's order -->
-    <xsl:variable name="docs" as="document-node()*">
-      <xsl:sequence select="s:site/s:document/s:tei ! parse-xml(string(.))"/>
-    </xsl:variable>
+    <xsl:variable name="docs" as="document-node()*" select="$documents"/>
+    <xsl:if test="count($docs) ne count(s:site/s:document)">
+      <xsl:message terminate="yes" select="'SITE: ' || count(s:site/s:document) || ' records but '
+                                           || count($docs) || ' documents'"/>
+    </xsl:if>
     <xsl:variable name="records" select="s:site/s:document"/>
     <xsl:variable name="publishers" select="distinct-values($docs/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:plain(.))"/>
     <xsl:variable name="title" select="
