@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..files import write_if_changed
 from ..xmlsafe import NSMAP, parse_bytes
-from .xslt import render
+from .xslt import prepare, render
 
 OUTPUT_NAMES = {"html": "index.html", "text": "{doc}.txt", "print": "print.html", "pdf": "{doc}.pdf", "epub": "{doc}.epub"}
 
@@ -42,9 +42,10 @@ def render_all(
     params = {"build-date": header_build_date(tei) if build_date is None else build_date}
     written: list[Path] = []
     warnings: list[str] = []
+    document = prepare(tei, source_name)  # parsed once for every stylesheet
     for fmt in ("html", "text"):
         if fmt in formats:
-            result = render(fmt, tei, params, source_name=source_name)
+            result = render(fmt, document, params)
             path = out_dir / OUTPUT_NAMES[fmt].format(doc=doc_id)
             write_if_changed(path, result.output)
             written.append(path)
@@ -52,7 +53,7 @@ def render_all(
     if "pdf" in formats:
         from .pdf import write_pdf
 
-        result = render("print", tei, params, source_name=source_name)
+        result = render("print", document, params)
         print_html = out_dir / OUTPUT_NAMES["print"]
         write_if_changed(print_html, result.output)
         warnings.extend(f"print: {w}" for w in result.warnings)

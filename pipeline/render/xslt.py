@@ -178,27 +178,43 @@ def _source_text(tei: bytes | Path, where: str) -> str:
     return data.decode("utf-8")
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A TEI document vetted by the safe parser and parsed by Saxon once, for rendering
+    several outputs of it without parsing it again each time."""
+
+    node: Any
+    where: str
+
+
+def prepare(tei: bytes | Path, source_name: str | None = None) -> Prepared:
+    """Vet ``tei`` with the safe parser and parse it for Saxon (once for all outputs)."""
+    where = source_name or (str(tei) if isinstance(tei, Path) else "<TEI bytes>")
+    text = _source_text(tei, where)
+    return Prepared(_processor().parse_xml(xml_text=text), where)
+
+
 def render(
     stylesheet: str,
-    tei: bytes | Path,
+    tei: bytes | Path | Prepared,
     params: Mapping[str, ParamValue] | None = None,
     *,
     source_name: str | None = None,
 ) -> Rendering:
     """Transform a TEI document with stylesheet ``stylesheet`` (``html``, ``text``, ``print``).
 
-    ``params`` are stylesheet parameters by name (``{"editorial-brackets": False}``);
+    ``tei`` is bytes, a path, or a :func:`prepare`\ d document (parsed once for several
+    outputs). ``params`` are stylesheet parameters by name (``{"editorial-brackets": False}``);
     booleans may be given as bool or as "true"/"false". ``source_name`` names TEI given
     as bytes in error messages (default: the path, or ``<TEI bytes>``). Returns the
     serialised output as UTF-8 bytes and the run's ``xsl:message`` texts as warnings.
     """
     from saxonche import PySaxonApiError
 
-    where = source_name or (str(tei) if isinstance(tei, Path) else "<TEI bytes>")
     compiled = _compiled(stylesheet)
-    text = _source_text(tei, where)
+    prepared = tei if isinstance(tei, Prepared) else prepare(tei, source_name)
+    where = prepared.where
     values = {name: _xdm_value(compiled, name, value) for name, value in (params or {}).items()}
-    processor = _processor()
     executable = compiled.executable
     with compiled.lock:
         executable.clear_parameters()
@@ -206,8 +222,7 @@ def render(
         for name, value in values.items():
             executable.set_parameter(name, value)
         try:
-            node = processor.parse_xml(xml_text=text)
-            result = executable.transform_to_string(xdm_node=node)
+            result = executable.transform_to_string(xdm_node=prepared.node)
         except PySaxonApiError as exc:
             messages = _messages(executable)
             detail = "; ".join(m for m in messages if m) or _first_line(exc)
