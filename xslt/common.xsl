@@ -93,7 +93,8 @@
   <xsl:function name="f:resolve" as="element()?">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:variable name="id" select="replace(normalize-space($pointer), '^#', '')"/>
+    <xsl:variable name="p" select="normalize-space($pointer)"/>
+    <xsl:variable name="id" select="if (starts-with($p, '#')) then substring($p, 2) else $p"/>
     <xsl:sequence select="if ($id) then key('f:id', $id, root($context))[1] else ()"/>
   </xsl:function>
 

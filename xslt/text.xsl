@@ -120,7 +120,8 @@
 
   <xsl:function name="fp:rtrim" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="replace($s, '\s+$', '')"/>
+    <!-- (most lines end in a word: the regular expression only runs where it can matter) -->
+    <xsl:sequence select="if (matches(substring($s, string-length($s)), '\s')) then replace($s, '\s+$', '') else $s"/>
   </xsl:function>
 
   <!-- A heading: wrapped, underlined with $rule to the length of its longest line. -->
