@@ -72,6 +72,12 @@ def build_document(project: Project, transcript: Path, formats: tuple[str, ...] 
         files, warnings = render_all(result.tei, transcript.stem, project.output_dir(transcript.stem), formats, build_date=result.document.config.build_date, source_name=str(master))
         report.written.extend(files)
         report.diagnostics.extend(Diagnostic(Location(str(master)), w, "warning", "W-RENDER") for w in warnings)
+        # the corpus site's record of this document, made while its TEI is in hand
+        from .site import write_site_record
+
+        record, record_warnings = write_site_record(result.tei, transcript.stem, project.output_dir(transcript.stem), source_name=str(master))
+        report.written.append(record)
+        report.diagnostics.extend(Diagnostic(Location(str(master)), f"site: {w}", "warning", "W-RENDER") for w in record_warnings)
     except EditionError as exc:
         report.error = str(exc)
     return report

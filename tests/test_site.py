@@ -21,10 +21,26 @@ import pytest
 from lxml import etree, html
 from regenerate_expected import ROOT
 
+from pipeline.build import build_document
 from pipeline.errors import EditionError
+from pipeline.project import Project
 from pipeline.render.epub import write_epub
 from pipeline.render.xslt import render
-from pipeline.site import PAGEFIND_EXCLUDE, build_site, corpus_documents, pagefind_command
+from pipeline.site import (
+    PAGEFIND_EXCLUDE,
+    RECORD_FILE,
+    build_site,
+    corpus_documents,
+    index_search,
+    make_site_record,
+    pagefind_command,
+    plan_shards,
+    record_key,
+    render_site_page,
+    shard_count,
+    shard_of,
+    write_site_record,
+)
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 NS = {"tei": TEI[1:-1]}
@@ -238,6 +254,110 @@ def test_besedovsky_is_registered_with_his_two_mentions(page: html.HtmlElement) 
         "tactics-and-tasks/index.html#sec-IV-p20-m3", "tactics-and-tasks/index.html#n20-m1"]
 
 
+# ---------------------------------------------------------------- site records
+
+S = "{urn:x-edition:site}"
+
+
+def test_a_record_holds_what_the_page_needs_with_the_reading_editions_ids(site: Path) -> None:
+    tei = (site / "tei" / f"{SEED}.xml").read_bytes()
+    data, warnings = make_site_record(tei, SEED)
+    assert warnings == ()
+    record = etree.fromstring(data)
+    assert record.tag == f"{S}document" and record.get("id") == SEED and record.get("key") == record_key(tei)
+    assert record.findtext(f"{S}title") == "The Tactics and Tasks of the Leninist Opposition"
+    assert record.findtext(f"{S}sort-date") == "1932"
+    assert [p.text for p in record.findall(f"{S}fact[@name='written']/{S}part")] == ["1932", "Verkhne-Uralsk Political Isolator"]
+    assert "The ninth and last chapter" in "".join(record.find(f"{S}summary").itertext())
+    passages = {p[0]: p for p in json.loads(record.findtext(f"{S}passages"))}
+    assert passages["sec-IV-p20"] == ["sec-IV-p20", "§IV\u00a0¶20", "IV. The struggle for the masses"]
+    assert passages["n20"] == ["n20", "Note\u00a020", "Notes"]
+    [entry] = record.findall(f"{S}entry[@id='person-besedovsky']")
+    assert (entry.get("kind"), entry.get("label"), entry.get("dates")) == ("person", "Grigory Zinovievich Besedovsky", "1896–1963?")
+    assert [(m.get("id"), m.get("label")) for m in entry] == [("sec-IV-p20-m3", "§IV\u00a0¶20"), ("n20-m1", "Note\u00a020")]
+    # the ids are those of the reading edition
+    ids = set(html.fromstring((site / "dist" / SEED / "index.html").read_bytes()).xpath("//@id"))
+    assert {m.get("id") for m in record.iter(f"{S}mention")} <= ids
+    assert {e.get("id") for e in record.iter(f"{S}entry")} <= ids
+    assert len(data) < 40_000  # a few KB, against the master's
+    assert make_site_record(tei, SEED)[0] == data  # deterministic
+
+
+def test_the_record_key_changes_with_the_master(site: Path) -> None:
+    tei = (site / "tei" / f"{SEED}.xml").read_bytes()
+    assert record_key(tei) == record_key(bytes(tei))
+    assert record_key(tei + b"\n") != record_key(tei)
+
+
+def with_records(site: Path, target: Path) -> Path:
+    """A copy of the site project whose documents have their records, as a build leaves them."""
+    shutil.copytree(site, target)
+    for doc in (SEED, *CONVERTED):
+        path, warnings = write_site_record((target / "tei" / f"{doc}.xml").read_bytes(), doc, target / "dist" / doc)
+        assert path == target / "dist" / doc / RECORD_FILE and warnings == ()
+    return target
+
+
+def test_the_page_is_made_from_the_records_without_parsing_a_master(site: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    root = with_records(site, tmp_path / "copy")
+    import pipeline.site
+
+    parsed: list[str] = []
+    real_parse = pipeline.site.parse_bytes
+
+    def spy(data: bytes, path: str | Path) -> etree._ElementTree:
+        parsed.append(str(path))
+        return real_parse(data, path)
+
+    def no_record(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a record was made again")
+
+    monkeypatch.setattr(pipeline.site, "parse_bytes", spy)
+    monkeypatch.setattr(pipeline.site, "make_site_record", no_record)
+    page, warnings = render_site_page(corpus_documents(root, root / "dist"))
+    assert warnings == ()
+    # the same page as the one made from the masters (no records in the fixture project)
+    assert page == (site / "dist" / "index.html").read_bytes()
+    masters = [p for p in parsed if Path(p).parent == root / "tei"]
+    assert sorted(Path(p).name for p in masters) == ["corpus.xml", "persons.xml"]  # not documents: no records
+
+
+def test_an_out_of_date_or_foreign_record_is_made_again_from_the_master(site: Path, tmp_path: Path) -> None:
+    root = with_records(site, tmp_path / "copy")
+    dist = root / "dist"
+    # the master changed since its record was made
+    master = root / "tei" / "exile-letter.xml"
+    master.write_bytes(master.read_bytes().replace(b"A Letter from Exile", b"A Second Letter from Exile"))
+    # a record of another document, and a damaged one
+    shutil.copy(dist / "circular-letter" / RECORD_FILE, dist / "bulletin-report" / RECORD_FILE)
+    (dist / SEED / RECORD_FILE).write_bytes(b"<s:document")
+    page = html.fromstring(render_site_page(corpus_documents(root, dist))[0])
+    titles = {a.get("id"): text_of(a.xpath("h3")[0]) for a in page.xpath("//article")}
+    assert titles == {
+        "doc-exile-letter": "A Second Letter from Exile",
+        "doc-bulletin-report": "Report on the Meeting",
+        "doc-circular-letter": "Letter to the Comrades in Exile",
+        f"doc-{SEED}": "The Tactics and Tasks of the Leninist Opposition",
+    }
+
+
+def test_the_build_writes_the_record_beside_the_outputs(site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(site / "tei" / "authority", root / "tei" / "authority")
+    (root / "tei" / "source").mkdir()
+    for name in ("exile-letter.md", "exile-letter.toml"):
+        shutil.copy(site / "tei" / "source" / name, root / "tei" / "source")
+    report = build_document(Project(root), root / "tei" / "source" / "exile-letter.md", ("html",))
+    assert report.ok, (report.error, report.diagnostics)
+    record = root / "dist" / "exile-letter" / RECORD_FILE
+    assert record in report.written  # so the build cache rebuilds a document whose record is gone
+    master = (root / "tei" / "exile-letter.xml").read_bytes()
+    assert record.read_bytes() == make_site_record(master, "exile-letter")[0]
+    [document] = corpus_documents(root, root / "dist")
+    assert document.doc_id == "exile-letter" and document.outputs[0][:2] == ("html", "exile-letter/index.html")
+
+
 # ---------------------------------------------------------------- search
 
 
@@ -256,15 +376,21 @@ def test_search_data_lists_every_passage_of_every_reading_edition(site: Path, pa
         assert {p[0] for p in data[doc]["passages"]} <= ids
 
 
+def shards_of(dist: Path) -> list[Path]:
+    return sorted(p for p in (dist / "pagefind").iterdir() if p.is_dir())
+
+
 def test_pagefind_indexes_the_reading_editions(site: Path) -> None:
     bundle = site / "dist" / "pagefind"
     assert (bundle / "pagefind.js").is_file()
-    assert list((bundle / "fragment").glob("*.pf_fragment"))
-    assert list((bundle / "index").glob("*.pf_index"))
-    assert not (bundle / "pagefind-ui.js").exists()  # the ready-made UI is not used
-    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    [shard] = shards_of(site / "dist")  # four pages: one shard
+    assert list((shard / "fragment").glob("*.pf_fragment"))
+    assert list((shard / "index").glob("*.pf_index"))
+    assert not (shard / "pagefind-ui.js").exists()  # the ready-made UI is not used
+    entry = json.loads((shard / "pagefind-entry.json").read_text("utf-8"))
     assert entry["languages"]["en"]["page_count"] == 4
-    assert bundle.stat().st_mode & 0o755 == 0o755
+    assert f'from "./{shard.name}/pagefind.js"' in (bundle / "pagefind.js").read_text("utf-8")
+    assert bundle.stat().st_mode & 0o755 == 0o755 and shard.stat().st_mode & 0o755 == 0o755
 
 
 def test_pagefind_command_says_what_to_index(tmp_path: Path) -> None:
@@ -279,7 +405,7 @@ def test_pagefind_command_says_what_to_index(tmp_path: Path) -> None:
 def test_pagefind_content_is_the_text_without_popups_or_brackets(site: Path) -> None:
     import gzip
 
-    [fragment] = [f for f in (site / "dist" / "pagefind" / "fragment").glob("*.pf_fragment")
+    [fragment] = [f for f in (site / "dist" / "pagefind").glob("*/fragment/*.pf_fragment")
                   if b"Besedovsky" in gzip.decompress(f.read_bytes())]
     raw = gzip.decompress(fragment.read_bytes())
     data = json.loads(raw[raw.index(b"{"):])
@@ -297,12 +423,103 @@ def test_rebuilding_replaces_the_index_and_keeps_the_page_identical(site: Path, 
     before = (dist / "index.html").read_bytes()
     index_before = {p: p.read_bytes() for p in (dist / "pagefind").rglob("*") if p.is_file()}
     (dist / "pagefind" / "stale.pf_fragment").write_bytes(b"old")
+    (dist / "pagefind" / "000-0123456789abcdef").mkdir()  # a shard no longer current
     written = build_site(site, dist)
     assert (dist / "index.html").read_bytes() == before
-    assert {p: p.read_bytes() for p in written[1:]} == index_before  # Pagefind is deterministic too
+    assert {p: p.read_bytes() for p in written[1:]} == index_before
     assert not (dist / "pagefind" / "stale.pf_fragment").exists()
+    assert not (dist / "pagefind" / "000-0123456789abcdef").exists()
     assert dist / "pagefind" / "pagefind.js" in written
     assert not list(dist.glob(".pagefind-*"))
+
+
+def test_pagefind_is_deterministic(site: Path, tmp_path: Path) -> None:
+    """The index made again from scratch is byte-identical, file names included."""
+    dist = site / "dist"
+    index_before = {p.relative_to(dist): p.read_bytes() for p in (dist / "pagefind").rglob("*") if p.is_file()}
+    copy = tmp_path / "dist"
+    for doc in (SEED, *CONVERTED):
+        (copy / doc).mkdir(parents=True)
+        shutil.copy(dist / doc / "index.html", copy / doc)
+    index_search(copy, [SEED, *CONVERTED])
+    assert {p.relative_to(copy): p.read_bytes() for p in (copy / "pagefind").rglob("*") if p.is_file()} == index_before
+
+
+# ---------------------------------------------------------------- search index shards
+
+
+def test_shards_hold_a_few_dozen_pages_and_split_in_two_as_the_corpus_grows() -> None:
+    assert [shard_count(n, 64) for n in (1, 64, 65, 128, 129, 1000, 1024, 1025)] == [1, 1, 2, 2, 4, 16, 16, 32]
+    ids = [f"doc-{i:04d}" for i in range(1000)]
+    sizes = [sum(1 for d in ids if shard_of(d, 16) == s) for s in range(16)]
+    assert sum(sizes) == 1000 and max(sizes) < 96  # about 62 each
+    # with twice the shards, each page goes to its shard or to that shard + 16
+    assert all(shard_of(d, 32) % 16 == shard_of(d, 16) for d in ids)
+
+
+def test_a_rebuild_indexes_again_only_the_shard_whose_page_changed(site: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    docs = [SEED, *CONVERTED]
+    for doc in docs:
+        (dist / doc).mkdir(parents=True)
+        shutil.copy(site / "dist" / doc / "index.html", dist / doc)
+    index_search(dist, docs, per_shard=1)  # four pages: four shards by hash, some empty
+    shards = {p.name: p for p in shards_of(dist)}
+    plan = {shard.pages: shard.name for shard in plan_shards(dist, docs, per_shard=1)}
+    assert sorted(plan.values()) == sorted(shards) and len(shards) >= 2
+    assert sorted(page for pages in plan for page in pages) == sorted(f"{d}/index.html" for d in docs)
+    [letter_shard] = [name for pages, name in plan.items() if "exile-letter/index.html" in pages]
+    stamps = {name: path.stat().st_mtime_ns for name, path in shards.items()}
+
+    page = dist / "exile-letter" / "index.html"
+    assert b"Forward with" in page.read_bytes()
+    page.write_bytes(page.read_bytes().replace(b"Forward with", b"forward with"))  # no new word
+    index_search(dist, docs, per_shard=1)
+    after = {p.name: p for p in shards_of(dist)}
+    changed = sorted(set(after) - set(shards))
+    assert len(changed) == 1 and len(set(shards) - set(after)) == 1
+    [old] = set(shards) - set(after)
+    assert old == letter_shard  # the letter's shard, and no other, was made anew
+    assert all(after[name].stat().st_mtime_ns == stamps[name] for name in set(after) & set(shards))
+    entry = (dist / "pagefind" / "pagefind.js").read_text("utf-8")
+    assert all(name in entry for name in after) and old not in entry
+
+    # every shard holds every word of the corpus: a new word is given to all of them
+    assert all("besedovsky" in vocabulary_of(path) for path in shards_of(dist))
+    stamps = {path.name: path.stat().st_mtime_ns for path in shards_of(dist)}
+    page.write_bytes(page.read_bytes().replace(b"forward with", b"Xylographers with"))
+    index_search(dist, docs, per_shard=1)
+    assert all("xylographers" in vocabulary_of(path) for path in shards_of(dist))
+    assert all(path.stat().st_mtime_ns != stamps.get(path.name) for path in shards_of(dist))
+
+
+def test_a_document_named_like_a_vocabulary_page_is_refused_and_left_intact(site: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    docs = [SEED, "exile-letter", "_vocabulary-en"]
+    for doc in docs:
+        (dist / doc).mkdir(parents=True)
+        shutil.copy(site / "dist" / ("exile-letter" if doc == "_vocabulary-en" else doc) / "index.html", dist / doc)
+    before = (dist / "_vocabulary-en" / "index.html").read_bytes()
+    with pytest.raises(EditionError) as caught:
+        index_search(dist, docs, per_shard=1)
+    assert "a document may not be named _vocabulary-en: the search index uses the name" in str(caught.value)
+    assert (dist / "_vocabulary-en" / "index.html").read_bytes() == before
+    assert not list(dist.glob(".pagefind-*"))
+
+
+def vocabulary_of(shard: Path) -> set[str]:
+    """The words of a shard's vocabulary pages (shards.json names them)."""
+    import gzip
+
+    ids = json.loads((shard.parent / "shards.json").read_text("utf-8"))["shards"][shard.name]
+    assert ids, shard
+    words: set[str] = set()
+    for result_id in ids:
+        raw = gzip.decompress((shard / "fragment" / f"{result_id}.pf_fragment").read_bytes())
+        data = json.loads(raw[raw.index(b"{"):])
+        assert data["url"] == "/_vocabulary-en/index.html"
+        words.update(data["content"].split())
+    return words
 
 
 def test_a_project_without_documents_is_an_error(tmp_path: Path) -> None:

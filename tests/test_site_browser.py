@@ -27,9 +27,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from lxml import etree
-from test_site import SEED, make_site_project
+from test_site import CONVERTED, SEED, make_site_project
 
-from pipeline.site import build_site
+from pipeline.site import build_site, index_search, plan_shards
 
 pytestmark = pytest.mark.browser
 
@@ -223,6 +223,44 @@ def test_opened_as_a_file_the_page_says_search_needs_a_server(browser: Any, site
         assert view.status().startswith("Search needs the site to be served over HTTP")
     finally:
         view.close()
+
+
+@pytest.fixture(scope="module")
+def sharded_server(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[StaticServer, dict[str, str]]]:
+    """The same site with its search index split into shards of one page on average (a
+    bundle each, merged in the browser), as a corpus of hundreds of documents has them;
+    with the shard of each document."""
+    dist = tmp_path_factory.mktemp("sharded") / "dist"
+    shutil.copytree(site / "dist", dist)
+    docs = [SEED, *CONVERTED]
+    index_search(dist, docs, per_shard=1)
+    shard_of = {page.split("/")[0]: shard.name for shard in plan_shards(dist, docs, per_shard=1) for page in shard.pages}
+    assert sorted(p.name for p in (dist / "pagefind").iterdir() if p.is_dir()) == sorted(set(shard_of.values()))
+    assert shard_of[SEED] != shard_of["exile-letter"]
+    served = StaticServer(dist)
+    yield served, shard_of
+    served.close()
+
+
+@pytest.mark.parametrize("word", ["Trotsky", "Besedovsky", "Comintern", "xylophonequartz"])
+def test_a_search_over_shards_finds_what_one_index_finds(browser: Any, server: StaticServer,
+                                                         sharded_server: tuple[StaticServer, dict[str, str]],
+                                                         word: str) -> None:
+    sharded, shard_of = sharded_server
+    found = {}
+    for name, served in (("one", server), ("shards", sharded)):
+        view = Page(browser, served.url + "index.html")
+        try:
+            found[name] = sorted(view.search(word))
+            assert view.errors == [], name
+        finally:
+            view.close()
+    # the same passages: no shard answers a word it lacks with the pages of a prefix of it
+    # ("Besedovsky" is in one shard only; the others would give the pages that say "be")
+    assert found["shards"] == found["one"]
+    assert bool(found["one"]) == (word != "xylophonequartz")
+    if word == "Trotsky":  # in the seed and the letter, which are in two shards
+        assert {shard_of[href.split("/")[0]] for href in found["one"]} == {shard_of[SEED], shard_of["exile-letter"]}
 
 
 # ---------------------------------------------------------------- links and accessibility

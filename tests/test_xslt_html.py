@@ -82,18 +82,29 @@ def test_declared_parameters_are_read_through_imports() -> None:
     assert xslt.declared_params(xslt.stylesheet_path("text"))["line-width"] == "xs:integer"
 
 
+def _import_closure(path: Path) -> list[Path]:
+    """A stylesheet and every module it imports or includes, directly or not."""
+    modules = [path]
+    for link in etree.parse(str(path)).getroot().iterfind("{http://www.w3.org/1999/XSL/Transform}*[@href]"):
+        modules.extend(_import_closure((path.parent / link.get("href")).resolve()))
+    return modules
+
+
 def test_each_parameter_is_declared_once_with_type_and_comment() -> None:
-    seen: Counter[str] = Counter()
-    for path in sorted((ROOT / "xslt").glob("*.xsl")):
-        root = etree.parse(str(path)).getroot()
-        for param in root.iterfind("{http://www.w3.org/1999/XSL/Transform}param"):
-            seen[param.get("name")] += 1
-            assert param.get("as"), f"{path.name}: parameter {param.get('name')} has no as="
-            comment = param.getprevious()
-            assert isinstance(comment, etree._Comment), f"{path.name}: {param.get('name')} lacks a comment"
-            top = "".join(c.text for c in root.itersiblings(preceding=True) if isinstance(c, etree._Comment))
-            assert param.get("name") in top, f"{path.name}: {param.get('name')} not listed at the top"
-    assert seen and all(n == 1 for n in seen.values()), seen
+    """Once in each stylesheet's import tree: an importing module never redeclares a
+    parameter of a module it imports (stand-alone stylesheets may share a name)."""
+    for stylesheet in sorted((ROOT / "xslt").glob("*.xsl")):
+        seen: Counter[str] = Counter()
+        for path in _import_closure(stylesheet.resolve()):
+            root = etree.parse(str(path)).getroot()
+            for param in root.iterfind("{http://www.w3.org/1999/XSL/Transform}param"):
+                seen[param.get("name")] += 1
+                assert param.get("as"), f"{path.name}: parameter {param.get('name')} has no as="
+                comment = param.getprevious()
+                assert isinstance(comment, etree._Comment), f"{path.name}: {param.get('name')} lacks a comment"
+                top = "".join(c.text for c in root.itersiblings(preceding=True) if isinstance(c, etree._Comment))
+                assert param.get("name") in top, f"{path.name}: {param.get('name')} not listed at the top"
+        assert seen and all(n == 1 for n in seen.values()), (stylesheet.name, seen)
 
 
 def test_stylesheets_use_no_generate_id_clock_or_extensions() -> None:

@@ -2,57 +2,55 @@
 <!--
   site.xsl: the corpus site's home page (dist/index.html).
 
-  Input: a corpus wrapper made by pipeline/site.py, one <s:document> per TEI master of the
-  edition, each holding the outputs that exist for it; the masters themselves come as the
-  parameter $documents, in the same order, each a document node of its own (the documents
-  share ids, which one XML tree cannot hold twice):
+  Input: the corpus wrapper of pipeline/site.py, an empty <s:site/>, and as the parameter
+  $records one document per TEI master of the edition, sorted by document id: its record
+  (made from the master by site-record.xsl while the document was built, dist/<doc>/site.xml;
+  see there what a record holds) with the outputs that exist for it added:
 
-    <s:site xmlns:s="urn:x-edition:site">
-      <s:document id="tactics-and-tasks" master="tei/tactics-and-tasks.xml">
-        <s:output kind="html" href="tactics-and-tasks/index.html" bytes="215512"/>
-        <s:output kind="epub" href="tactics-and-tasks/tactics-and-tasks.epub" bytes="60112"/>
-      </s:document>
-    </s:site>
+    <s:document xmlns:s="urn:x-edition:site" id="tactics-and-tasks" key="...">
+      <s:title>...</s:title> ... <s:entry .../> ...
+      <s:output kind="html" href="tactics-and-tasks/index.html" bytes="215512"/>
+      <s:output kind="epub" href="tactics-and-tasks/tactics-and-tasks.epub" bytes="60112"/>
+    </s:document>
+
+  (Each record a document of its own: Saxon parses them one by one, which takes far less
+  memory than one wrapper holding them all.)
+
+  No master is read here: the records carry the titles, facts, summaries, passages and
+  register entries with the ids and labels common.xsl gave them (f:mention-id,
+  f:location-label, f:entity-label, f:life-dates), so the page stays small to make at any
+  number of documents.
 
   Output: one HTML5 page with its CSS and script inlined:
     - the documents: title, author, dates, summary (teiHeader abstract), links to each output;
     - full-text search (site.js on Pagefind's index in pagefind/, built by site.py): each hit
-      links to its passage, documents/<doc>/index.html#sec-2-A-p3;
-    - corpus registers: persons, organisations, places and works of every document, each
-      with links to its mentions in each document's reading edition (the ids html.xsl gives
-      them, f:mention-id).
+      links to its passage, <doc>/index.html#sec-2-A-p3;
+    - corpus registers: persons, organisations, places and works of every document, merged
+      by id (the registries give an entry the same id in every document that uses it), each
+      with links to its mentions in each document's reading edition.
 
-  Each master is a document node of its own, so
-  the keys and ids of common.xsl (f:mention-id, f:mentions-of, f:resolve) work per
-  document, exactly as when html.xsl renders it alone: the same ids, the same labels.
-
-  Imports html.xsl for its inline rendering (m:inline) and common.xsl's functions.
-
-  Parameters: those of common.xsl and html.xsl (assets-base: where site.css and site.js are
-  read from), and one of its own:
+  Parameters:
+    records      document-node()*  the documents' records, in order of document id
     site-title   xs:string   the heading of the site; empty: the publisher the documents
                              share, else "The edition"
-    documents    document-node()*  the TEI masters, in the order of the wrapper's records
+    assets-base  xs:string   where site.css and site.js are read from (default: assets/
+                             beside this stylesheet)
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:fn="http://www.w3.org/2005/xpath-functions"
-    xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:f="urn:x-edition:function"
     xmlns:fp="urn:x-edition:function:private"
-    xmlns:m="urn:x-edition:mode"
     xmlns:mp="urn:x-edition:mode:private"
-    xmlns:t="urn:x-edition:template"
     xmlns:s="urn:x-edition:site"
     exclude-result-prefixes="#all">
 
-  <xsl:import href="html.xsl"/>
-
+  <!-- The documents' records (site-record.xsl, with their outputs), by document id. -->
+  <xsl:param name="records" as="document-node()*" select="()"/>
   <!-- The site's heading. Empty: the publisher every document names, else "The edition". -->
   <xsl:param name="site-title" as="xs:string" select="''"/>
-  <!-- The masters, one document node each, in the order of the s:document records. -->
-  <xsl:param name="documents" as="document-node()*" select="()"/>
+  <!-- Directory (URI) holding site.css and site.js, which are inlined into the page. -->
+  <xsl:param name="assets-base" as="xs:string" select="resolve-uri('assets/', static-base-uri())"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="yes"
       include-content-type="no"
@@ -68,22 +66,24 @@
   <!-- The output kinds site.py reports, in the order they are listed. -->
   <xsl:variable name="fp:format-order" as="xs:string*" select="('html', 'text', 'pdf', 'epub')"/>
 
+  <!-- The facts of a record, in the order and with the terms the page shows them. -->
+  <xsl:variable name="fp:facts" as="map(xs:string, xs:string)*" select="
+      map { 'name': 'written', 'term': 'Written' },
+      map { 'name': 'published', 'term': 'Published' },
+      map { 'name': 'edition', 'term': 'This edition' }"/>
+
   <!-- ============================================================== page -->
 
   <xsl:template match="document-node()[not(s:site)]" priority="2">
     <xsl:message terminate="yes" select="'NOT-SITE: site.xsl renders the corpus wrapper of pipeline/site.py, not '
-                                         || f:element-name(*[1])"/>
+                                         || name(*[1])"/>
   </xsl:template>
 
   <xsl:template match="document-node()[s:site]" priority="2">
-    <!-- every master in a tree of its own, in the wrapper's order -->
-    <xsl:variable name="docs" as="document-node()*" select="$documents"/>
-    <xsl:if test="count($docs) ne count(s:site/s:document)">
-      <xsl:message terminate="yes" select="'SITE: ' || count(s:site/s:document) || ' records but '
-                                           || count($docs) || ' documents'"/>
-    </xsl:if>
-    <xsl:variable name="records" select="s:site/s:document"/>
-    <xsl:variable name="publishers" select="distinct-values($docs/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:plain(.))"/>
+    <!-- the records, in the order of the parameter (a path would order nodes of different
+         documents as the processor likes) -->
+    <xsl:variable name="records" select="$records ! s:document"/>
+    <xsl:variable name="publishers" select="distinct-values($records/s:publisher/string())"/>
     <xsl:variable name="title" select="
         if (normalize-space($site-title)) then normalize-space($site-title)
         else if (count($publishers) eq 1) then $publishers
@@ -106,7 +106,7 @@
           <h1><xsl:value-of select="$title"/></h1>
           <p class="tagline">
             <xsl:variable name="kinds" select="$fp:format-order[. = $records/s:output/@kind]"/>
-            <xsl:value-of select="count($docs) || (if (count($docs) eq 1) then ' document' else ' documents')
+            <xsl:value-of select="count($records) || (if (count($records) eq 1) then ' document' else ' documents')
                                   || ' encoded in TEI'"/>
             <xsl:if test="exists($kinds)">
               <xsl:variable name="nouns" select="$kinds ! fp:format-noun(.)"/>
@@ -127,17 +127,12 @@
           <xsl:call-template name="fp:search"/>
           <section id="documents" aria-labelledby="documents-title">
             <h2 id="documents-title">Documents</h2>
-            <xsl:for-each select="$docs">
-              <xsl:sort select="fp:sort-date(.)"/>
-              <xsl:sort select="f:main-title(.)" lang="en"/>
-              <xsl:variable name="i" select="fp:index($docs, .)"/>
-              <xsl:apply-templates select="tei:TEI" mode="mp:site-document">
-                <xsl:with-param name="record" select="$records[$i]"/>
-              </xsl:apply-templates>
-            </xsl:for-each>
+            <xsl:apply-templates select="$records" mode="mp:site-document">
+              <xsl:sort select="string(s:sort-date)"/>
+              <xsl:sort select="string(s:title)" lang="en"/>
+            </xsl:apply-templates>
           </section>
           <xsl:call-template name="fp:registers">
-            <xsl:with-param name="docs" select="$docs"/>
             <xsl:with-param name="records" select="$records"/>
           </xsl:call-template>
         </main>
@@ -147,7 +142,7 @@
             the site to be served over HTTP, not opened as a file.</p>
         </footer>
         <script type="application/json" id="search-data">
-          <xsl:value-of select="xml-to-json(fp:search-data($docs, $records))"/>
+          <xsl:value-of select="fp:search-data($records)"/>
         </script>
         <script>
           <xsl:value-of select="unparsed-text(resolve-uri('site.js', $assets-base), 'UTF-8')"/>
@@ -155,20 +150,6 @@
       </body>
     </html>
   </xsl:template>
-
-  <!-- Documents are listed by the date of the text (teiHeader creation), then by title. -->
-  <xsl:function name="fp:sort-date" as="xs:string">
-    <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="date" select="$doc/tei:TEI/tei:teiHeader/tei:profileDesc/tei:creation/tei:date[1]"/>
-    <xsl:sequence select="string(($date/@when, $date/@notBefore, $date/@from, '9999')[1])"/>
-  </xsl:function>
-
-  <!-- The position of a document among all (node identity, so nothing is generated). -->
-  <xsl:function name="fp:index" as="xs:integer">
-    <xsl:param name="docs" as="document-node()*"/>
-    <xsl:param name="doc" as="document-node()"/>
-    <xsl:sequence select="(for $k in 1 to count($docs) return $k[$docs[$k] is $doc])[1]"/>
-  </xsl:function>
 
   <!-- The link of an output of a document, relative to the site page; empty if the build
        did not make it. -->
@@ -197,97 +178,57 @@
   </xsl:template>
 
   <!-- What the search script needs to turn a hit into a link to its passage: for each
-       reading edition, its title and every citable passage (id, label, section), in
-       document order. The labels are common.xsl's (f:location-label), as in the registers. -->
-  <xsl:function name="fp:search-data" as="element(fn:map)">
-    <xsl:param name="docs" as="document-node()*"/>
+       reading edition, its title and every citable passage ([id, label, section], in
+       document order), as one JSON object. The records hold each document's passages as
+       JSON already; the object is joined from them, its keys and titles escaped by
+       xml-to-json (the same text one xml-to-json of it all would give). -->
+  <xsl:function name="fp:search-data" as="xs:string">
     <xsl:param name="records" as="element(s:document)*"/>
-    <fn:map>
-      <xsl:for-each select="$docs">
-        <xsl:variable name="i" select="position()"/>
-        <xsl:variable name="html" select="fp:output($records[$i], 'html')"/>
-        <xsl:if test="$html">
-          <fn:map key="{$html}">
-            <fn:string key="title"><xsl:value-of select="f:main-title(.)"/></fn:string>
-            <fn:array key="passages">
-              <xsl:for-each select="tei:TEI/tei:text//*[@xml:id][self::tei:p or self::tei:div or self::tei:note[parent::tei:div[@type = 'notes']]]
-                                    [not(ancestor::tei:note or ancestor::tei:titlePage or ancestor::tei:rdg)]">
-                <fn:array>
-                  <fn:string><xsl:value-of select="@xml:id"/></fn:string>
-                  <fn:string><xsl:value-of select="fp:passage-label(.)"/></fn:string>
-                  <fn:string><xsl:value-of select="fp:passage-section(.)"/></fn:string>
-                </fn:array>
-              </xsl:for-each>
-            </fn:array>
-          </fn:map>
-        </xsl:if>
-      </xsl:for-each>
-    </fn:map>
+    <xsl:sequence select="'{' || string-join(
+        for $record in $records[fp:output(., 'html')]
+        return fp:json-string(fp:output($record, 'html')) || ':{' || fp:json-string('title') || ':'
+               || fp:json-string(string($record/s:title)) || ',' || fp:json-string('passages') || ':'
+               || string($record/s:passages) || '}', ',') || '}'"/>
   </xsl:function>
 
-  <xsl:function name="fp:passage-label" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="
-        if ($e/self::tei:div[tei:head]) then f:location-label($e/tei:head[1])
-        else if ($e/self::tei:div[@type = 'notes']) then 'Notes'
-        else if ($e/self::tei:div) then (($e//tei:p)[1] ! replace(f:location-label(.), '&#xA0;¶\d+$', ''), string($e/@xml:id))[1]
-        else f:location-label($e)"/>
-  </xsl:function>
-
-  <!-- The top-level division a passage belongs to, as a heading ("IV. The struggle for the
-       masses"), "Introduction", or "Notes". -->
-  <xsl:function name="fp:passage-section" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="top" select="$e/ancestor-or-self::tei:div[parent::tei:body or parent::tei:front or parent::tei:back][1]"/>
-    <xsl:sequence select="
-        if ($top[@type = 'notes'][not(tei:head)]) then 'Notes'
-        else if ($top/tei:head) then string-join((f:div-label($top), f:plain($top/tei:head[1])), ' ')
-        else if ($top/@type = 'introduction') then 'Introduction'
-        else ''"/>
+  <xsl:function name="fp:json-string" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="node" as="element(fn:string)"><fn:string><xsl:value-of select="$value"/></fn:string></xsl:variable>
+    <xsl:sequence select="xml-to-json($node)"/>
   </xsl:function>
 
   <!-- ============================================================== documents -->
 
   <xsl:mode name="mp:site-document" on-no-match="fail"/>
-  <xsl:template match="tei:TEI" mode="mp:site-document">
-    <xsl:param name="record" as="element(s:document)"/>
-    <xsl:variable name="h" select="tei:teiHeader"/>
-    <xsl:variable name="html" select="fp:output($record, 'html')"/>
-    <article class="document" id="doc-{$record/@id}" aria-labelledby="doc-{$record/@id}-title">
-      <h3 id="doc-{$record/@id}-title">
+  <xsl:template match="s:document" mode="mp:site-document">
+    <xsl:variable name="record" select="."/>
+    <xsl:variable name="html" select="fp:output(., 'html')"/>
+    <article class="document" id="doc-{@id}" aria-labelledby="doc-{@id}-title">
+      <h3 id="doc-{@id}-title">
         <xsl:choose>
-          <xsl:when test="$html"><a href="{$html}"><xsl:value-of select="f:main-title(.)"/></a></xsl:when>
-          <xsl:otherwise><xsl:value-of select="f:main-title(.)"/></xsl:otherwise>
+          <xsl:when test="$html"><a href="{$html}"><xsl:value-of select="s:title"/></a></xsl:when>
+          <xsl:otherwise><xsl:value-of select="s:title"/></xsl:otherwise>
         </xsl:choose>
       </h3>
-      <xsl:for-each select="$h/tei:fileDesc/tei:titleStmt/tei:author">
-        <p class="author"><xsl:value-of select="f:plain(.)"/></p>
+      <xsl:for-each select="s:author">
+        <p class="author"><xsl:value-of select="."/></p>
       </xsl:for-each>
       <dl class="doc-facts">
-        <xsl:call-template name="fp:fact">
-          <xsl:with-param name="term" select="'Written'"/>
-          <xsl:with-param name="parts" select="$h/tei:profileDesc/tei:creation/(f:date-text(tei:date[1]), tei:placeName ! f:plain(.))"/>
-        </xsl:call-template>
-        <xsl:call-template name="fp:fact">
-          <xsl:with-param name="term" select="'Published'"/>
-          <xsl:with-param name="parts" select="$h/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'web'][1]/(tei:publisher ! f:plain(.), f:date-text(tei:date[1]))"/>
-        </xsl:call-template>
-        <xsl:call-template name="fp:fact">
-          <xsl:with-param name="term" select="'This edition'"/>
-          <xsl:with-param name="parts" select="$h/tei:fileDesc/tei:publicationStmt/(f:date-text(tei:date[1]),
-              ../tei:editionStmt/tei:edition[@n][1] ! ('version ' || @n))"/>
-        </xsl:call-template>
-      </dl>
-      <xsl:for-each select="$h/tei:profileDesc/tei:abstract[normalize-space()]">
-        <div class="summary">
-          <xsl:for-each select="tei:p">
-            <p><xsl:apply-templates mode="m:inline"><xsl:with-param name="no-ids" select="true()" tunnel="yes"/></xsl:apply-templates></p>
+        <xsl:for-each select="$fp:facts">
+          <xsl:variable name="fact" select="."/>
+          <xsl:for-each select="$record/s:fact[@name = $fact?name][1]">
+            <dt><xsl:value-of select="$fact?term"/></dt>
+            <dd><xsl:value-of select="string-join(s:part, ', ')"/></dd>
           </xsl:for-each>
-          <xsl:if test="not(tei:p)"><p><xsl:value-of select="f:plain(.)"/></p></xsl:if>
+        </xsl:for-each>
+      </dl>
+      <xsl:for-each select="s:summary">
+        <div class="summary">
+          <xsl:copy-of select="node()" copy-namespaces="no"/>
         </div>
       </xsl:for-each>
-      <ul class="formats" aria-label="Formats of {f:main-title(.)}">
-        <xsl:for-each select="$record/s:output">
+      <ul class="formats" aria-label="Formats of {s:title}">
+        <xsl:for-each select="s:output">
           <li>
             <a href="{@href}">
               <xsl:if test="@kind = 'epub'"><xsl:attribute name="type" select="'application/epub+zip'"/></xsl:if>
@@ -299,16 +240,6 @@
         </xsl:for-each>
       </ul>
     </article>
-  </xsl:template>
-
-  <!-- One fact of a document (a dt and its dd), only when there is something to say. -->
-  <xsl:template name="fp:fact">
-    <xsl:param name="term" as="xs:string"/>
-    <xsl:param name="parts" as="xs:string*"/>
-    <xsl:if test="exists($parts[normalize-space()])">
-      <dt><xsl:value-of select="$term"/></dt>
-      <dd><xsl:value-of select="string-join($parts[normalize-space()], ', ')"/></dd>
-    </xsl:if>
   </xsl:template>
 
   <xsl:function name="fp:format-label" as="xs:string">
@@ -335,31 +266,25 @@
 
   <!-- ============================================================== registers -->
 
-  <!-- Corpus registers: every entry of every document's standOff, once per id (the
-       registries give an entry the same id in every document that uses it), with its
-       mentions in each document. -->
+  <!-- Corpus registers: every entry of every record, once per id, with its mentions in
+       each document (in the order of the records: by document id). -->
   <xsl:template name="fp:registers">
-    <xsl:param name="docs" as="document-node()*"/>
     <xsl:param name="records" as="element(s:document)*"/>
-    <xsl:variable name="entries" select="$docs/tei:TEI/tei:standOff/(tei:listPerson/(tei:person | tei:personGrp)
-        | tei:listOrg/tei:org | tei:listPlace/tei:place | tei:listBibl/(tei:bibl | tei:biblStruct))[@xml:id]"/>
     <section id="registers" aria-labelledby="registers-title">
       <h2 id="registers-title">Registers</h2>
       <p>Persons, organisations, places and works named in the documents, with links to
         every mention in each reading edition.</p>
       <xsl:for-each select="$fp:kinds">
         <xsl:variable name="kind" select="."/>
-        <xsl:variable name="of-kind" select="$entries[f:entity-kind(.) = $kind?kind]"/>
+        <xsl:variable name="of-kind" select="$records ! s:entry[@kind = $kind?kind]"/>
         <xsl:if test="$of-kind">
           <section id="{$kind?id}" class="register" aria-labelledby="{$kind?id}-title">
             <h3 id="{$kind?id}-title"><xsl:value-of select="$kind?title"/></h3>
             <ul>
-              <xsl:for-each-group select="$of-kind" group-by="string(@xml:id)">
-                <xsl:sort select="fp:sort-key(current-group()[1])" lang="en"/>
+              <xsl:for-each-group select="$of-kind" group-by="string(@id)">
+                <xsl:sort select="string(current-group()[1]/@sort)" lang="en"/>
                 <xsl:call-template name="fp:entry">
                   <xsl:with-param name="entries" select="current-group()"/>
-                  <xsl:with-param name="docs" select="$docs"/>
-                  <xsl:with-param name="records" select="$records"/>
                 </xsl:call-template>
               </xsl:for-each-group>
             </ul>
@@ -369,50 +294,37 @@
     </section>
   </xsl:template>
 
-  <!-- Persons by surname where the name has one; everything without a leading article. -->
-  <xsl:function name="fp:sort-key" as="xs:string">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="surname" select="(f:entry-name($entry)//tei:surname)[1]"/>
-    <xsl:sequence select="lower-case(replace(
-        if ($surname) then f:plain($surname) || ' ' || f:entity-label($entry) else f:entity-label($entry),
-        '^(the|a|an)\s+', '', 'i'))"/>
-  </xsl:function>
-
   <!-- One entry: its name (from the first document that has it), life dates or kind, and
        per document the mentions, each linking to its id in that reading edition. -->
   <xsl:template name="fp:entry">
-    <xsl:param name="entries" as="element()+"/>
-    <xsl:param name="docs" as="document-node()*"/>
-    <xsl:param name="records" as="element(s:document)*"/>
+    <xsl:param name="entries" as="element(s:entry)+"/>
     <xsl:variable name="entry" select="$entries[1]"/>
-    <li id="{$entry/@xml:id}" class="entry {f:entity-kind($entry)}">
-      <span class="entry-name"><xsl:value-of select="f:entity-label($entry)"/></span>
-      <xsl:for-each select="f:life-dates($entry)"> (<xsl:value-of select="."/>)</xsl:for-each>
-      <xsl:for-each select="$entry[self::tei:place]/@type"> (<xsl:value-of select="."/>)</xsl:for-each>
+    <li id="{$entry/@id}" class="entry {$entry/@kind}">
+      <span class="entry-name"><xsl:value-of select="$entry/@label"/></span>
+      <xsl:for-each select="$entry/@dates"> (<xsl:value-of select="."/>)</xsl:for-each>
+      <xsl:for-each select="$entry/@type"> (<xsl:value-of select="."/>)</xsl:for-each>
       <xsl:for-each select="$entries">
-        <xsl:variable name="doc" select="root(.)"/>
-        <xsl:variable name="i" select="fp:index($docs, $doc)"/>
-        <xsl:variable name="html" select="fp:output($records[$i], 'html')"/>
-        <xsl:variable name="mentions" select="f:mentions-of(.)"/>
+        <xsl:variable name="record" select="parent::s:document"/>
+        <xsl:variable name="html" select="fp:output($record, 'html')"/>
         <div class="mentions">
           <xsl:choose>
             <xsl:when test="$html">
-              <a class="doc-ref" href="{$html}#{@xml:id}"><xsl:value-of select="f:main-title($doc)"/></a>
+              <a class="doc-ref" href="{$html}#{@id}"><xsl:value-of select="$record/s:title"/></a>
             </xsl:when>
             <xsl:otherwise>
-              <span class="doc-ref"><xsl:value-of select="f:main-title($doc)"/></span>
+              <span class="doc-ref"><xsl:value-of select="$record/s:title"/></span>
             </xsl:otherwise>
           </xsl:choose>
           <xsl:text>: </xsl:text>
           <xsl:choose>
-            <xsl:when test="empty($mentions)"><span class="none">listed, no mention in the text</span></xsl:when>
+            <xsl:when test="empty(s:mention)"><span class="none">listed, no mention in the text</span></xsl:when>
             <xsl:otherwise>
-              <xsl:for-each-group select="$mentions" group-adjacent="f:location-label(.)">
+              <xsl:for-each-group select="s:mention" group-adjacent="string(@label)">
                 <xsl:if test="position() gt 1">, </xsl:if>
                 <xsl:for-each select="current-group()">
                   <xsl:variable name="label" select="current-grouping-key() || (if (position() gt 1) then '&#xA0;#' || position() else '')"/>
                   <xsl:choose>
-                    <xsl:when test="$html"><a href="{$html}#{f:mention-id(.)}"><xsl:value-of select="$label"/></a></xsl:when>
+                    <xsl:when test="$html"><a href="{$html}#{@id}"><xsl:value-of select="$label"/></a></xsl:when>
                     <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
                   </xsl:choose>
                   <xsl:if test="position() lt last()">, </xsl:if>

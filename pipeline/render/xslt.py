@@ -203,7 +203,7 @@ def render(
 ) -> Rendering:
     """Transform a TEI document with stylesheet ``stylesheet`` (``html``, ``text``, ``print``).
 
-    ``tei`` is bytes, a path, or a :func:`prepare`\ d document (parsed once for several
+    ``tei`` is bytes, a path, or a document made by :func:`prepare` (parsed once for several
     outputs). ``params`` are stylesheet parameters by name (``{"editorial-brackets": False}``);
     booleans may be given as bool or as "true"/"false". ``source_name`` names TEI given
     as bytes in error messages (default: the path, or ``<TEI bytes>``). Returns the
