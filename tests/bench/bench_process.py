@@ -28,6 +28,7 @@ import threading
 import time
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,13 +52,19 @@ class Run:
     #: each line of standard output with the seconds since the start when it arrived (the
     #: command must not buffer it: PYTHONUNBUFFERED=1 for Python)
     lines: list[tuple[float, str]] = field(default_factory=list)
-    #: the sampler's timeline: (seconds since the start, RSS of the tree, of its largest process)
-    samples: list[tuple[float, int, int]] = field(default_factory=list)
+    #: the sampler's timeline: (seconds since the start, RSS of the tree, of its largest
+    #: process, CPU seconds of the root process and its reaped children so far)
+    samples: list[tuple[float, int, int, float]] = field(default_factory=list)
 
     def peak_between(self, start: float, end: float) -> tuple[int, int]:
         """(tree RSS, largest process RSS) at their highest between two moments."""
-        inside = [(tree, one) for t, tree, one in self.samples if start <= t <= end]
+        inside = [(tree, one) for t, tree, one, _ in self.samples if start <= t <= end]
         return max((t for t, _ in inside), default=0), max((o for _, o in inside), default=0)
+
+    def cpu_at(self, moment: float) -> float | None:
+        """CPU seconds of the root and its reaped children at the first sample after
+        ``moment`` (at most one sampling interval late), None without one."""
+        return next((cpu for t, _, _, cpu in self.samples if t >= moment), None)
 
 
 def _children_map() -> dict[int, list[int]]:
@@ -93,6 +100,17 @@ def _rss(pid: int) -> int:
         return 0
 
 
+def _cpu(pid: int) -> float:
+    """CPU seconds of a process and of its reaped children (user + system, ``stat`` fields
+    14-17): read on the root of a tree whose workers have exited, the tree's CPU so far."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        fields = stat[stat.rfind(")") + 2 :].split()
+        return sum(int(f) for f in fields[11:15]) / CLOCK_TICKS
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def _pss(pid: int) -> int:
     """Proportional set size of one process in bytes (``smaps_rollup``: walks the page
     tables, a few milliseconds for a process with Saxon's large address space)."""
@@ -106,32 +124,35 @@ def _pss(pid: int) -> int:
 
 
 class _Sampler(threading.Thread):
-    """Samples the tree's RSS every ``interval`` and, being dearer, finds the tree's processes
-    and their PSS only every ``SLOW_EVERY`` samples: the sampler must not steal the CPU of
-    the build it measures (on two cores, sampling everything every 50 ms took ~10%)."""
+    """Samples the tree's RSS every ``interval``; finds the tree's processes every
+    ``TREE_EVERY`` samples (short-lived workers must not be missed) and reads their PSS, being
+    dearer, every ``PSS_EVERY``: the sampler must not steal the CPU of the build it measures
+    (on two cores, reading everything every 50 ms took ~10% of one)."""
 
-    SLOW_EVERY = 10
+    TREE_EVERY = 3
+    PSS_EVERY = 10
 
     def __init__(self, root: int, interval: float, start: float) -> None:
         super().__init__(daemon=True)
         self.root, self.interval, self.start_time = root, interval, start
         self.stop = threading.Event()
         self.peak_rss = self.peak_pss = self.peak_processes = self.peak_one = 0
-        self.timeline: list[tuple[float, int, int]] = []
+        self.timeline: list[tuple[float, int, int, float]] = []
 
     def run(self) -> None:
         pids: list[int] = []
         tick = 0
         while not self.stop.is_set():
-            if tick % self.SLOW_EVERY == 0:
+            if tick % self.TREE_EVERY == 0:
                 pids = _tree(self.root)
+            if tick % self.PSS_EVERY == 0:
                 self.peak_pss = max(self.peak_pss, sum(_pss(pid) for pid in pids))
             sizes = [_rss(pid) for pid in pids]
             self.peak_rss = max(self.peak_rss, sum(sizes))
             self.peak_one = max([self.peak_one, *sizes])
             self.peak_processes = max(self.peak_processes, sum(1 for size in sizes if size))
             now = time.perf_counter() - self.start_time
-            self.timeline.append((now, sum(sizes), max(sizes, default=0)))
+            self.timeline.append((now, sum(sizes), max(sizes, default=0), _cpu(self.root)))
             tick += 1
             self.stop.wait(self.interval)
 

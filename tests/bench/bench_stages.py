@@ -29,10 +29,25 @@ STAGES = ("convert", "validate", "html", "text")
 T = TypeVar("T")
 
 
-def measure(project: Path, transcripts: list[Path], profile_top: int = 0) -> dict[str, Any]:
+def _validator() -> Callable[[Any, Path, Path], Any]:
+    """``validate_master`` as the build calls it, in whichever form the code measured has:
+    ``(result, tei_path)`` (the conversion result, so conservation reuses its reading of
+    the transcript) or, in older snapshots, ``(tei, tei_path, source)``."""
+    import inspect
+
     from pipeline.build import validate_master
+
+    call: Callable[..., Any] = validate_master  # typed loosely: the signature varies
+    if next(iter(inspect.signature(call).parameters), "") == "result":
+        return lambda result, master, transcript: call(result, master)
+    return lambda result, master, transcript: call(result.tei, master, transcript)
+
+
+def measure(project: Path, transcripts: list[Path], profile_top: int = 0) -> dict[str, Any]:
     from pipeline.convert import convert_file
     from pipeline.render.xslt import render
+
+    validate_master = _validator()
 
     seconds = {stage: 0.0 for stage in STAGES}
     cpu = {stage: 0.0 for stage in STAGES}
@@ -59,7 +74,7 @@ def measure(project: Path, transcripts: list[Path], profile_top: int = 0) -> dic
         warm_up = index == 0
         result = timed("convert", warm_up, convert_file, transcript)
         master = project / "tei" / f"{transcript.stem}.xml"
-        problems = timed("validate", warm_up, validate_master, result.tei, master, transcript)
+        problems = timed("validate", warm_up, validate_master, result, master, transcript)
         errors += sum(1 for p in problems if p.severity == "error")
         timed("html", warm_up, render, "html", result.tei)
         timed("text", warm_up, render, "text", result.tei)
