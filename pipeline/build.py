@@ -68,14 +68,19 @@ def build_document(project: Project, transcript: Path, formats: tuple[str, ...] 
         if any(p.severity == "error" for p in problems):
             return report
         from .render.outputs import render_all
+        from .render.xslt import prepare
+        from .site import write_site_record
 
-        files, warnings = render_all(result.tei, transcript.stem, project.output_dir(transcript.stem), formats, build_date=result.document.config.build_date, source_name=str(master))
+        out_dir = project.output_dir(transcript.stem)
+        document = prepare(result.tei, str(master))  # parsed by Saxon once, for every output
+        files, warnings = render_all(
+            result.tei, transcript.stem, out_dir, formats,
+            build_date=result.document.config.build_date, source_name=str(master), document=document,
+        )
         report.written.extend(files)
         report.diagnostics.extend(Diagnostic(Location(str(master)), w, "warning", "W-RENDER") for w in warnings)
         # the corpus site's record of this document, made while its TEI is in hand
-        from .site import write_site_record
-
-        record, record_warnings = write_site_record(result.tei, transcript.stem, project.output_dir(transcript.stem), source_name=str(master))
+        record, record_warnings = write_site_record(result.tei, transcript.stem, out_dir, source_name=str(master), document=document)
         report.written.append(record)
         report.diagnostics.extend(Diagnostic(Location(str(master)), f"site: {w}", "warning", "W-RENDER") for w in record_warnings)
     except EditionError as exc:

@@ -66,7 +66,7 @@ from lxml import etree
 
 from .errors import EditionError, Location
 from .files import write_if_changed
-from .render.xslt import ParamValue, render, stylesheet_path
+from .render.xslt import ParamValue, Prepared, render, stylesheet_path
 from .xmlsafe import TEI_NS, parse_bytes, parse_file
 
 SITE_NS = "urn:x-edition:site"
@@ -159,17 +159,22 @@ def record_key(tei: bytes) -> str:
     return digest.hexdigest()
 
 
-def make_site_record(tei: bytes, doc_id: str, source_name: str | None = None) -> tuple[bytes, tuple[str, ...]]:
-    """The site record of one master (site-record.xsl) and the stylesheet's warnings."""
+def make_site_record(
+    tei: bytes, doc_id: str, source_name: str | None = None, document: Prepared | None = None
+) -> tuple[bytes, tuple[str, ...]]:
+    """The site record of one master (site-record.xsl) and the stylesheet's warnings;
+    ``document`` is ``tei`` already prepared for Saxon, if the caller has it."""
     params: dict[str, ParamValue] = {"document-id": doc_id, "record-key": record_key(tei)}
-    result = render(RECORD_STYLESHEET, tei, params, source_name=source_name)
+    result = render(RECORD_STYLESHEET, tei if document is None else document, params, source_name=source_name)
     return result.output, result.warnings
 
 
-def write_site_record(tei: bytes, doc_id: str, out_dir: Path, source_name: str | None = None) -> tuple[Path, tuple[str, ...]]:
+def write_site_record(
+    tei: bytes, doc_id: str, out_dir: Path, source_name: str | None = None, document: Prepared | None = None
+) -> tuple[Path, tuple[str, ...]]:
     """Write ``out_dir/site.xml``, the site record of the master ``tei`` (the build calls
     this in its worker, with the master in hand); the path and the stylesheet's warnings."""
-    record, warnings = make_site_record(tei, doc_id, source_name)
+    record, warnings = make_site_record(tei, doc_id, source_name, document)
     path = out_dir / RECORD_FILE
     write_if_changed(path, record)
     return path, warnings

@@ -67,52 +67,59 @@
     <xsl:variable name="segments" select="tokenize($text, $fp:LB)"/>
     <xsl:variable name="lines" as="xs:string*">
       <xsl:for-each select="$segments">
-        <xsl:sequence select="fp:lines(tokenize(normalize-space(.), ' ')[.],
+        <xsl:sequence select="fp:lines(normalize-space(.),
                                        if (position() eq 1) then $first else $indent, $indent)"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="string-join($lines, $fp:NL)"/>
   </xsl:function>
 
-  <!-- Fill lines word by word (greedy), in one xsl:iterate: $line is the line being
-       filled, "open" while it holds only its prefix ($first, then $indent). A marker with
-       no room for the next word stands alone; a token longer than a line stands alone,
-       unindented. -->
+  <!-- Fill lines greedily, a line at a time (one step per line, not per word: this is
+       the text edition's hottest code). $text is normalised (words separated by single
+       spaces). Each step puts on the line, after its $prefix ($first, then $indent), the
+       longest run of whole words that fits: the words before the last space within the
+       first room + 1 characters. If not even the first word fits, the line ends (a marker
+       with no room for it stands alone) and the word starts the next one; a word longer
+       than a line stands alone, unindented. Every step consumes text or ends a line, so
+       2n + 2 steps are always enough. -->
   <xsl:function name="fp:lines" as="xs:string*">
-    <xsl:param name="words" as="xs:string*"/>
+    <xsl:param name="text" as="xs:string"/>
     <xsl:param name="first" as="xs:string"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:iterate select="$words">
-      <xsl:param name="line" as="xs:string" select="$first"/>
-      <xsl:param name="open" as="xs:boolean" select="true()"/>
-      <xsl:on-completion>
-        <xsl:sequence select="fp:rtrim($line)[normalize-space()]"/>
-      </xsl:on-completion>
-      <xsl:variable name="w" select="."/>
+    <xsl:iterate select="0 to 2 * string-length($text) + 1">
+      <xsl:param name="prefix" as="xs:string" select="$first"/>
+      <xsl:param name="rest" as="xs:string" select="$text"/>
+      <xsl:variable name="room" select="$line-width - string-length($prefix)"/>
       <xsl:choose>
-        <xsl:when test="$open and string-length($line) + string-length($w) le $line-width">
-          <xsl:next-iteration>
-            <xsl:with-param name="line" select="$line || $w"/>
-            <xsl:with-param name="open" select="false()"/>
-          </xsl:next-iteration>
-        </xsl:when>
-        <xsl:when test="not($open) and string-length($line) + 1 + string-length($w) le $line-width">
-          <xsl:next-iteration>
-            <xsl:with-param name="line" select="$line || ' ' || $w"/>
-            <xsl:with-param name="open" select="false()"/>
-          </xsl:next-iteration>
+        <xsl:when test="$rest eq '' or string-length($rest) le $room">
+          <xsl:sequence select="fp:rtrim($prefix || $rest)[normalize-space()]"/>
+          <xsl:break/>
         </xsl:when>
         <xsl:otherwise>
-          <!-- the line is full (or is a marker with no room): it ends here -->
-          <xsl:sequence select="fp:rtrim($line)[normalize-space()]"/>
-          <xsl:variable name="fits" select="string-length($indent) + string-length($w) le $line-width"/>
-          <xsl:if test="not($fits)">
-            <xsl:sequence select="$w"/>
-          </xsl:if>
-          <xsl:next-iteration>
-            <xsl:with-param name="line" select="if ($fits) then $indent || $w else $indent"/>
-            <xsl:with-param name="open" select="not($fits)"/>
-          </xsl:next-iteration>
+          <xsl:variable name="head" select="if ($room lt 1) then ''
+                                            else string-join(tokenize(substring($rest, 1, $room + 1), ' ')[position() lt last()], ' ')"/>
+          <xsl:choose>
+            <xsl:when test="$head ne ''">
+              <xsl:sequence select="fp:rtrim($prefix || $head)"/>
+              <xsl:next-iteration>
+                <xsl:with-param name="prefix" select="$indent"/>
+                <xsl:with-param name="rest" select="substring($rest, string-length($head) + 2)"/>
+              </xsl:next-iteration>
+            </xsl:when>
+            <xsl:otherwise>
+              <!-- not even the first word fits: the line ends before it -->
+              <xsl:variable name="word" select="substring-before($rest || ' ', ' ')"/>
+              <xsl:sequence select="fp:rtrim($prefix)[normalize-space()]"/>
+              <xsl:variable name="fits" select="string-length($indent) + string-length($word) le $line-width"/>
+              <xsl:if test="not($fits)">
+                <xsl:sequence select="$word"/>
+              </xsl:if>
+              <xsl:next-iteration>
+                <xsl:with-param name="prefix" select="$indent"/>
+                <xsl:with-param name="rest" select="if ($fits) then $rest else substring($rest, string-length($word) + 2)"/>
+              </xsl:next-iteration>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:iterate>

@@ -36,7 +36,7 @@ from lxml import etree
 from ..errors import EditionError, Location
 from ..files import write_if_changed
 from ..xmlsafe import parse_bytes
-from .xslt import render
+from .xslt import Prepared, render
 
 #: The namespace of epub.xsl's result wrapper.
 FILES_NS = "urn:x-edition:epub"
@@ -85,7 +85,7 @@ def _zip_time(build_date: str, where: str) -> tuple[int, int, int, int, int, int
     return (year, month, day, 0, 0, 0)
 
 
-def epub_files(tei: bytes, doc_id: str, build_date: str, *, source_name: str | None = None) -> tuple[list[EpubFile], tuple[str, ...]]:
+def epub_files(tei: bytes | Prepared, doc_id: str, build_date: str, *, source_name: str | None = None) -> tuple[list[EpubFile], tuple[str, ...]]:
     """Run epub.xsl; the publication's files (without ``mimetype``) and the warnings."""
     where = source_name or f"{doc_id}.xml"
     result = render(
@@ -124,13 +124,13 @@ def zip_epub(files: list[EpubFile], build_date: str, where: str = "<EPUB>") -> b
     return buffer.getvalue()
 
 
-def epub_bytes(tei: bytes, doc_id: str, build_date: str, *, source_name: str | None = None) -> tuple[bytes, tuple[str, ...]]:
+def epub_bytes(tei: bytes | Prepared, doc_id: str, build_date: str, *, source_name: str | None = None) -> tuple[bytes, tuple[str, ...]]:
     """The EPUB of ``tei`` as bytes, and the stylesheet's warnings."""
     files, warnings = epub_files(tei, doc_id, build_date, source_name=source_name)
     return zip_epub(files, build_date, source_name or doc_id), warnings
 
 
-def write_epub(tei: bytes, doc_id: str, out_path: Path, build_date: str, *, source_name: str | None = None) -> tuple[str, ...]:
+def write_epub(tei: bytes | Prepared, doc_id: str, out_path: Path, build_date: str, *, source_name: str | None = None) -> tuple[str, ...]:
     """Write the EPUB of ``tei`` to ``out_path`` (atomically, only if it changed).
 
     Returns the stylesheet's warnings (``UNHANDLED:``, ``BROKEN-LINK:`` ...), which the

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..files import write_if_changed
 from ..xmlsafe import NSMAP, parse_bytes
-from .xslt import prepare, render
+from .xslt import Prepared, prepare, render
 
 OUTPUT_NAMES = {"html": "index.html", "text": "{doc}.txt", "print": "print.html", "pdf": "{doc}.pdf", "epub": "{doc}.epub"}
 
@@ -33,16 +33,19 @@ def render_all(
     *,
     build_date: str | None = None,
     source_name: str | None = None,
+    document: Prepared | None = None,
 ) -> tuple[list[Path], list[str]]:
     """Render ``formats`` (html, text, pdf) of ``tei`` into ``out_dir``; (files, warnings).
 
     ``build_date`` (default: the date the TEI header records) is the only date any output
-    shows as its own: builds never read the clock.
+    shows as its own: builds never read the clock. ``document`` is ``tei`` already
+    prepared (the build prepares it once for these outputs and the site record).
     """
     params = {"build-date": header_build_date(tei) if build_date is None else build_date}
     written: list[Path] = []
     warnings: list[str] = []
-    document = prepare(tei, source_name)  # parsed once for every stylesheet
+    if document is None:
+        document = prepare(tei, source_name)  # parsed once for every stylesheet
     for fmt in ("html", "text"):
         if fmt in formats:
             result = render(fmt, document, params)
@@ -64,6 +67,6 @@ def render_all(
         from .epub import write_epub
 
         epub_path = out_dir / OUTPUT_NAMES["epub"].format(doc=doc_id)
-        warnings.extend(f"epub: {w}" for w in write_epub(tei, doc_id, epub_path, params["build-date"], source_name=source_name))
+        warnings.extend(f"epub: {w}" for w in write_epub(document, doc_id, epub_path, params["build-date"], source_name=source_name))
         written.append(epub_path)
     return written, warnings
