@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from regenerate_expected import ROOT, Fixture, fixtures, normalise
 
@@ -223,3 +225,52 @@ def test_master_text_is_complete_and_well_formed(master: Path) -> None:
     endnotes = text.partition("\nNotes\n=====\n")[2]
     for note in notes:
         assert endnotes.count(f"\n[{note.get('n')}] ") == 1 or endnotes.startswith(f"\n[{note.get('n')}] ")
+
+
+# ---------------------------------------------------------------- line filling
+
+
+def greedy_lines(words: list[str], first: str, indent: str, width: int) -> list[str]:
+    """The fill rule text.xsl documents, word by word: each word joins the line if it fits;
+    otherwise the line ends (a marker with no room for the word stands alone) and the word
+    starts the next line after the indent, or, longer than a line, stands alone unindented."""
+    lines: list[str] = []
+    line, empty = first, True  # empty: the line holds only its prefix
+
+    def end(text: str) -> None:
+        if text.strip():
+            lines.append(text.rstrip())
+
+    for word in words:
+        joined = line + word if empty else f"{line} {word}"
+        if len(joined) <= width:
+            line, empty = joined, False
+            continue
+        end(line)
+        if len(indent) + len(word) <= width:
+            line, empty = indent + word, False
+        else:
+            lines.append(word)
+            line, empty = indent, True
+    end(line)
+    return lines
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    words=st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=24), min_size=1, max_size=40),
+    width=st.integers(min_value=4, max_value=40),
+)
+def test_lines_are_filled_greedily_word_by_word(words: list[str], width: int) -> None:
+    """A numbered thesis ("12. " then no indent) at widths down to 4, against the rule
+    applied word by word (the stylesheet fills a line per step)."""
+    root = parse_file(by_name("structure.001").path).getroot()
+    body = root.find(".//" + tei("body"))
+    for child in list(body):
+        body.remove(child)
+    div = etree.SubElement(body, tei("div"), type="section")
+    etree.SubElement(div, tei("head")).text = "Head"
+    etree.SubElement(div, tei("p"), n="12").text = " ".join(words)
+    text = xslt.render("text", etree.tostring(root), {"line-width": width}).output.decode()
+    block = next(b for b in text.split("\n\n") if b.startswith("12."))
+    assert block.split("\n") == greedy_lines(words, "12. ", "", width)
