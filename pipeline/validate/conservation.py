@@ -171,9 +171,11 @@ def check_conservation(
     blocks = doc.read_blocks
 
     # 1. Accounting: raw parser words == words of the blocks read + note labels.
+    # each block's words, read once for both checks (blocks by identity, as below)
+    words_of = {id(block): _block_words(block) for block in blocks}
     accounted: Counter[str] = Counter()
     for block in blocks:
-        accounted.update(_block_words(block))
+        accounted.update(words_of[id(block)])
         # a note label was taken off the block's text by the reader; count it back
         accounted.update(words(block.label))
     raw = raw_markdown_words(markdown, doc.tokens or None)
@@ -194,7 +196,7 @@ def check_conservation(
     for block in blocks:
         if id(block) in apart:
             continue
-        block_words = _block_words(block)
+        block_words = words_of[id(block)]
         main_expected.extend(block_words)
         main_lines.extend([block.line] * len(block_words))
     root = tei_tree.getroot()
@@ -221,7 +223,7 @@ def check_conservation(
             problems.append(Diagnostic(Location(tei_path), f"note {note.n} of the transcript (line {note.line}) is missing from the TEI", "error", CODE))
             continue
         for witness, block in note.sources.items():
-            expected = _block_words(block)
+            expected = words_of[id(block)] if id(block) in words_of else _block_words(block)
             found = tei_words(node, witness)
             if expected != found:
                 where = f" (witness {witness})" if witness else ""

@@ -93,7 +93,7 @@ def kind_of(element: etree._Element) -> str:
 
 
 def _in_back(element: etree._Element) -> bool:
-    return any(local(a) == "back" for a in element.iterancestors())
+    return next(element.iterancestors(tei("back")), None) is not None
 
 
 @dataclass
@@ -240,9 +240,14 @@ def _or(kinds: Iterable[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
+#: The elements that may hold a pointer, found by libxml2 (most elements hold none).
+_WITH_POINTERS = etree.XPath("descendant-or-self::*[" + " or ".join(f"@{a}" for a in POINTER_ATTRIBUTES) + "]")
+_WITH_DATES = etree.XPath("descendant-or-self::*[" + " or ".join(f"@{a}" for a in DATE_ATTRIBUTES) + "]")
+
+
 def iter_local_pointers(doc: Document) -> Iterator[tuple[etree._Element, str, str]]:
     """(element, attribute, id) for every "#id" pointer in the document."""
-    for element in doc.root.iter():
+    for element in _WITH_POINTERS(doc.root):
         if not local(element):
             continue
         for attribute in POINTER_ATTRIBUTES:
@@ -467,7 +472,7 @@ def check_dates(doc: Document) -> Iterator[Diagnostic]:
     """E-DATE: @when/@from/@to/@notBefore/@notAfter are ISO 8601 dates; a range does not end
     before it starts; @when stands alone, @from excludes @notBefore, @to excludes @notAfter
     (the TEI att.datable.w3c constraints)."""
-    for element in doc.root.iter():
+    for element in _WITH_DATES(doc.root):
         if not local(element):
             continue
         names = DATE_ATTRIBUTES if local(element) not in NOT_DATABLE else ("when", "notBefore", "notAfter")
