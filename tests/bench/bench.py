@@ -1,8 +1,8 @@
 """The corpus benchmark: how fast and how big ``edition build`` is, against targets and pandoc.
 
-Run on demand, from the project root (20-30 minutes with N=1000; it is not a test)::
+Run on demand, from the project root (about 8 minutes with N up to 1000; it is not a test)::
 
-    /work/venv/bin/python tests/bench/bench.py --sizes 10,100,1000
+    python tests/bench/bench.py --sizes 10,100,1000
 
 For each N it writes a synthetic corpus of N transcripts (``bench_corpus``: the seed in the
 same form, text varied, deterministic) into a temporary project with the seed's registries
