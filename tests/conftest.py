@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pytest
 from lxml import etree
@@ -15,14 +17,52 @@ TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+#: Debian's Chromium, which .ci/run installs; the browser tests drive it with playwright.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+
+
+def need(reason: str) -> NoReturn:
+    """A test's tool is missing: skip locally, fail in CI (where it must exist)."""
+    if IN_CI:
+        pytest.fail(f"{reason} (required when CI=true)")
+    pytest.skip(reason)
+
+
 def require_tool(name: str) -> str:
     """Path of a system tool; skip locally when absent, fail in CI (where it must exist)."""
     path = shutil.which(name)
     if path is None:
-        if IN_CI:
-            pytest.fail(f"{name} is required in CI but is not installed")
-        pytest.skip(f"{name} is not installed")
+        need(f"{name} is not installed")
     return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for every browser test."""
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        need(f"no Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need("playwright is not installed")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def axe() -> Any:
+    """axe-core, run in a page by axe-playwright-python."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        need("axe-playwright-python is not installed")
+    return Axe()
 
 
 @pytest.fixture(scope="session")

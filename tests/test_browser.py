@@ -11,9 +11,6 @@ it (or without playwright) the tests skip, except when CI=true, where they fail.
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +21,6 @@ from pipeline.render import xslt
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
-IN_CI = os.environ.get("CI") == "true"
 
 FIXTURES = fixtures()
 MASTERS = sorted((ROOT / "tei").glob("*.xml"))
@@ -38,33 +29,6 @@ PAGES = [pytest.param(f.path, f.params, id=f.name) for f in FIXTURES] + [
 ]
 
 
-def _need(reason: str) -> None:
-    if IN_CI:
-        pytest.fail(f"{reason} (required when CI=true)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        _need(f"no Chromium at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _need("playwright is not installed")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def axe() -> Any:
-    try:
-        from axe_playwright_python.sync_playwright import Axe
-    except ImportError:
-        _need("axe-playwright-python is not installed")
-    return Axe()
 
 
 def render_page(tmp_path: Path, tei: Path, params: dict[str, str]) -> Path:

@@ -9,12 +9,12 @@ that schema/edition.xsd allows on an element, tei_all allows there too.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import need
 from lxml import etree
 
 from pipeline.errors import Diagnostic
@@ -29,9 +29,7 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 def _require(found: object, what: str) -> None:
     if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{what} is required when CI=true")
-        pytest.skip(f"{what} not installed")
+        need(f"{what} is not installed")
 
 
 @functools.cache
