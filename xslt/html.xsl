@@ -23,7 +23,7 @@
 
   Parameters: those of common.xsl (editorial-brackets, build-date, show-apparatus,
   edition-url); this stylesheet declares one of its own:
-    assets-base        xs:string  where edition.css and edition.js are read from
+    assets-base        xs:string  where base.css, edition.css and edition.js are read from
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -38,7 +38,7 @@
 
   <xsl:import href="common.xsl"/>
 
-  <!-- Directory (URI) holding edition.css and edition.js, which are inlined into the page.
+  <!-- Directory (URI) holding base.css, edition.css and edition.js, which are inlined into the page.
        Default: assets/ beside this stylesheet. print.xsl may point elsewhere. -->
   <xsl:param name="assets-base" as="xs:string" select="resolve-uri('assets/', static-base-uri())"/>
 
@@ -131,7 +131,8 @@
 
   <xsl:template name="t:head-assets">
     <style>
-      <xsl:value-of select="unparsed-text(resolve-uri('edition.css', $assets-base), 'UTF-8')"/>
+      <xsl:value-of select="('base.css', 'edition.css') ! unparsed-text(resolve-uri(., $assets-base), 'UTF-8')"
+                    separator="&#10;"/>
     </style>
     <script>
       <xsl:value-of select="unparsed-text(resolve-uri('edition.js', $assets-base), 'UTF-8')"/>

@@ -33,7 +33,7 @@
     records      document-node()*  the documents' records, in order of document id
     site-title   xs:string   the heading of the site; empty: the publisher the documents
                              share, else "The edition"
-    assets-base  xs:string   where site.css and site.js are read from (default: assets/
+    assets-base  xs:string   where base.css, site.css and site.js are read from (default: assets/
                              beside this stylesheet)
 -->
 <xsl:stylesheet version="3.0"
@@ -97,7 +97,8 @@
         <!-- no favicon request: the site is a handful of static files -->
         <link rel="icon" href="data:,"/>
         <style>
-          <xsl:value-of select="unparsed-text(resolve-uri('site.css', $assets-base), 'UTF-8')"/>
+          <xsl:value-of select="('base.css', 'site.css') ! unparsed-text(resolve-uri(., $assets-base), 'UTF-8')"
+                        separator="&#10;"/>
         </style>
       </head>
       <body>
