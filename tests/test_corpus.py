@@ -35,42 +35,9 @@ FIXTURE_DOCS = ROOT / "tests" / "fixtures" / "documents"
 SDO = Namespace("https://schema.org/")
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
-LETTER_MD = """\
-# A Letter from Exile
 
-**The Editors of the Test**
-
-### I. On the situation
-
-1. The letter of comrade Trotsky reached Moscow.<sup>[1]</sup> The C[ommunist] I[nternational] is silent.
-
-2. The [party] regime in Leningrad has worsened.
-
-### II. Conclusion
-
-Forward with Lenin's line.
-
-The first note names Trotsky again.
-"""
-
-LETTER_TOML = """\
-# A test transcript written for the export tests (not a historical document).
-[document]
-title = "A Letter from Exile"
-author = "The Editors of the Test"
-language = "en"
-
-[publication]
-publisher = "Test Publisher"
-date = "2026-02-03"
-
-[rights]
-statement = "Test fixture written for this project; no rights reserved."
-
-[edition]
-build_date = "2026-02-03"
-"""
-
+#: A transcript written for the corpus tests (not a historical document).
+LETTER = ROOT / "tests" / "fixtures" / "corpus" / "exile-letter.md"
 DOCS = ["bulletin-report", "circular-letter", "exile-letter", SEED]
 
 
@@ -86,8 +53,8 @@ def make_corpus_project(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "tei" / f"{SEED}.xml", root / "tei")
     for path in FIXTURE_DOCS.glob("*"):
         shutil.copy(path, source)
-    (source / "exile-letter.md").write_text(LETTER_MD, "utf-8")
-    (source / "exile-letter.toml").write_text(LETTER_TOML, "utf-8")
+    for suffix in (".md", ".toml"):
+        shutil.copyfile(LETTER.with_suffix(suffix), source / f"exile-letter{suffix}")
     for doc in DOCS[:3]:
         (root / "tei" / f"{doc}.xml").write_bytes(convert_file(source / f"{doc}.md").tei)
     return root

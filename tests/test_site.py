@@ -51,43 +51,7 @@ CONVERTED = ("bulletin-report", "circular-letter", "exile-letter")
 # A transcript written for these tests (not a historical document): it names persons,
 # organisations and places of the registries, so that the corpus registers join
 # documents, and dates its text, so that the documents have an order.
-LETTER_MD = """\
-# A Letter from Exile
-
-**The Editors of the Test**
-
-### I. On the situation
-
-1. The letter of comrade Trotsky reached Moscow.<sup>[1]</sup> The C[ommunist] I[nternational] is silent.
-
-2. The [party] regime in Leningrad has worsened.
-
-### II. Conclusion
-
-Forward with Lenin's line.
-
-The first note names Trotsky again.
-"""
-
-LETTER_TOML = """\
-# A test transcript written for the site tests (not a historical document).
-[document]
-title = "A Letter from Exile"
-author = "The Editors of the Test"
-language = "en"
-created = "1929"
-summary = "A short test letter that names Trotsky, Lenin and the Communist International."
-
-[publication]
-publisher = "Test Publisher"
-date = "2026-02-03"
-
-[rights]
-statement = "Test fixture written for this project; no rights reserved."
-
-[edition]
-build_date = "2026-02-03"
-"""
+LETTER = ROOT / "tests" / "fixtures" / "corpus" / "exile-letter.md"
 BUILD_DATE = "2026-11-26"
 
 
@@ -101,8 +65,8 @@ def make_site_project(root: Path) -> Path:
     shutil.copy(ROOT / "tei" / f"{SEED}.xml", root / "tei")
     for path in FIXTURE_DOCS.glob("*"):
         shutil.copy(path, source)
-    (source / "exile-letter.md").write_text(LETTER_MD, "utf-8")
-    (source / "exile-letter.toml").write_text(LETTER_TOML, "utf-8")
+    for suffix in (".md", ".toml"):
+        shutil.copyfile(LETTER.with_suffix(suffix), source / f"exile-letter{suffix}")
     for doc in CONVERTED:
         (root / "tei" / f"{doc}.xml").write_bytes(convert_file(source / f"{doc}.md").tei)
     # not documents: a registry and a corpus file
