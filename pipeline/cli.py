@@ -8,6 +8,7 @@ traceback.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -212,12 +213,21 @@ def validate(files: tuple[Path, ...], fmt: str, source: Path | None, root: Path)
         sys.exit(1)
 
 
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD")
+    return value
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--formats", default="html,text,pdf,epub", show_default=True, help="Comma-separated outputs: html, text, pdf, epub.")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"), show_default=True, help="Directory; each document goes to <output>/<name>/.")
-def render(files: tuple[Path, ...], formats: str, output: Path) -> None:
-    """Render TEI files (ours or any valid TEI) to HTML, plain text and PDF."""
+@click.option("--build-date", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="The date the outputs give as theirs (default: the TEI header's publicationStmt/date/@when; "
+                   "the EPUB needs one).")
+def render(files: tuple[Path, ...], formats: str, output: Path, build_date: str | None) -> None:
+    """Render TEI files (ours or any valid TEI) to HTML, plain text, PDF and EPUB."""
     from .build import FORMATS
     from .render.outputs import render_all
 
@@ -228,7 +238,9 @@ def render(files: tuple[Path, ...], formats: str, output: Path) -> None:
             from .xmlsafe import parse_file
 
             parse_file(path)  # refuse hostile or malformed input before any stylesheet runs
-            written, warnings = render_all(path.read_bytes(), path.stem, output / path.stem, chosen, source_name=str(path))
+            written, warnings = render_all(
+                path.read_bytes(), path.stem, output / path.stem, chosen, build_date=build_date, source_name=str(path)
+            )
         except EditionError as exc:
             click.echo(str(exc), err=True)
             failed = True

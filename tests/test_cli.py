@@ -163,3 +163,25 @@ def test_entities_lists_unregistered_names_with_lines(runner):
 def test_entities_unknown_document(runner):
     result = runner.invoke(main, ["entities", "--root", str(ROOT), "no-such-doc"])
     assert_one_line_error(result, "no transcript named no-such-doc")
+
+
+def test_render_stops_on_a_stylesheet_error_with_one_line_and_no_saxon_trace(tmp_path):
+    """A TEI file without a date cannot make an EPUB: the user sees one line naming the
+    file (Saxon's own stack trace, written to the process's stderr, is not shown), and
+    --build-date supplies the date."""
+    import subprocess
+    import sys
+
+    tei = tmp_path / "undated.xml"
+    tei.write_bytes((ROOT / "tests" / "fixtures" / "xslt" / "other-tei.001.xml").read_bytes()
+                    .replace(b'<date when="2026-02-03">3 February 2026</date>', b""))
+    command = [sys.executable, "-m", "pipeline.cli", "render", str(tei), "-o", str(tmp_path / "out"), "--formats", "epub"]
+    failed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines() == [f"{tei}: epub.xsl: NO-DATE: the EPUB needs the build date (YYYY-MM-DD) "
+                                          "for dcterms:modified: the build-date parameter or publicationStmt/date/@when"]
+    dated = subprocess.run([*command, "--build-date", "2026-02-03"], capture_output=True, text=True, check=False)
+    assert dated.returncode == 0, dated.stderr
+    assert (tmp_path / "out" / "undated" / "undated.epub").stat().st_size > 0
+    wrong = subprocess.run([*command, "--build-date", "3 Feb 2026"], capture_output=True, text=True, check=False)
+    assert wrong.returncode == 2 and "YYYY-MM-DD" in wrong.stderr

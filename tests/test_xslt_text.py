@@ -38,7 +38,10 @@ def tei_words(path: Path) -> list[str]:
     """The words of the TEI text (introduction, body, notes) in document order, lemma
     readings only, without the title page (printed from the header)."""
     root = copy.deepcopy(parse_file(path).getroot())
-    for el in root.xpath("//tei:rdg | //tei:titlePage", namespaces=NSMAP):
+    # the readings the text does not show: variants, and in a choice the alternatives
+    # to the editor's reading (corr, reg, expan)
+    shown_elsewhere = "//tei:choice[tei:corr | tei:reg | tei:expan]/*[not(self::tei:corr | self::tei:reg | self::tei:expan)]"
+    for el in root.xpath(f"//tei:rdg | //tei:titlePage | {shown_elsewhere}", namespaces=NSMAP):
         _drop_keep_tail(el)
     for el in root.iter(tag=etree.Element):
         if el.tag in SEPARATING:
@@ -274,3 +277,17 @@ def test_lines_are_filled_greedily_word_by_word(words: list[str], width: int) ->
     text = xslt.render("text", etree.tostring(root), {"line-width": width}).output.decode()
     block = next(b for b in text.split("\n\n") if b.startswith("12."))
     assert block.split("\n") == greedy_lines(words, "12. ", "", width)
+
+
+def test_common_tei_of_other_projects_in_text() -> None:
+    """The text shows the editor's reading of a choice, marks gaps and page breaks, numbers
+    ordered lists and puts each line of verse and each table row on a line of its own."""
+    result = by_name("other-tei.001").render("text")
+    assert result.unhandled == ()
+    text = result.output.decode()
+    assert "We have received the Central Committee resolution on the color of the banners" in text
+    assert "recieved" not in text and "C.C." not in text
+    assert "[…]" in text and "[p. 2]" in text and "[deleted: not] already" in text
+    assert "1. The return of the exiles\n2. A congress\n   - elected freely\n   - in the spring" in text
+    assert "Arise, ye workers from your slumber,\nArise, ye prisoners of want." in text
+    assert "Town | For\nMoscow | 12" in text

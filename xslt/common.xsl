@@ -391,6 +391,13 @@
   <xsl:template match="tei:lb" mode="m:plain">
     <xsl:sequence select="' '"/>
   </xsl:template>
+  <xsl:template match="tei:choice" mode="m:plain">
+    <xsl:apply-templates select="f:choice-reading(.)" mode="m:plain"/>
+  </xsl:template>
+  <xsl:template match="tei:gap" mode="m:plain">
+    <xsl:sequence select="'[…]'"/>
+  </xsl:template>
+  <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:fw | tei:figDesc" mode="m:plain"/>
   <xsl:template match="tei:ex[$editorial-brackets] | tei:supplied[$editorial-brackets]" mode="m:plain">
     <xsl:variable name="b" select="f:brackets(.)"/>
     <xsl:sequence select="$b[1]"/>
@@ -467,6 +474,28 @@
         (if ($e/@type = 'introduction') then 'Introduction'
          else '§' || string-join($e/ancestor-or-self::tei:div ! fp:div-short-label(.), '.'))
       else f:location-label($e)"/>
+  </xsl:function>
+
+  <!-- ============================================================== choice -->
+
+  <!-- The reading of a tei:choice an edition shows: the editor's (corr, reg, expan),
+       else its first child. The other children are alternatives (sic, orig, abbr). -->
+  <xsl:function name="f:choice-reading" as="element()?">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="($choice/(tei:corr, tei:reg, tei:expan), $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- What an alternative reading of a choice is, for people: "the source reads". -->
+  <xsl:function name="f:alternative-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if ($e/self::tei:sic) then 'the source reads'
+      else if ($e/self::tei:orig) then 'original spelling'
+      else if ($e/self::tei:abbr) then 'abbreviated'
+      else if ($e/self::tei:corr) then 'corrected'
+      else if ($e/self::tei:reg) then 'regularised'
+      else if ($e/self::tei:expan) then 'expanded'
+      else 'also'"/>
   </xsl:function>
 
   <!-- ============================================================== catch-all -->

@@ -37,6 +37,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="html-other-tei.xsl"/>
 
   <!-- Directory (URI) holding base.css, edition.css and edition.js, which are inlined into the page.
        Default: assets/ beside this stylesheet. print.xsl may point elsewhere. -->

@@ -28,6 +28,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="text-other-tei.xsl"/>
 
   <!-- The longest line of the text edition, in characters (78: e-mail and terminal safe). -->
   <xsl:param name="line-width" as="xs:integer" select="78"/>

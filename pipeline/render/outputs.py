@@ -61,7 +61,7 @@ def render_all(
         write_if_changed(print_html, result.output)
         warnings.extend(f"print: {w}" for w in result.warnings)
         pdf_path = out_dir / OUTPUT_NAMES["pdf"].format(doc=doc_id)
-        write_if_changed(pdf_path, write_pdf(result.output, print_html, tei, doc_id))
+        write_if_changed(pdf_path, write_pdf(result.output, print_html, tei, doc_id, params["build-date"] or None))
         written.extend([print_html, pdf_path])
     if "epub" in formats:
         from .epub import write_epub

@@ -102,9 +102,10 @@ def _edition_date(when: str | None, where: str) -> tuple[datetime, str]:
     )
 
 
-def pdf_metadata(tei: bytes, where: str) -> PdfMetadata:
+def pdf_metadata(tei: bytes, where: str, build_date: str | None = None) -> PdfMetadata:
     """Title, authors, language, subject (the abstract), keywords and date from the
-    teiHeader of ``tei``; ``where`` names the TEI in error messages."""
+    teiHeader of ``tei``; ``where`` names the TEI in error messages. ``build_date``
+    (YYYY-MM-DD), when given, is the date instead of the header's."""
     root = parse_bytes(tei, where).getroot()
     header = root.find("tei:teiHeader", NSMAP)
     if header is None:
@@ -130,7 +131,8 @@ def pdf_metadata(tei: bytes, where: str) -> PdfMetadata:
         if k
     )
     date_el = header.find("tei:fileDesc/tei:publicationStmt/tei:date[@when]", NSMAP)
-    date, date_w3c = _edition_date(date_el.get("when") if date_el is not None else None, where)
+    when = build_date or (date_el.get("when") if date_el is not None else None)
+    date, date_w3c = _edition_date(when, where)
     return PdfMetadata(
         title=title,
         authors=authors,
@@ -271,7 +273,7 @@ def _add_xmp_language(pdf: Any, language: str) -> None:
     stream.stream = [etree.tostring(tree, encoding="utf-8")]
 
 
-def write_pdf(print_html: bytes, print_html_path: Path, tei: bytes, doc_id: str) -> bytes:
+def write_pdf(print_html: bytes, print_html_path: Path, tei: bytes, doc_id: str, build_date: str | None = None) -> bytes:
     """Typeset ``print_html`` (the output of xslt/print.xsl, to be found at
     ``print_html_path``) into PDF/A-3b bytes with ``tei`` attached as ``<doc_id>.xml``.
 
@@ -281,7 +283,7 @@ def write_pdf(print_html: bytes, print_html_path: Path, tei: bytes, doc_id: str)
     from weasyprint import HTML, Attachment
 
     where = f"{doc_id}.xml"
-    meta = pdf_metadata(tei, where)
+    meta = pdf_metadata(tei, where, build_date)
     typesetter = _typesetter()
     out_dir = print_html_path.resolve().parent
     fetcher = typesetter.fetcher_class((out_dir, ASSETS_DIR))

@@ -20,10 +20,13 @@ parameter is an error instead of being silently ignored.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import os
 import re
 import threading
+from collections.abc import Iterator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,10 +225,13 @@ def render(
         for name, value in values.items():
             executable.set_parameter(name, value)
         try:
-            result = executable.transform_to_string(xdm_node=prepared.node)
+            with _saxon_reports_silenced():
+                result = executable.transform_to_string(xdm_node=prepared.node)
         except PySaxonApiError as exc:
-            messages = _messages(executable)
-            detail = "; ".join(m for m in messages if m) or _first_line(exc)
+            # the stylesheet's last message says why it stopped (xsl:message terminate);
+            # the ones before it are the run's warnings
+            messages = [m for m in _messages(executable) if m]
+            detail = messages[-1] if messages else _first_line(exc)
             raise EditionError(Location(where), f"{compiled.path.name}: {detail}") from None
         warnings = _messages(executable)
     output = (result or "").encode("utf-8")
@@ -247,6 +253,30 @@ def transform(
     for warning in result.warnings:
         log.warning("%s: %s", stylesheet, warning)
     return result.output
+
+
+_STDERR_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _saxon_reports_silenced() -> Iterator[None]:
+    """Saxon's error reporter writes a stack trace of a dynamic error straight to file
+    descriptor 2, around the Python exception that carries the same error; the caller
+    reports that error as one line, so the trace goes to /dev/null meanwhile."""
+    with _STDERR_LOCK:
+        try:
+            saved = os.dup(2)
+        except OSError:  # no standard error at all: nothing to silence
+            yield
+            return
+        sink = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(sink, 2)
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            os.close(sink)
 
 
 def _messages(executable: Any) -> tuple[str, ...]:

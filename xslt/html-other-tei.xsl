@@ -1,0 +1,180 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html-other-tei.xsl: the HTML of common TEI elements that the edition's own masters do
+  not use but TEI from other projects does (imported by html.xsl, hence by print.xsl and
+  epub.xsl): choice and its readings, gaps, unclear and deleted or added text, page
+  breaks, lists, verse, tables, letter openers and closers, block quotations, figures.
+  Output is XHTML-safe (the EPUB reuses it) and needs no script or outside resource.
+  Elements neither this module nor html.xsl handles still fall back to their text
+  (common.xsl, UNHANDLED:).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:x-edition:function"
+    xmlns:m="urn:x-edition:mode"
+    xmlns:mp="urn:x-edition:mode:private"
+    exclude-result-prefixes="#all">
+
+  <!-- ============================================================== inline -->
+
+  <!-- choice: the editor's reading, the others in its title (hover, and read aloud) -->
+  <xsl:template match="tei:choice" mode="m:inline">
+    <xsl:variable name="shown" select="f:choice-reading(.)"/>
+    <span class="choice"
+          title="{string-join((* except $shown) ! (f:alternative-label(.) || ': ' || f:plain(.)), '; ')}">
+      <xsl:apply-templates select="$shown/node()" mode="m:inline"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="m:inline">
+    <xsl:apply-templates mode="m:inline"/>
+    <span class="sic"> [sic]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="m:inline">
+    <span class="gap" title="{string-join(('omitted in the source', @reason, @extent ! string(.)), ': ')}">[…]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear" mode="m:inline">
+    <span class="unclear" title="unclear in the source">
+      <xsl:apply-templates mode="m:inline"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:del" mode="m:inline">
+    <del><xsl:apply-templates mode="m:inline"/></del>
+  </xsl:template>
+
+  <xsl:template match="tei:add" mode="m:inline">
+    <ins><xsl:apply-templates mode="m:inline"/></ins>
+  </xsl:template>
+
+  <xsl:template match="tei:emph | tei:term | tei:mentioned | tei:gloss" mode="m:inline">
+    <em><xsl:apply-templates mode="m:inline"/></em>
+  </xsl:template>
+
+  <xsl:template match="tei:soCalled" mode="m:inline">
+    <xsl:text>“</xsl:text>
+    <xsl:apply-templates mode="m:inline"/>
+    <xsl:text>”</xsl:text>
+  </xsl:template>
+
+  <!-- a page break of the source, where it has a number -->
+  <xsl:template match="tei:pb[normalize-space(@n)]" mode="m:inline m:block">
+    <span class="pb" title="page {normalize-space(@n)} of the source">[p. <xsl:value-of select="normalize-space(@n)"/>]</span>
+  </xsl:template>
+
+  <!-- markers with no text of their own -->
+  <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:graphic | tei:space"
+                mode="m:inline m:block"/>
+
+  <!-- elements whose text is shown as it stands -->
+  <xsl:template match="tei:seg | tei:s | tei:w | tei:c | tei:pc | tei:corr | tei:reg | tei:orig
+                       | tei:sic[parent::tei:choice] | tei:measure | tei:time | tei:geogName
+                       | tei:objectName | tei:distinct | tei:damage | tei:surplus | tei:restore
+                       | tei:secl | tei:handShift | tei:said | tei:cit"
+                mode="m:inline">
+    <xsl:apply-templates mode="m:inline"/>
+  </xsl:template>
+
+  <!-- ============================================================== blocks -->
+
+  <xsl:template match="tei:list" mode="m:block">
+    <xsl:apply-templates select="tei:head" mode="m:block"/>
+    <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
+      <xsl:attribute name="class" select="'list'"/>
+      <xsl:apply-templates select="tei:item" mode="m:block"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:list/tei:item" mode="m:block">
+    <li>
+      <xsl:apply-templates mode="m:inline"/>
+    </li>
+  </xsl:template>
+
+  <!-- nested lists inside an item keep their structure -->
+  <xsl:template match="tei:item/tei:list" mode="m:inline">
+    <xsl:apply-templates select="." mode="m:block"/>
+  </xsl:template>
+
+  <xsl:template match="tei:list/tei:head | tei:lg/tei:head | tei:figure/tei:head" mode="m:block">
+    <p class="block-head"><xsl:apply-templates mode="m:inline"/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:lg" mode="m:block">
+    <div class="lg">
+      <xsl:apply-templates select="tei:head, tei:l, tei:lg" mode="m:block"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:l" mode="m:block">
+    <div class="l"><xsl:apply-templates mode="m:inline"/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="m:block">
+    <table class="table">
+      <xsl:for-each select="tei:head[1]">
+        <caption><xsl:apply-templates mode="m:inline"/></caption>
+      </xsl:for-each>
+      <tbody>
+        <xsl:for-each select="tei:row">
+          <tr>
+            <xsl:for-each select="tei:cell">
+              <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+                <xsl:if test="normalize-space(@cols)"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+                <xsl:if test="normalize-space(@rows)"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+                <xsl:apply-templates mode="m:inline"/>
+              </xsl:element>
+            </xsl:for-each>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template match="tei:opener | tei:closer | tei:postscript | tei:argument | tei:epigraph" mode="m:block">
+    <div class="{local-name()}">
+      <xsl:apply-templates select="." mode="mp:block-content"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:dateline | tei:salute | tei:signature | tei:ab | tei:byline | tei:docAuthor
+                       | tei:docDate | tei:trailer | tei:address" mode="m:block">
+    <p class="{local-name()}"><xsl:apply-templates mode="m:inline"/></p>
+  </xsl:template>
+  <xsl:template match="tei:address/tei:addrLine" mode="m:inline">
+    <xsl:if test="preceding-sibling::tei:addrLine"><br/></xsl:if>
+    <xsl:apply-templates mode="m:inline"/>
+  </xsl:template>
+
+  <!-- a quotation set off from the text -->
+  <xsl:template match="tei:quote[tei:p | tei:lg | tei:l | tei:list]" mode="m:block" priority="1">
+    <blockquote><xsl:apply-templates mode="m:block"/></blockquote>
+  </xsl:template>
+  <xsl:template match="tei:quote | tei:q | tei:cit" mode="m:block">
+    <blockquote><p><xsl:apply-templates mode="m:inline"/></p></blockquote>
+  </xsl:template>
+
+  <xsl:template match="tei:figure" mode="m:block">
+    <figure class="figure">
+      <xsl:for-each select="tei:head">
+        <figcaption><xsl:apply-templates mode="m:inline"/></figcaption>
+      </xsl:for-each>
+      <xsl:for-each select="tei:figDesc | tei:p">
+        <p><xsl:apply-templates mode="m:inline"/></p>
+      </xsl:for-each>
+    </figure>
+  </xsl:template>
+
+  <!-- mixed content: a paragraph of its text; element content: its blocks -->
+  <xsl:template match="*" mode="mp:block-content">
+    <xsl:apply-templates mode="m:block"/>
+  </xsl:template>
+  <xsl:template match="*[text()[normalize-space()]]" mode="mp:block-content">
+    <p><xsl:apply-templates mode="m:inline"/></p>
+  </xsl:template>
+
+</xsl:stylesheet>
