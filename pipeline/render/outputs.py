@@ -35,7 +35,7 @@ def render_all(
     source_name: str | None = None,
     document: Prepared | None = None,
 ) -> tuple[list[Path], list[str]]:
-    """Render ``formats`` (html, text, pdf) of ``tei`` into ``out_dir``; (files, warnings).
+    """Render ``formats`` (html, text, pdf, epub) of ``tei`` into ``out_dir``; (files, warnings).
 
     ``build_date`` (default: the date the TEI header records) is the only date any output
     shows as its own: builds never read the clock. ``document`` is ``tei`` already
