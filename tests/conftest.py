@@ -75,3 +75,19 @@ def seed_result():
 @pytest.fixture(scope="session")
 def seed_tei(seed_result) -> etree._Element:
     return etree.fromstring(seed_result.tei)
+
+
+class BrowserPage:
+    """A page opened in the test browser, and every error it logged (console errors,
+    uncaught exceptions, failed requests). ``url``: a URL, or a file to open."""
+
+    def __init__(self, browser: Any, url: str | Path, width: int = 1200) -> None:
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
+        self.page.goto(url.as_uri() if isinstance(url, Path) else url)
+
+    def close(self) -> None:
+        self.page.close()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import BrowserPage
 from regenerate_expected import ROOT, Fixture, fixtures
 
 from pipeline.render import xslt
@@ -38,30 +39,15 @@ def render_page(tmp_path: Path, tei: Path, params: dict[str, str]) -> Path:
     return out
 
 
-class Page:
-    """A loaded page and everything it logged."""
-
-    def __init__(self, browser: Any, path: Path, width: int = 1200) -> None:
-        self.page = browser.new_page(viewport={"width": width, "height": 900})
-        self.errors: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
-        self.page.goto(path.as_uri())
-
-    def close(self) -> None:
-        self.page.close()
-
-
-def open_page(browser: Any, tmp_path: Path, name: str) -> Page:
+def open_page(browser: Any, tmp_path: Path, name: str) -> BrowserPage:
     fixture: Fixture = next(f for f in FIXTURES if f.name == name)
-    return Page(browser, render_page(tmp_path, fixture.path, fixture.params))
+    return BrowserPage(browser, render_page(tmp_path, fixture.path, fixture.params))
 
 
 @pytest.mark.parametrize(("tei", "params"), PAGES)
 def test_links_resolve_no_errors_no_axe_violations(browser: Any, axe: Any, tmp_path: Path,
                                                    tei: Path, params: dict[str, str]) -> None:
-    view = Page(browser, render_page(tmp_path, tei, params))
+    view = BrowserPage(browser, render_page(tmp_path, tei, params))
     try:
         dangling = view.page.evaluate(
             """() => [...document.querySelectorAll('a[href^="#"]')]
@@ -161,7 +147,7 @@ def test_variant_readings_open_on_demand(browser: Any, tmp_path: Path) -> None:
 
 def test_readable_on_a_phone(browser: Any, tmp_path: Path) -> None:
     fixture = next(f for f in FIXTURES if f.name == "entities.001")
-    view = Page(browser, render_page(tmp_path, fixture.path, fixture.params), width=375)
+    view = BrowserPage(browser, render_page(tmp_path, fixture.path, fixture.params), width=375)
     try:
         overflow = view.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0
@@ -175,7 +161,7 @@ def test_the_axe_check_can_fail(browser: Any, axe: Any, tmp_path: Path) -> None:
     bad = tmp_path / "bad.html"
     bad.write_text('<!DOCTYPE html><html><head><title>x</title></head><body><main>'
                    '<input type="text"></main></body></html>', encoding="utf-8")
-    view = Page(browser, bad)
+    view = BrowserPage(browser, bad)
     try:
         ids = {v["id"] for v in axe.run(view.page).response["violations"]}
         assert "label" in ids and "html-has-lang" in ids
@@ -185,7 +171,7 @@ def test_the_axe_check_can_fail(browser: Any, axe: Any, tmp_path: Path) -> None:
 
 def test_cite_link_opens_a_dialog_with_the_citation_and_url(browser: Any, tmp_path: Path) -> None:
     master = ROOT / "tei" / "tactics-and-tasks.xml"
-    view = Page(browser, render_page(tmp_path, master, {"build-date": "2000-01-01"}))
+    view = BrowserPage(browser, render_page(tmp_path, master, {"build-date": "2000-01-01"}))
     try:
         dialog = view.page.locator("#cite-dialog")
         assert not dialog.is_visible()

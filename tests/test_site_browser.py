@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from conftest import BrowserPage
 from lxml import etree
 from test_site import CONVERTED, SEED, make_site_project
 
@@ -81,16 +82,11 @@ def server(site: Path) -> Iterator[StaticServer]:
 
 
 
-class Page:
-    """A loaded page and everything it logged."""
+class Page(BrowserPage):
+    """The site page in the test browser, with its search form."""
 
     def __init__(self, browser: Any, url: str, width: int = 1100) -> None:
-        self.page = browser.new_page(viewport={"width": width, "height": 900})
-        self.errors: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
-        self.page.goto(url)
+        super().__init__(browser, url, width)
 
     def search(self, words: str) -> list[str]:
         """Type ``words``, submit, wait for the outcome; the hrefs of the passage links."""
@@ -103,9 +99,6 @@ class Page:
 
     def status(self) -> str:
         return self.page.inner_text("#search-status")
-
-    def close(self) -> None:
-        self.page.close()
 
 
 def passages_with(site: Path, word: str) -> list[str]:
