@@ -498,6 +498,23 @@
       else 'also'"/>
   </xsl:function>
 
+  <!-- ============================================================== TEI of other projects -->
+
+  <!-- Shared by every output (html-other-tei.xsl and text-other-tei.xsl render the rest,
+       and override these where an output marks more, such as numbered page breaks).
+       Markers with no text of their own: -->
+  <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:graphic"
+                mode="m:inline m:block"/>
+
+  <!-- Elements whose text is shown as it stands: -->
+  <xsl:template match="tei:seg | tei:s | tei:w | tei:c | tei:pc | tei:corr | tei:reg | tei:orig
+                       | tei:sic[parent::tei:choice] | tei:measure | tei:time | tei:geogName
+                       | tei:objectName | tei:distinct | tei:damage | tei:surplus | tei:restore
+                       | tei:secl | tei:handShift | tei:said | tei:cit"
+                mode="m:inline">
+    <xsl:apply-templates mode="m:inline"/>
+  </xsl:template>
+
   <!-- ============================================================== catch-all -->
 
   <!-- The name of an element in messages: tei:foo for TEI, Q{uri}foo otherwise. -->

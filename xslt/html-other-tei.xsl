@@ -66,18 +66,7 @@
     <span class="pb" title="page {normalize-space(@n)} of the source">[p. <xsl:value-of select="normalize-space(@n)"/>]</span>
   </xsl:template>
 
-  <!-- markers with no text of their own -->
-  <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:graphic | tei:space"
-                mode="m:inline m:block"/>
-
-  <!-- elements whose text is shown as it stands -->
-  <xsl:template match="tei:seg | tei:s | tei:w | tei:c | tei:pc | tei:corr | tei:reg | tei:orig
-                       | tei:sic[parent::tei:choice] | tei:measure | tei:time | tei:geogName
-                       | tei:objectName | tei:distinct | tei:damage | tei:surplus | tei:restore
-                       | tei:secl | tei:handShift | tei:said | tei:cit"
-                mode="m:inline">
-    <xsl:apply-templates mode="m:inline"/>
-  </xsl:template>
+  <xsl:template match="tei:space" mode="m:inline m:block"/>
 
   <!-- ============================================================== blocks -->
 

@@ -52,19 +52,12 @@
     <xsl:sequence select="'[p. ' || normalize-space(@n) || ']'"/>
   </xsl:template>
 
-  <!-- markers with no text of their own -->
-  <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:graphic"
-                mode="m:inline m:block"/>
   <xsl:template match="tei:space" mode="m:inline">
     <xsl:sequence select="' '"/>
   </xsl:template>
 
-  <!-- elements whose text is printed as it stands -->
-  <xsl:template match="tei:seg | tei:s | tei:w | tei:c | tei:pc | tei:corr | tei:reg | tei:orig
-                       | tei:sic[parent::tei:choice] | tei:unclear | tei:add | tei:measure | tei:time
-                       | tei:geogName | tei:objectName | tei:distinct | tei:damage | tei:surplus
-                       | tei:restore | tei:secl | tei:handShift | tei:said | tei:cit | tei:addrLine"
-                mode="m:inline">
+  <!-- unclear, added text and address lines: their text as it stands -->
+  <xsl:template match="tei:unclear | tei:add | tei:addrLine" mode="m:inline">
     <xsl:apply-templates mode="m:inline"/>
   </xsl:template>
 
