@@ -2,7 +2,7 @@
 
 Each pass takes the :class:`~pipeline.convert.model.Document` and returns it, enriched::
 
-    read -> repair -> structure -> notes -> citations -> entities -> apparatus -> header -> write
+    read -> repair -> notes -> structure -> citations -> entities -> apparatus -> header -> write
 
 ``convert_file`` runs them all and returns the TEI as bytes; nothing is written until every
 pass has succeeded, and the caller writes it atomically (``pipeline.files``), so a failed
@@ -25,8 +25,8 @@ Pass = Callable[[Document], Document]
 PASSES: list[tuple[str, Pass]] = [
     ("read", read.run),
     ("repair", repair.run),
-    ("structure", structure.run),
     ("notes", notes.run),
+    ("structure", structure.run),
     ("citations", citations.run),
     ("entities", entities.run),
     ("apparatus", apparatus.run),

@@ -25,6 +25,8 @@ class Span:
     attrs: dict[str, str] = field(default_factory=dict)
     children: list[Inline] = field(default_factory=list)
     line: int = 0  # source line, where known
+    #: what a tentative note anchor reads as if no note claims it (its source form)
+    fallback: list[Inline] | None = None
 
     def text(self) -> str:
         return inline_text(self.children)
@@ -80,13 +82,20 @@ def walk_spans(items: list[Inline]) -> Iterator[Span]:
 class Block:
     """One block of the transcript as read: a heading, paragraph or list item."""
 
-    kind: str  # "heading" | "para" | "item" | "bullet" | "quote"
+    kind: str  # "heading" | "para" | "item" | "bullet" | "quote" | "break" (a thematic break)
     line: int  # 1-based first source line
     content: list[Inline]
     end_line: int = 0
     level: int = 0  # heading level
     number: str = ""  # source number of an ordered-list item (thesis number)
-    label: str = ""  # a leading "[n] " note label, held apart from the content
+    label: str = ""  # a leading note mark ("[n] ", "**2.**", a linked "[1]"), held apart
+    label_content: list[Inline] = field(default_factory=list)  # the mark as written, to restore
+    label_target: str = ""  # the fragment a linked mark points back to (the anchor's id)
+    ids: list[str] = field(default_factory=list)  # HTML ids at the start of the block
+    containers: tuple[str, ...] = ()  # classes/ids/epub:types of the HTML divs around it
+    footnote: str = ""  # the label of the footnote definition ("[^x]: ...") it belongs to
+    list_depth: int = 0  # nesting depth of the list the block is an item of (0: none)
+    quote_depth: int = 0
     italic_whole: bool = False  # the whole block was one emphasis run (unwrapped)
     bold_whole: bool = False
 
@@ -124,6 +133,25 @@ class Note:
     base: str = ""
     content: list[Inline] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)  # xml:ids of its anchors
+    label: str = ""  # the mark the source gives it ("1", "05", "*", "A"): its @n
+    paragraphs: list[Block] = field(default_factory=list)  # its further paragraphs, if any
+    ids: list[str] = field(default_factory=list)  # HTML ids it had, that links lead to
+    backlink: str = ""  # the fragment its mark linked back to (its anchor's HTML id)
+    footnote: str = ""  # the footnote identifier ("[^x]") it was defined with
+    origin: str = ""  # how it was found: footnote, section, trailing, linked, unnumbered ...
+
+    @property
+    def xml_id(self) -> str:
+        return f"n{self.n}"
+
+
+@dataclass
+class Removal:
+    """A block taken out of the text, and why (page furniture, boilerplate, a back-link)."""
+
+    block: Block
+    reason: str  # "breadcrumb", "navigation", "archive header", "licence" ...
+    moved_to: str = ""  # where its content went instead ("the teiHeader"), if anywhere
 
 
 @dataclass
@@ -144,10 +172,45 @@ class Decision:
 @dataclass
 class TitlePage:
     title: list[Inline] = field(default_factory=list)
+    subtitles: list[list[Inline]] = field(default_factory=list)
     authors: list[list[Inline]] = field(default_factory=list)
     date: list[Inline] = field(default_factory=list)
     date_iso: str = ""
     line: int = 0
+
+
+@dataclass
+class Fact:
+    """One statement the transcript makes about itself, outside its text: a front-matter
+    key, a line of an archive's header block ("Source: ..."), a licence page."""
+
+    label: str  # as the source writes it: "Written", "Source", "license"
+    value: str  # plain text
+    line: int
+    origin: str  # "front matter" | "header block" | "title block" | "page furniture"
+
+
+@dataclass
+class Metadata:
+    """What the transcript says about itself (front matter, header blocks, title page).
+
+    The .toml overrides and adds; the header states nothing neither of them gives."""
+
+    title: str = ""
+    subtitle: str = ""
+    authors: list[str] = field(default_factory=list)
+    translators: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    date: str = ""  # ISO 8601: when the text was written or first published
+    date_text: str = ""  # the date as the source words it
+    place: str = ""  # where it was written, where the source says
+    url: str = ""
+    licence: str = ""
+    licence_url: str = ""
+    publisher: str = ""
+    source: str = ""  # the printed source the transcript follows ("Source:" line)
+    language: str = ""
+    facts: list[Fact] = field(default_factory=list)
 
 
 @dataclass
@@ -160,7 +223,11 @@ class Document:
     tokens: list[object] = field(default_factory=list)  # markdown-it's tokens of ``markdown``
     blocks: list[Block] = field(default_factory=list)
     read_blocks: list[Block] = field(default_factory=list)  # every block read, after repair
+    read_snapshot: list[Block] = field(default_factory=list)  # copies of them, as read
     title_page: TitlePage = field(default_factory=TitlePage)
+    metadata: Metadata = field(default_factory=Metadata)
+    #: each HTML id of the transcript -> the block (or heading) it marks, for internal links
+    html_ids: dict[str, Block] = field(default_factory=dict)
     front: list[Division] = field(default_factory=list)
     body: list[Division] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -168,6 +235,7 @@ class Document:
     notes_head_block: Block | None = None
     witnesses: list[Witness] = field(default_factory=list)
     removed: list[Block] = field(default_factory=list)  # boilerplate taken out
+    removals: list[Removal] = field(default_factory=list)  # the same, each with its reason
     merges: list[tuple[int, int]] = field(default_factory=list)  # (line, joined line)
     decisions: list[Decision] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -184,6 +252,11 @@ class Document:
 
     def decide(self, category: str, text: str) -> None:
         self.decisions.append(Decision(category, text))
+
+    def remove(self, block: Block, reason: str, moved_to: str = "") -> None:
+        """Take ``block`` out of the text (it stays in ``read_blocks``), saying why."""
+        self.removed.append(block)
+        self.removals.append(Removal(block, reason, moved_to))
 
     def all_divisions(self) -> Iterator[Division]:
         def walk(divs: list[Division]) -> Iterator[Division]:

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from .model import Block, Document, Inline, Span, ends_sentence, merge_strings, walk_spans
 
 JOINABLE_FIRST = ("para", "item", "quote")
@@ -122,6 +124,7 @@ def run(doc: Document) -> Document:
             f"itself ({repaired} links).",
         )
     doc.read_blocks = list(doc.blocks)  # the transcript as read: what conservation checks against
+    doc.read_snapshot = copy.deepcopy(doc.read_blocks)  # ... and as it stood before the notes
     doc.stats["merges"] = len(doc.merges)
     doc.stats["links_repaired"] = repaired
     return doc

@@ -167,7 +167,7 @@ def assign_ids(doc: Document) -> None:
 
 def run(doc: Document) -> Document:
     builder = _Builder(doc)
-    blocks = builder.title_page(doc.blocks)
+    blocks = builder.title_page([b for b in doc.blocks if b.kind != "break"])
     has_sections = any(builder.heading_of(b) for b in blocks)
     if not has_sections and blocks:
         # A transcript without headings: everything is one untitled section of the body.

@@ -44,17 +44,22 @@ def append(node: etree._Element, child: etree._Element | str | None) -> None:
 
 
 def write_inline(node: etree._Element, content: list[Inline]) -> etree._Element:
-    """Append model inline content to ``node`` (a Span becomes the TEI element of its tag)."""
+    """Append model inline content to ``node`` (a Span becomes the TEI element of its tag;
+    a scratch span, whose tag starts with "_", only its children)."""
     for item in content:
         if isinstance(item, str):
             append(node, item)
+        elif item.tag.startswith("_"):
+            write_inline(node, item.children)
         else:
             append(node, span_element(item))
     return node
 
 
 def span_element(span: Span) -> etree._Element:
-    return write_inline(el(span.tag, span.attrs), span.children)
+    """The TEI element of a span; scratch attributes (names starting with "_") stay behind."""
+    attrs = {key: value for key, value in span.attrs.items() if not key.startswith("_")}
+    return write_inline(el(span.tag, attrs), span.children)
 
 
 STRUCTURAL_INDENT = "  "

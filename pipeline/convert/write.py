@@ -70,12 +70,20 @@ def _title_page(doc: Document) -> etree._Element | None:
 
 
 def _note(note: Note) -> etree._Element:
-    attrs = {"xml:id": f"n{note.n}", "n": str(note.n), "type": "editorial"}
+    attrs = {"xml:id": note.xml_id, "n": note.label or str(note.n), "type": "editorial"}
     if note.anchors:
         attrs["target"] = " ".join(f"#{a}" for a in note.anchors)
     else:
         attrs["subtype"] = "unanchored"
-    return write_inline(el("note", attrs), note.content)
+    node = el("note", attrs)
+    if not note.paragraphs:
+        return write_inline(node, note.content)
+    # a note of several paragraphs: each its own p (ids follow the note's)
+    write_inline(sub(node, "p", {"xml:id": f"{note.xml_id}-p1"}), note.content)
+    for position, block in enumerate(note.paragraphs, start=2):
+        paragraph = sub(node, "p", {"xml:id": f"{note.xml_id}-p{position}"})
+        write_inline(sub(paragraph, "quote") if block.kind == "quote" else paragraph, block.content)
+    return node
 
 
 def build_tree(doc: Document) -> etree._ElementTree:

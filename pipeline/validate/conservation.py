@@ -29,7 +29,7 @@ from ..errors import Diagnostic, Location
 
 if TYPE_CHECKING:
     from ..convert.model import Document
-from ..xmlsafe import tei
+from ..xmlsafe import XML_ID, tei
 
 WORD = re.compile(r"[^\W_]+")
 CODE = "E-CONSERVATION"
@@ -42,23 +42,50 @@ def words(text: str) -> list[str]:
 # -- the transcript side --------------------------------------------------------------------
 
 def raw_markdown_words(markdown: str, tokens: list[object] | None = None) -> Counter[str]:
-    """All words of the transcript as markdown-it tokenises it (text, link texts, numbers).
+    """All words of the transcript as markdown-it tokenises it (text, link texts, numbers,
+    the text of raw HTML), without the front matter (metadata, checked in the header).
     ``tokens``: markdown-it's tokens of ``markdown``, when the caller already has them."""
-    from ..convert.read import html_block_text, markdown_parser
+    from ..convert.read import parse
 
     found: Counter[str] = Counter()
-    for token in tokens if tokens is not None else markdown_parser().parse(markdown):
-        if token.type == "list_item_open" and token.info:
-            found.update(words(token.info))
-        for child in token.children or []:
-            if child.type in ("text", "code_inline"):
-                # editorial brackets split no word: "B[olshevik]" is the word "Bolshevik"
-                found.update(words(child.content.replace("[", "").replace("]", "")))
-        if token.type in ("fence", "code_block"):
-            found.update(words(token.content))
-        elif token.type == "html_block":
-            found.update(words(html_block_text(token.content).replace("[", "").replace("]", "")))
+    for token in tokens if tokens is not None else parse(markdown)[0]:
+        found.update(token_words(token))
     return found
+
+
+def token_words(token: object) -> list[str]:
+    """The words one markdown-it token contributes to the transcript."""
+    from markdown_it.token import Token
+
+    from ..convert.read import html_block_text
+
+    assert isinstance(token, Token)
+    out: list[str] = []
+    if token.type == "list_item_open" and token.info:
+        out.extend(words(token.info))
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            out.extend(words(child.content))
+        elif child.type == "html_inline":
+            out.extend(words(html_block_text(child.content)))
+        elif child.type == "image":
+            out.extend(words("".join(c.content for c in child.children or [])))
+    if token.type in ("fence", "code_block"):
+        out.extend(words(token.content))
+    elif token.type == "html_block":
+        out.extend(words(html_block_text(token.content)))
+    return out
+
+
+def letters(counter: Counter[str]) -> Counter[str]:
+    """The letters and digits of a multiset of words: the accounting compares these, so
+    that a word split by markup ("**Iskra**ist", "*ré*gime") or by brackets ("Commune[1]",
+    "B[olshevik]") counts the same whichever way it is cut."""
+    out: Counter[str] = Counter()
+    for word, count in counter.items():
+        for char in word:
+            out[char] += count
+    return out
 
 
 def _model_text(items: list[object]) -> str:
@@ -78,11 +105,13 @@ def _model_text(items: list[object]) -> str:
     return "".join(out)
 
 
-def _block_words(block: object) -> list[str]:
+def _block_words(block: object, numbered: bool = True) -> list[str]:
+    """A block's words in the model; ``numbered``: with an item's number (not for a note,
+    whose number is its label, in @n)."""
     from ..convert.model import Block
 
     assert isinstance(block, Block)
-    number = block.number if block.kind == "item" else ""
+    number = block.number if block.kind == "item" and numbered else ""
     return [*words(number), *words(_model_text(block.content))]
 
 
@@ -139,7 +168,7 @@ def _read_transcript(source: Path, config_path: Path | None) -> "Document":
     markdown = read_source(source)  # first: a missing transcript is the error to report
     config = load_config(config_path or config_path_for(source), doc_id=source.stem)
     doc = Document(source=source, config=config, markdown=markdown)
-    return run_passes(doc, ["read", "repair", "structure", "notes"])
+    return run_passes(doc, ["read", "repair", "notes", "structure"])
 
 
 def _first_divergence(expected: list[str], found: list[str]) -> str:
@@ -150,6 +179,62 @@ def _first_divergence(expected: list[str], found: list[str]) -> str:
     if len(expected) > len(found):
         return f"TEI stops after {len(found)} words; the transcript continues with '{expected[len(found)]}'"
     return f"TEI has {len(found) - len(expected)} extra word(s) from '{found[len(expected)]}'"
+
+
+def snapshot_words(block: object) -> list[str]:
+    """The words of a block as the reader left it: its mark, its number, its text, and the
+    text of every tentative anchor but footnote references (whose identifiers, "[^x]", are
+    not text of the transcript)."""
+    from ..convert.model import Block, Span
+
+    assert isinstance(block, Block)
+
+    def reading(items: list[object]) -> str:
+        out: list[str] = []
+        for item in items:
+            if isinstance(item, Span):
+                if item.tag == "ref" and item.attrs.get("_form") == "footnote":
+                    continue
+                out.append(" " + reading(list(item.children)) + " " if item.tag == "ref" and item.attrs.get("type") == "noteAnchor" else reading(list(item.children)))
+            else:
+                out.append(str(item))
+        return "".join(out)
+
+    number = block.number if block.kind == "item" else ""
+    return [*words(number), *words(reading(list(block.label_content))), *words(reading(list(block.content)))]
+
+
+def _lost(raw: Counter[str], read: Counter[str], doc: "Document") -> str:
+    """Which words the reader lost or invented, with the source line of the first one."""
+    from ..convert.read import parse
+
+    missing = raw - read
+    extra = read - raw
+    if missing:
+        sample = next(iter(missing))
+        for token in doc.tokens or parse(doc.markdown)[0]:
+            if sample in token_words(token):
+                line = token.map[0] + 1 if token.map else 0  # type: ignore[attr-defined]
+                return f"line {line}: the reader lost word(s) {', '.join(repr(w) for w in list(missing.elements())[:5])}"
+        return f"the reader lost word(s) {', '.join(repr(w) for w in list(missing.elements())[:5])}"
+    return f"the reader invented word(s) {', '.join(repr(w) for w in list(extra.elements())[:5])}"
+
+
+def _where(block: object, doc: "Document") -> str:
+    """Where a block stands, for messages: its section heading, or what took it out."""
+    from ..convert.model import Block
+
+    assert isinstance(block, Block)
+    for removal in doc.removals:
+        if removal.block is block:
+            return f" (removed as {removal.reason})"
+    heading = None
+    for candidate in doc.read_blocks:
+        if candidate is block:
+            break
+        if candidate.kind == "heading":
+            heading = candidate
+    return f" (in the section {' '.join(heading.text().split())!r})" if heading is not None else ""
 
 
 def check_conservation(
@@ -167,38 +252,31 @@ def check_conservation(
     """
     problems: list[Diagnostic] = []
     doc = converted if converted is not None and converted.read_blocks else _read_transcript(source, config_path)
-    markdown = doc.markdown
     blocks = doc.read_blocks
 
-    # 1. Accounting: raw parser words == words of the blocks read + note labels.
-    # each block's words, read once for both checks (blocks by identity, as below)
-    words_of = {id(block): _block_words(block) for block in blocks}
-    accounted: Counter[str] = Counter()
-    for block in blocks:
-        accounted.update(words_of[id(block)])
-        # a note label was taken off the block's text by the reader; count it back
-        accounted.update(words(block.label))
-    raw = raw_markdown_words(markdown, doc.tokens or None)
-    missing = raw - accounted
-    extra = accounted - raw
-    if missing or extra:
-        detail = ", ".join(f"'{w}'" for w in list((missing or extra).elements())[:5])
-        problems.append(Diagnostic(Location(str(source)), f"the converter's reading of the transcript {'lost' if missing else 'invented'} words: {detail}", "error", CODE))
+    # 1. Accounting: the letters of every word markdown-it finds == those of the blocks read.
+    read: Counter[str] = Counter()
+    for block in doc.read_snapshot:
+        read.update(snapshot_words(block))
+    raw = raw_markdown_words(doc.markdown, doc.tokens or None)
+    if letters(raw) != letters(read):
+        problems.append(Diagnostic(Location(str(source)), f"the converter's reading of the transcript is not the transcript: {_lost(raw, read, doc)}", "error", CODE))
 
     # 2. Order: TEI text against the transcript's blocks.
+    words_of = {id(block): _block_words(block) for block in blocks}
     # Blocks are told apart by identity: two blocks can start on one line ("1. 1.").
-    apart = {id(block) for note in doc.notes for block in note.sources.values()}
+    apart = {id(block) for note in doc.notes for block in [*note.sources.values(), *note.paragraphs]}
     apart |= {id(block) for block in doc.removed}
     if doc.notes_head_block is not None:
         apart.add(id(doc.notes_head_block))  # the heading of the notes: checked with them
     main_expected: list[str] = []
-    main_lines: list[int] = []  # source line of each expected word
+    main_blocks: list[object] = []  # the block each expected word comes from
     for block in blocks:
         if id(block) in apart:
             continue
         block_words = words_of[id(block)]
         main_expected.extend(block_words)
-        main_lines.extend([block.line] * len(block_words))
+        main_blocks.extend([block] * len(block_words))
     root = tei_tree.getroot()
     text = root.find(tei("text"))
     main_found: list[str] = []
@@ -209,34 +287,38 @@ def check_conservation(
                 main_found.extend(tei_words(node))
     if main_expected != main_found:
         at = next((i for i, (a, b) in enumerate(zip(main_expected, main_found)) if a != b), min(len(main_expected), len(main_found)))
-        line = main_lines[min(at, len(main_lines) - 1)] if main_lines else 0
-        problems.append(Diagnostic(Location(tei_path), f"text not conserved against {source}:{line}: {_first_divergence(main_expected, main_found)}", "error", CODE))
+        block = main_blocks[min(at, len(main_blocks) - 1)] if main_blocks else None
+        line = getattr(block, "line", 0)
+        where = _where(block, doc) if block is not None else ""
+        problems.append(Diagnostic(Location(tei_path), f"text not conserved against {source}:{line}{where}: {_first_divergence(main_expected, main_found)}", "error", CODE))
 
     if doc.notes_head_block is not None:
         head = root.find(f"{tei('text')}/{tei('back')}/{tei('div')}/{tei('head')}")
         if head is None or tei_words(head) != _block_words(doc.notes_head_block):
             problems.append(Diagnostic(Location(tei_path), f"the notes heading of {source}:{doc.notes_head_block.line} is not the head of the notes in the TEI", "error", CODE))
-    tei_notes = {note.get("n"): note for note in root.iter(tei("note")) if note.getparent() is not None and note.getparent().get("type") == "notes"}
+    tei_notes = {note.get(XML_ID): note for note in root.iter(tei("note")) if note.getparent() is not None and note.getparent().get("type") == "notes"}
     for note in doc.notes:
-        node = tei_notes.get(str(note.n))
+        node = tei_notes.get(note.xml_id)
         if node is None:
-            problems.append(Diagnostic(Location(tei_path), f"note {note.n} of the transcript (line {note.line}) is missing from the TEI", "error", CODE))
+            problems.append(Diagnostic(Location(tei_path), f"note {note.label or note.n} of the transcript (line {note.line}) is missing from the TEI", "error", CODE))
             continue
         for witness, block in note.sources.items():
-            expected = words_of[id(block)] if id(block) in words_of else _block_words(block)
+            expected = _block_words(block, numbered=False)
+            if witness == note.base or not note.base:
+                for paragraph in note.paragraphs:
+                    expected.extend(_block_words(paragraph))
             found = tei_words(node, witness)
             if expected != found:
                 where = f" (witness {witness})" if witness else ""
                 problems.append(
                     Diagnostic(
                         Location(tei_path, node.sourceline or 0, 1),
-                        f"note {note.n}{where} not conserved against {source}:{block.line}: {_first_divergence(expected, found)}",
+                        f"note {note.label or note.n}{where} not conserved against {source}:{block.line}: {_first_divergence(expected, found)}",
                         "error",
                         CODE,
                     )
                 )
-    extra_notes = set(tei_notes) - {str(n.n) for n in doc.notes}
-    for n in sorted(extra_notes, key=lambda x: int(x) if x and x.isdigit() else 0):
-        problems.append(Diagnostic(Location(tei_path, tei_notes[n].sourceline or 0, 1), f"note {n} is not in the transcript {source}", "error", CODE))
+    extra_notes = set(tei_notes) - {n.xml_id for n in doc.notes}
+    for xml_id in sorted(extra_notes, key=lambda x: (len(x or ""), x or "")):
+        problems.append(Diagnostic(Location(tei_path, tei_notes[xml_id].sourceline or 0, 1), f"note {tei_notes[xml_id].get('n')} is not in the transcript {source}", "error", CODE))
     return problems
-
