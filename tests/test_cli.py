@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from conftest import ROOT, SEED
 from pipeline.cli import main
@@ -84,11 +86,28 @@ def test_two_notes_with_one_number(runner, tmp_path):
     assert_one_line_error(result, f"{source}:7: duplicate note [1] (first at line 5)")
 
 
-def test_missing_toml(runner, tmp_path):
+def test_transcript_without_toml_states_only_what_it_says(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     source = tmp_path / "alone.md"
-    source.write_text("# Title\n\nText.\n", encoding="utf-8")
+    source.write_text("---\nauthor: A. Writer\n---\n# Title\n\nText.\n", encoding="utf-8")
     result = runner.invoke(main, ["convert", str(source)])
-    assert_one_line_error(result, f"{tmp_path / 'alone.toml'}: missing configuration file")
+    assert result.exit_code == 0, result.output
+    tei = etree.parse(str(tmp_path / "alone.xml"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert tei.xpath("string(//t:titleStmt/t:title[@type='main'])", namespaces=ns) == "Title"
+    assert tei.xpath("//t:titleStmt/t:author/text()", namespaces=ns) == ["A. Writer"]
+    assert tei.xpath("//t:titleStmt/t:respStmt", namespaces=ns) == []  # no role anyone stated
+    assert tei.xpath("string(//t:availability/@status)", namespaces=ns) == "unknown"
+    assert tei.xpath("string(//t:publicationStmt/t:date/@when)", namespaces=ns) == "2026-01-01"
+
+
+def test_transcript_without_a_title_is_refused(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    source = tmp_path / "untitled.md"
+    source.write_text("Just a paragraph of text, with no heading and nothing to call it.\n", encoding="utf-8")
+    result = runner.invoke(main, ["convert", str(source)])
+    assert_one_line_error(result, f"{source}:1: no title: the transcript has no title heading or front-matter title")
+    assert not (tmp_path / "untitled.xml").exists()
 
 
 def test_malformed_toml_names_line(runner, tmp_path):
@@ -98,11 +117,15 @@ def test_malformed_toml_names_line(runner, tmp_path):
     assert "malformed TOML" in result.output
 
 
-def test_toml_without_build_date(runner, tmp_path, monkeypatch):
+def test_toml_without_build_date_takes_the_file_date_and_says_so(runner, tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     source = transcript(tmp_path, "nodate", b"# Title\n\nText.\n", b'[document]\ntitle = "x"\n[rights]\nstatement = "s"\n')
+    os.utime(source, (1_700_000_000, 1_700_000_000))  # 2023-11-14, outside any git checkout
     result = runner.invoke(main, ["convert", str(source)])
-    assert_one_line_error(result, "missing [edition] build_date (or set SOURCE_DATE_EPOCH)")
+    assert result.exit_code == 0, result.output
+    assert "the build date is the transcript file's date (2023-11-14)" in result.output
+    tei = etree.parse(str(tmp_path / "nodate.xml"))
+    assert tei.xpath("string(//*[local-name()='publicationStmt']/*[local-name()='date']/@when)") == "2023-11-14"
 
 
 def test_failed_conversion_leaves_existing_master_untouched(runner, tmp_path):

@@ -2,7 +2,8 @@
 
 Each pass takes the :class:`~pipeline.convert.model.Document` and returns it, enriched::
 
-    read -> repair -> notes -> structure -> citations -> entities -> apparatus -> header -> write
+    read -> repair -> furniture -> notes -> titlepage -> letter -> structure -> citations
+         -> entities -> apparatus -> header -> write
 
 ``convert_file`` runs them all and returns the TEI as bytes; nothing is written until every
 pass has succeeded, and the caller writes it atomically (``pipeline.files``), so a failed
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from ..config import DocumentConfig, load_config
 from ..errors import Diagnostic, EditionError, Location
-from . import apparatus, citations, entities, header, notes, read, repair, structure, write
+from . import apparatus, citations, entities, furniture, header, letter, notes, read, repair, structure, titlepage, write
 from .model import Document
 
 Pass = Callable[[Document], Document]
@@ -25,7 +26,10 @@ Pass = Callable[[Document], Document]
 PASSES: list[tuple[str, Pass]] = [
     ("read", read.run),
     ("repair", repair.run),
+    ("furniture", furniture.run),
     ("notes", notes.run),
+    ("titlepage", titlepage.run),
+    ("letter", letter.run),
     ("structure", structure.run),
     ("citations", citations.run),
     ("entities", entities.run),

@@ -81,3 +81,34 @@ def format_date(iso: str) -> str:
         return f"{MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
     return iso
 
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_FOUND = [
+    re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b({_MONTH_NAMES})\.?\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}},?\s+(\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE),
+    re.compile(r"(?<![\d/-])(1[0-9]\d\d|20\d\d)(?![\d/-])"),
+]
+
+
+def find_date(text: str) -> str:
+    """The first date written somewhere in ``text``, in ISO form ('' if none): a full date,
+    a range within a month (its month), a month, or a year.
+
+    >>> find_date("London, March 18-28, 1875;")
+    '1875-03'
+    >>> find_date("Written in autumn 1895")
+    '1895'
+    """
+    for index, pattern in enumerate(_FOUND):
+        match = pattern.search(text)
+        if not match:
+            continue
+        if index == 2:
+            return parse_date(f"{match.group(1)} {match.group(2)}")
+        found = parse_date(" ".join(match.groups()))
+        if found:
+            return found
+    return ""

@@ -257,7 +257,9 @@ class InlineBuilder:
         self.text(token.content)
 
     def on_softbreak(self, token: Token) -> None:
-        self.current.append(" ")
+        # kept as a line end until the structure is known (title pages, header blocks and
+        # letters are read line by line), then read as the space it is (model.soften)
+        self.current.append("\n")
         self.line += 1
 
     def on_hardbreak(self, token: Token) -> None:

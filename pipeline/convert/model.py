@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..config import DocumentConfig
 from ..errors import Diagnostic, Location
@@ -66,6 +67,19 @@ def merge_strings(items: list[Inline]) -> list[Inline]:
         elif out and isinstance(out[-1], str):
             out[-1] += item
         elif item:
+            out.append(item)
+    return out
+
+
+def soften(items: list[Inline]) -> list[Inline]:
+    """Source line ends (soft breaks, kept as "\n" while the structure is read) become the
+    spaces they are in the text."""
+    out: list[Inline] = []
+    for item in items:
+        if isinstance(item, str):
+            out.append(item.replace("\n", " "))
+        else:
+            item.children = soften(item.children)
             out.append(item)
     return out
 
@@ -171,12 +185,37 @@ class Decision:
 
 @dataclass
 class TitlePage:
-    title: list[Inline] = field(default_factory=list)
-    subtitles: list[list[Inline]] = field(default_factory=list)
-    authors: list[list[Inline]] = field(default_factory=list)
-    date: list[Inline] = field(default_factory=list)
+    """The title page as the transcript gives it, in its order: ``items`` are (kind,
+    content) with kind "main" or "sub" (a title part), "byline" (content with ``docAuthor``
+    spans), "date" or "epigraph"."""
+
+    items: list[tuple[str, list[Inline]]] = field(default_factory=list)
     date_iso: str = ""
     line: int = 0
+
+    @property
+    def title(self) -> list[Inline]:
+        """The main title: the main title parts, one after the other."""
+        parts = [content for kind, content in self.items if kind == "main"]
+        out: list[Inline] = []
+        for index, part in enumerate(parts):
+            if index:
+                out.append(" ")
+            out.extend(part)
+        return out
+
+    @property
+    def subtitles(self) -> list[list[Inline]]:
+        return [content for kind, content in self.items if kind == "sub"]
+
+    @property
+    def date(self) -> list[Inline]:
+        return next((content for kind, content in self.items if kind == "date"), [])
+
+    @property
+    def authors(self) -> list[list[Inline]]:
+        """The names of the bylines (each docAuthor's content)."""
+        return [span.children for kind, content in self.items if kind == "byline" for span in content if isinstance(span, Span) and span.tag == "docAuthor"]
 
 
 @dataclass
@@ -226,6 +265,8 @@ class Document:
     read_snapshot: list[Block] = field(default_factory=list)  # copies of them, as read
     title_page: TitlePage = field(default_factory=TitlePage)
     metadata: Metadata = field(default_factory=Metadata)
+    title_page_blocks: list[Block] = field(default_factory=list)  # the blocks it was read from
+    head_paragraphs: list[Block] = field(default_factory=list)  # paragraphs read as headings
     #: each HTML id of the transcript -> the block (or heading) it marks, for internal links
     html_ids: dict[str, Block] = field(default_factory=dict)
     front: list[Division] = field(default_factory=list)
@@ -241,6 +282,7 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     standoff: list[object] = field(default_factory=list)  # registry entries used (lxml elements)
     stats: dict[str, int] = field(default_factory=dict)
+    statement: Any = None  # what the header states, and on whose word (convert.statement)
     header: object = None  # the teiHeader element, once built
     tei: object = None  # the lxml tree, once written
 
@@ -252,6 +294,15 @@ class Document:
 
     def decide(self, category: str, text: str) -> None:
         self.decisions.append(Decision(category, text))
+
+    def replace_block(self, old: Block, new: list[Block]) -> None:
+        """Put ``new`` where ``old`` stood, in the text and in the reading of it (so that
+        the conservation check reads the parts in the place of the whole)."""
+        for blocks in (self.blocks, self.read_blocks):
+            for index, block in enumerate(blocks):
+                if block is old:
+                    blocks[index : index + 1] = new
+                    break
 
     def remove(self, block: Block, reason: str, moved_to: str = "") -> None:
         """Take ``block`` out of the text (it stays in ``read_blocks``), saying why."""

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 from .model import Block, Document, Inline, Span, ends_sentence, merge_strings, walk_spans
 
@@ -59,6 +60,8 @@ def is_page_break_split(first: Block, second: Block) -> bool:
         first.kind in JOINABLE_FIRST
         and second.kind == "para"
         and not second.label
+        and first.footnote == second.footnote
+        and first.containers == second.containers
         and (first.kind != "quote") == (second.kind != "quote")
         and _ends_open(first)
         and _first_letter(second.content).islower()
@@ -106,9 +109,44 @@ def repair_link_texts(doc: Document) -> int:
     return repaired
 
 
+#: A word broken at a line end with a hyphen: "this-" / "sidedness". The hyphen stays (it
+#: may be the word's own: "this-sidedness"); only the line end goes. Not before a word that
+#: continues a suspended compound ("Uran- und Thorverbindungen", "pre- and post-war").
+LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=([^\W\d_A-Z][^\W\d_]*))")
+SUSPENSION_WORDS = frozenset(["und", "oder", "bzw", "sowie", "bis", "and", "or", "nor", "to", "et", "ou", "y", "o", "e", "i"])
+
+
+def join_line_end_hyphens(items: list[Inline]) -> int:
+    """Join words hyphenated across a source line end; returns how many."""
+    joined = 0
+    for index, item in enumerate(items):
+        if isinstance(item, Span):
+            joined += join_line_end_hyphens(item.children)
+            continue
+
+        def join(match: re.Match[str]) -> str:
+            nonlocal joined
+            if match.group(1).lower() in SUSPENSION_WORDS:
+                return match.group(0)
+            joined += 1
+            return "-"
+
+        items[index] = LINE_END_HYPHEN.sub(join, item)
+    return joined
+
+
 def run(doc: Document) -> Document:
     mend_page_breaks(doc)
     repaired = repair_link_texts(doc)
+    hyphens = sum(join_line_end_hyphens(block.content) for block in doc.blocks)
+    if hyphens:
+        doc.stats["line_end_hyphens"] = hyphens
+        doc.decide(
+            "hyphenation",
+            f"Words hyphenated across a line end of the transcript are joined, the hyphen kept "
+            f"(it may be the word's own) ({hyphens} words); hyphens before 'and', 'und' and the "
+            f"like, which suspend a compound, stay as they are.",
+        )
     if doc.merges:
         lines = ", ".join(f"{a}/{b}" for a, b in doc.merges)
         doc.decide(

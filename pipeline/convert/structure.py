@@ -1,16 +1,20 @@
-"""Pass ``structure``: blocks -> title page, introduction, sections and subsections.
+"""Pass ``structure``: blocks -> introduction, sections and subsections.
 
-Hierarchy comes from the numbering scheme, never from the markdown heading level, because
+Hierarchy comes from the numbering scheme first and the heading levels second, because
 web extractions get levels wrong::
 
     ## The Historical Role ...        -> div type=section (unnumbered)
     *A) From October 1923 ...*        -> div type=subsection n=A (an italic paragraph as head)
     #### *B) From the 14th ...*       -> div type=subsection n=B
-    ### III. Our tasks ...            -> div type=section n=III
+    ### III. Our tasks ...            -> div type=section n=III (Roman: always a section)
+    ### 1. Reactionary Socialism      -> subsection n=1 under a Roman-numbered section
+    ### Prerequisites                 -> subsection, one level below an unnumbered section
+    ## I  +  "Bourgeois and Proletarians"  -> section n=I, the paragraph as its head
 
-The first level-1 heading is the title; a following paragraph of bold lines is the byline
-(a line that reads as a date becomes the date); paragraphs before the first section heading
-are the publisher's introduction (front matter).
+A heading with no text under it, followed by a heading of its level or above, is joined to
+that heading (two lines of one head), so that no division is empty. Paragraphs before the
+first section heading are front matter (an introduction); a transcript without headings is
+one untitled section.
 """
 
 from __future__ import annotations
@@ -18,13 +22,15 @@ from __future__ import annotations
 import re
 
 from ..ids import unique_id
-from .dates import parse_date
-from .model import Block, Division, Document, Inline, Span, inline_text
+from .model import Block, Division, Document, Inline, Span, inline_text, soften
 
 ROMAN = re.compile(r"^(?=[IVXLCDM]+[.)]\s)(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.)]\s+")
 LETTER = re.compile(r"^\(?([A-Za-z])[.)]\s+")
 ARABIC = re.compile(r"^(\d{1,3})[.)]\s+")
+#: A heading that is only a number: "I", "IV.", "1", "(A)", "3)".
+NUMBER_ONLY = re.compile(r"^\s*\(?((?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|\d{1,3}|[A-Za-z])\)?[.)]?\s*$")
 MAX_LABEL_PARAGRAPH = 200  # an emphasised paragraph longer than this is prose, not a heading
+MAX_TITLE_PARAGRAPH_WORDS = 20  # the title paragraph under a number-only heading
 
 
 def _unwrap(content: list[Inline]) -> list[Inline]:
@@ -47,6 +53,16 @@ def _strip_label(content: list[Inline], pattern: re.Pattern[str]) -> tuple[str, 
     return label, [first[match.end() :], *content[1:]] if first[match.end() :] else list(content[1:])
 
 
+def _scheme(n: str) -> str:
+    if not n:
+        return ""
+    if n.isdigit():
+        return "arabic"
+    if re.fullmatch(r"[IVXLCDM]+", n) and not (len(n) == 1 and n in "CDLM"):
+        return "roman"
+    return "letter"
+
+
 class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -54,6 +70,7 @@ class _Builder:
         self.subsection: Division | None = None
         self.intro: Division | None = None
         self.last_letter = ""
+        self.section_level = 0  # markdown level of the current section's heading
 
     # -- heading recognition ---------------------------------------------------------------
     def heading_of(self, block: Block) -> tuple[str, str, list[Inline]] | None:
@@ -67,32 +84,51 @@ class _Builder:
                 return None  # an emphasised paragraph is a heading only if lettered "A)"
         else:
             return None
+        only = NUMBER_ONLY.match(inline_text(content))
+        if only:
+            n = only.group(1)
+            return self._kind_for(block, n, _scheme(n)), n, content
         letter, rest = _strip_label(content, LETTER)
         roman, roman_rest = _strip_label(content, ROMAN)
         # "I)" after "H)" continues the lettering; otherwise I, V, X ... are Roman numerals.
-        if roman and not (letter and self.subsection is not None and ord(letter.upper()) == ord(self.last_letter.upper() or "@") + 1):
+        continues_letters = letter and self.subsection is not None and ord(letter.upper()) == ord(self.last_letter.upper() or "@") + 1
+        if roman and not continues_letters:
             return ("section", roman, roman_rest)
         if letter:
             return ("subsection", letter, rest)
         number, rest = _strip_label(content, ARABIC)
         if number:
-            return ("section", number, rest)
-        return ("section", "", content)
+            return (self._kind_for(block, number, "arabic"), number, rest)
+        return (self._kind_for(block, "", ""), "", content)
+
+    def _kind_for(self, block: Block, n: str, scheme: str) -> str:
+        """Section or subsection, for a heading of this numbering scheme at this level."""
+        section = self.section
+        if scheme == "letter" and not (len(n) == 1 and n in "IVX" and section is None):
+            return "subsection"
+        if scheme == "roman" or section is None or block.kind != "heading":
+            return "section"
+        deeper = block.level > self.section_level
+        if scheme == "arabic":
+            return "subsection" if deeper and _scheme(section.n) in ("roman", "letter") else "section"
+        # unnumbered: one level below an unnumbered (or arabic) section is its subsection
+        return "subsection" if deeper and _scheme(section.n) in ("", "arabic") else "section"
 
     # -- building ----------------------------------------------------------------------------
     def start_section(self, block: Block, n: str, head: list[Inline]) -> None:
         self.section = Division("section", block.line, head, n)
         self.subsection = None
         self.last_letter = ""
+        self.section_level = block.level if block.kind == "heading" else self.section_level
         self.doc.body.append(self.section)
 
     def start_subsection(self, block: Block, n: str, head: list[Inline]) -> None:
         if self.section is None:
-            self.doc.warn(block.line, f"subsection {n}) before any section; opened an untitled section for it", "W-STRUCTURE")
+            self.doc.warn(block.line, f"subsection {n or inline_text(head)[:30]!r} before any section; opened an untitled section for it", "W-STRUCTURE")
             self.section = Division("section", block.line)
             self.doc.body.append(self.section)
         self.subsection = Division("subsection", block.line, head, n)
-        self.last_letter = n
+        self.last_letter = n if _scheme(n) == "letter" or n in "IVX" else self.last_letter
         self.section.children.append(self.subsection)
 
     def add_block(self, block: Block) -> None:
@@ -106,48 +142,34 @@ class _Builder:
                 self.doc.front.append(self.intro)
             self.intro.blocks.append(block)
 
-    def title_page(self, blocks: list[Block]) -> list[Block]:
-        """Take the title heading and byline off the front of ``blocks``."""
-        page = self.doc.title_page
-        rest = list(blocks)
-        if rest and rest[0].kind == "heading" and rest[0].level == 1:
-            page.title, page.line = _unwrap(rest[0].content), rest[0].line
-            rest.pop(0)
-        if rest and rest[0].kind == "para" and _is_byline(rest[0]):
-            for line in _lines(rest[0].content):
-                text = inline_text(line).strip()
-                iso = parse_date(text)
-                if iso and not page.date:
-                    page.date, page.date_iso = _unwrap(line), iso
-                else:
-                    page.authors.append(_unwrap(line))
-            rest.pop(0)
-        return rest
 
-
-def _lines(content: list[Inline]) -> list[list[Inline]]:
-    """Split content at line breaks, dropping empty lines."""
-    lines: list[list[Inline]] = [[]]
-    for item in content:
-        if isinstance(item, Span) and item.tag == "lb":
-            lines.append([])
-        else:
-            lines[-1].append(item)
-    return [line for line in lines if inline_text(line).strip()]
-
-
-def _is_byline(block: Block) -> bool:
-    """A paragraph made only of bold (or italic) lines, each short."""
-    lines = _lines(block.content)
-    if not lines:
+def _title_paragraph(block: Block | None) -> bool:
+    """A paragraph that is the title of the number-only heading above it."""
+    if block is None or block.kind != "para" or block.label:
         return False
-    for line in lines:
-        spans = [c for c in line if not (isinstance(c, str) and not c.strip())]
-        if len(spans) != 1 or not isinstance(spans[0], Span) or spans[0].tag != "hi":
-            return False
-        if len(inline_text(line)) > 120:
-            return False
-    return True
+    text = " ".join(block.text().split())
+    words = len(text.split())
+    return 0 < words <= MAX_TITLE_PARAGRAPH_WORDS and (not re.search(r"[.!?:;]$", text) or block.italic_whole or block.bold_whole or words <= 6)
+
+
+def _join_empty_headings(doc: Document, blocks: list[Block], builder: _Builder) -> list[Block]:
+    """A heading with no text under it, followed by a heading of its level or above (or
+    by nothing), becomes the first line of the next heading (or a paragraph at the end)."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.kind == "heading" and builder.heading_of(block) is not None:
+            empty = following is None or (following.kind == "heading" and following.level <= block.level)
+            if empty and following is not None:
+                following.content = [*block.content, Span("lb", {}, [], block.line), *following.content]
+                following.line = block.line
+                doc.replace_block(block, [])
+                doc.warn(block.line, "a heading with no text of its own: joined to the heading after it", "W-STRUCTURE")
+                continue
+            if empty:
+                block.kind = "para"
+        out.append(block)
+    return out
 
 
 def assign_ids(doc: Document) -> None:
@@ -167,18 +189,29 @@ def assign_ids(doc: Document) -> None:
 
 def run(doc: Document) -> Document:
     builder = _Builder(doc)
-    blocks = builder.title_page([b for b in doc.blocks if b.kind != "break"])
+    blocks = _join_empty_headings(doc, [b for b in doc.blocks if b.kind != "break"], builder)
     has_sections = any(builder.heading_of(b) for b in blocks)
     if not has_sections and blocks:
         # A transcript without headings: everything is one untitled section of the body.
         builder.section = Division("section", blocks[0].line)
         doc.body.append(builder.section)
-    for block in blocks:
+    skip: set[int] = set()
+    for index, block in enumerate(blocks):
+        if id(block) in skip:
+            continue
         heading = builder.heading_of(block)
         if heading is None:  # (every heading block is a section or subsection heading)
             builder.add_block(block)
             continue
         kind, n, head = heading
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if n and NUMBER_ONLY.match(inline_text(head)) and _title_paragraph(following):
+            assert following is not None
+            head = _unwrap(following.content)  # "## I" then "Bourgeois and Proletarians"
+            doc.head_paragraphs.append(following)
+            skip.add(id(following))
+        elif n and NUMBER_ONLY.match(inline_text(head)):
+            head = _unwrap(block.content)  # the number is all the heading says
         if kind == "section":
             builder.start_section(block, n, head)
         else:
@@ -188,8 +221,7 @@ def run(doc: Document) -> Document:
             intro.rend = "italic"
             for b in intro.blocks:
                 b.content = _unwrap(b.content)
-    if not doc.title_page.title and doc.config.title:
-        doc.warn(1, "no level-1 heading: the title comes from the .toml", "W-STRUCTURE")
+    _soften_everything(doc)
     assign_ids(doc)
     sections = len(doc.body)
     subsections = sum(len(s.children) for s in doc.body)
@@ -197,17 +229,38 @@ def run(doc: Document) -> Document:
     doc.stats["subsections"] = subsections
     doc.decide(
         "interpretation",
-        "The hierarchy of divisions follows the numbering of the headings, not the markdown "
-        "heading levels of the web extraction: unnumbered and Roman-numbered headings open "
-        "sections, lettered headings (A), B) ...) open subsections of the section they follow; "
-        "an italic paragraph that carries such a letter is read as a subsection heading. "
-        "Numbering labels are recorded in @n and removed from the heading text.",
+        "The hierarchy of divisions follows the numbering of the headings before their "
+        "markdown levels, which web extractions get wrong: unnumbered and Roman-numbered "
+        "headings open sections, lettered headings (A), B) ...) open subsections of the section "
+        "they follow, as do arabic-numbered headings under a Roman-numbered section and "
+        "unnumbered headings one level below an unnumbered one; an italic paragraph that "
+        "carries such a letter is read as a subsection heading. Numbering labels are recorded "
+        "in @n and removed from the heading text.",
     )
+    if doc.head_paragraphs:
+        lines = ", ".join(str(b.line) for b in doc.head_paragraphs)
+        doc.decide("interpretation", f"A heading that is only a number, followed by a short paragraph, takes that paragraph as its title (source lines {lines}).")
     if doc.front:
         doc.decide(
             "interpretation",
-            "The paragraphs between the byline and the first section heading are the "
-            "publisher's introduction and are encoded as front matter; their italics, which "
-            "cover each paragraph entirely, are recorded as rend=\"italic\" on the division.",
+            "The paragraphs between the title page and the first section heading are encoded "
+            "as front matter (an introduction)"
+            + ("; their italics, which cover each paragraph entirely, are recorded as "
+               "rend=\"italic\" on the division." if any(d.rend for d in doc.front) else "."),
         )
     return doc
+
+
+def _soften_everything(doc: Document) -> None:
+    """Source line ends read as spaces from here on (see model.soften)."""
+    for div in doc.all_divisions():
+        div.head = soften(div.head)
+        for block in div.blocks:
+            block.content = soften(block.content)
+    for note in doc.notes:
+        for block in [*note.sources.values(), *note.paragraphs]:
+            block.content = soften(block.content)
+        for witness, block in note.sources.items():
+            note.readings[witness] = block.content
+    doc.title_page.items = [(kind, soften(content)) for kind, content in doc.title_page.items]
+    doc.notes_head = soften(doc.notes_head)

@@ -28,18 +28,38 @@ def _paragraph(block: Block, xml_id: str) -> etree._Element:
     return p
 
 
+#: Kinds of block that stand in a letter's opener, closer and postscript, and their element.
+OPENER = {"dateline": "dateline", "salute": "salute"}
+CLOSER = {"valediction": "salute", "signed": "signed", "closing-dateline": "dateline"}
+
+
 def _blocks(parent: etree._Element, div_id: str, blocks: list[Block]) -> None:
     position = 0
     current_list: etree._Element | None = None
+    group: etree._Element | None = None  # the open opener, closer or postscript
     for block in blocks:
         if block.kind == "bullet":
             if current_list is None:
-                current_list = sub(parent, "list", {"rend": "bulleted"})
+                current_list = sub(group if group is not None and group.tag.endswith("postscript") else parent, "list", {"rend": "bulleted"})
             write_inline(sub(current_list, "item"), block.content)
             continue
         current_list = None
-        position += 1
-        parent.append(_paragraph(block, f"{div_id}-p{position}"))
+        for kinds, name in ((OPENER, "opener"), (CLOSER, "closer")):
+            if block.kind in kinds:
+                if group is None or etree.QName(group).localname != name:
+                    group = sub(parent, name)
+                write_inline(sub(group, kinds[block.kind]), block.content)
+                break
+        else:
+            if block.kind == "postscript":
+                if group is None or etree.QName(group).localname != "postscript":
+                    group = sub(parent, "postscript")
+                position += 1
+                group.append(_paragraph(block, f"{div_id}-p{position}"))
+                continue
+            group = None
+            position += 1
+            parent.append(_paragraph(block, f"{div_id}-p{position}"))
 
 
 def _division(div: Division) -> etree._Element:
@@ -54,18 +74,26 @@ def _division(div: Division) -> etree._Element:
 
 
 def _title_page(doc: Document) -> etree._Element | None:
+    """The title page in the transcript's order: title parts (one docTitle for each run of
+    them), bylines, the date, epigraphs."""
     page = doc.title_page
-    if not (page.title or page.authors or page.date):
+    if not page.items:
         return None
     node = el("titlePage")
-    if page.title:
-        write_inline(sub(sub(node, "docTitle"), "titlePart", {"type": "main"}), page.title)
-    if page.authors:
-        byline = sub(node, "byline")
-        for author in page.authors:
-            write_inline(sub(byline, "docAuthor"), author)
-    if page.date:
-        write_inline(sub(node, "docDate", {"when": page.date_iso}), page.date)
+    doc_title: etree._Element | None = None
+    for kind, content in page.items:
+        if kind in ("main", "sub"):
+            if doc_title is None:
+                doc_title = sub(node, "docTitle")
+            write_inline(sub(doc_title, "titlePart", {"type": kind}), content)
+            continue
+        doc_title = None
+        if kind == "byline":
+            write_inline(sub(node, "byline"), content)
+        elif kind == "date":
+            write_inline(sub(node, "docDate", {"when": page.date_iso} if page.date_iso and content is page.date else {}), content)
+        elif kind == "epigraph":
+            write_inline(sub(sub(node, "epigraph"), "p"), content)
     return node
 
 
@@ -87,7 +115,7 @@ def _note(note: Note) -> etree._Element:
 
 
 def build_tree(doc: Document) -> etree._ElementTree:
-    root = el("TEI", {"xml:lang": doc.config.language})
+    root = el("TEI", {"xml:lang": doc.statement.language if doc.statement is not None else (doc.config.language or "en")})
     root.append(doc.header)
     text = sub(root, "text")
     front_children = [c for c in [_title_page(doc), *(_division(d) for d in doc.front)] if c is not None]

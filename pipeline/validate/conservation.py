@@ -133,7 +133,7 @@ def _reading(node: etree._Element, witness: str, out: list[str]) -> None:
             _reading(chosen, witness, out)
         out.append(node.tail or "")
         return
-    if tag in ("div", "p") and node.get("n") and node.getparent() is not None:
+    if tag in ("div", "p") and node.get("n") and node.getparent() is not None and not _shows_number(node):
         out.append(f" {node.get('n')} ")
     if tag == "lb" or (tag == "ref" and node.get("type") == "noteAnchor"):
         out.append(" ")
@@ -146,6 +146,12 @@ def _reading(node: etree._Element, witness: str, out: list[str]) -> None:
     if tag in ("p", "head", "note", "docAuthor", "docDate", "titlePart", "item") or (tag == "ref" and node.get("type") == "noteAnchor"):
         out.append(" ")
     out.append(node.tail or "")
+
+
+def _shows_number(div: etree._Element) -> bool:
+    """Whether a division's head is only its number ("I"), so @n repeats no word."""
+    head = div.find(tei("head"))
+    return head is not None and words("".join(head.itertext())) == words(div.get("n", ""))
 
 
 def tei_words(node: etree._Element, witness: str = "") -> list[str]:
@@ -168,7 +174,7 @@ def _read_transcript(source: Path, config_path: Path | None) -> "Document":
     markdown = read_source(source)  # first: a missing transcript is the error to report
     config = load_config(config_path or config_path_for(source), doc_id=source.stem)
     doc = Document(source=source, config=config, markdown=markdown)
-    return run_passes(doc, ["read", "repair", "notes", "structure"])
+    return run_passes(doc, ["read", "repair", "furniture", "notes", "titlepage", "letter", "structure"])
 
 
 def _first_divergence(expected: list[str], found: list[str]) -> str:

@@ -1,0 +1,337 @@
+"""Pass ``furniture``: take the web page's or the ebook's furniture out of the text.
+
+What a page shows around a text is not the text: breadcrumbs and site labels above the
+title, navigation lines ("< backward | forward >", "Top of the page", "Download PDF"),
+"Last updated" lines, a table of contents that repeats the headings, template directives,
+an archive's header block (Written: / Source: / Translated: ...), Project Gutenberg's
+header and licence, an ebook's imprint, colophon and licence pages. Each rule needs the
+block's own form as evidence, never its position alone. Every block taken out is reported
+with its lines and stated in the editorialDecl; the facts of header blocks, licences and
+colophons go to the teiHeader (``doc.metadata``) instead of being lost::
+
+    <span class="info">Written:</span> London, March 18-28, 1875;   -> Fact("Written", "London, March 18-28, 1875")
+    [< backward](x.htm) | [forward >](y.htm)                         -> removed: navigation
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .dates import find_date
+from .inline import HTML_ID
+from .model import Block, Document, Fact, Span, inline_text, walk_spans
+
+#: Labels of an archive's header block ("Source: ...", "Transcription/Markup: ...").
+KNOWN_LABELS = {
+    "written", "first published", "published", "source", "translated", "translation", "translator",
+    "transcribed", "transcription", "transcription/markup", "transcription\\markup", "html markup",
+    "markup", "proofread", "proofed", "public domain", "copyleft", "copyright", "online version",
+    "delivered", "first delivered", "editor", "edited", "title", "author", "release date",
+    "language", "character set encoding", "produced by", "e-text prepared by", "citation",
+    "received", "published in", "original", "date", "note", "notes", "licence", "license",
+    "credits", "posting date", "last updated", "updated", "first printed", "printed", "speech",
+    "written by", "collected works", "from",
+}
+LABEL_LINE = re.compile(r"^\s*([A-Z][\w/\\&.’' -]{0,40}?)\s*:\s*(.*)$")
+GUTENBERG_START = re.compile(r"\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+GUTENBERG_END = re.compile(r"\*\*\*\s*END OF (?:THE|THIS) PROJECT GUTENBERG|^\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
+NAVIGATION = re.compile(
+    r"^\s*(?:[<«←↑]?\s*(?:top of (?:the )?page|back to top|to the top|return to top|go to top|"
+    r"table of contents|contents|index|home|next|previous|prev|back|forward|backward|up|"
+    r"download (?:pdf|epub|mobi|html)|printer[- ]friendly(?: version)?|print this page|"
+    r"print|share this(?: article)?|top)\s*[>»→↑]?\s*)$",
+    re.IGNORECASE,
+)
+LAST_UPDATED = re.compile(r"^\s*(?:last (?:updated|modified|revised)|page (?:updated|modified)|updated)\b.{0,60}$", re.IGNORECASE)
+SEPARATORS = re.compile(r"^[\s|•·/\\>»<«:\-–—,;()\[\]]*$")
+TEMPLATE = re.compile(r"^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$", re.DOTALL)
+CAPTION = re.compile(r"""\bcaption\s*=\s*(["'])(.*?)\1""", re.DOTALL)
+BACK_MATTER_CLASSES = re.compile(r"\b(?:imprint|colophon|copyright-page|uncopyright|titlepage|halftitlepage|loi|landmarks|toc)\b", re.IGNORECASE)
+BACK_MATTER_HEADINGS = re.compile(r"^\s*(?:imprint|colophon|uncopyright|copyright|licen[cs]e|about this (?:e-?book|edition)|credits)\s*$", re.IGNORECASE)
+LICENCE_WORDS = re.compile(r"public domain|creative commons|\bCC[ -]?(?:BY|0)|copyleft|licen[cs]e|freely (?:copy|distribute)", re.IGNORECASE)
+URL_ONLY = re.compile(r"^\s*https?://\S+\s*$")
+MAX_SHORT_WORDS = 8
+
+
+def lines(block: Block) -> list[str]:
+    """The block's text, line by line as the transcript has them."""
+    return [line.strip() for line in inline_text(block.content).split("\n") if line.strip()]
+
+
+def _labelled(line: str) -> tuple[str, str] | None:
+    match = LABEL_LINE.match(line)
+    if not match:
+        return None
+    label, value = match.group(1).strip(), match.group(2).strip()
+    if label.lower().rstrip(".") not in KNOWN_LABELS and len(label.split()) > 3:
+        return None
+    return label, value
+
+
+def _header_lines(block: Block) -> list[tuple[str, str]] | None:
+    """The (label, value) lines of an archive's header block, or None if it is not one.
+
+    Several "Label: value" pairs on one line are split where a known label follows a ";"."""
+    found: list[tuple[str, str]] = []
+    for line in lines(block):
+        parts = re.split(r";\s+(?=[A-Z][\w/\\ -]{0,30}:)", line)
+        for part in parts:
+            pair = _labelled(part)
+            if pair is None:
+                return None
+            found.append(pair)
+    known = sum(1 for label, _ in found if label.lower().rstrip(".") in KNOWN_LABELS)
+    if not found or known == 0 or (len(found) == 1 and known < 1):
+        return None
+    return found
+
+
+def _links_only(block: Block) -> list[Span] | None:
+    """The links of a block made of nothing but links and separators, else None."""
+    links = [s for s in walk_spans(block.content) if s.tag == "ref" and "target" in s.attrs]
+    if not links:
+        return None
+    rest: list[str] = []
+    _text_outside_links(block.content, rest)
+    return links if SEPARATORS.match("".join(rest)) else None
+
+
+def _text_outside_links(items: list[object], out: list[str]) -> None:
+    for item in items:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, Span) and not (item.tag == "ref" and "target" in item.attrs):
+            _text_outside_links(list(item.children), out)
+
+
+def _relative(target: str) -> bool:
+    return not re.match(r"^(?:https?:|mailto:)", target, re.IGNORECASE)
+
+
+class _Furniture:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.removed: dict[int, str] = {}  # block id -> reason
+
+    def take(self, block: Block, reason: str) -> None:
+        self.removed.setdefault(id(block), reason)
+
+    def fact(self, label: str, value: str, line: int, origin: str) -> None:
+        self.doc.metadata.facts.append(Fact(label, value, line, origin))
+        absorb(self.doc, label, value, origin)
+
+    # -- rules ----------------------------------------------------------------------------
+    def gutenberg(self, blocks: list[Block]) -> None:
+        texts = [inline_text(b.content) for b in blocks]
+        start = next((i for i, t in enumerate(texts) if GUTENBERG_START.search(t)), None)
+        end = next((i for i, t in enumerate(texts) if GUTENBERG_END.search(t)), None)
+        if start is not None:
+            for block in blocks[: start + 1]:
+                for pair in _header_lines(block) or []:
+                    self.fact(*pair, block.line, "Project Gutenberg header")
+                self.take(block, "Project Gutenberg header")
+        if end is not None and (start is None or end > start):
+            for block in blocks[end:]:
+                self.take(block, "Project Gutenberg licence")
+            self.fact("Licence", "Project Gutenberg License (the ebook's own terms, not encoded)", blocks[end].line, "Project Gutenberg licence")
+
+    def back_matter(self, blocks: list[Block]) -> None:
+        """An ebook's imprint, colophon and licence pages: by their containers' classes or
+        epub:types, or by a heading that names them (with what stands under it)."""
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            if block.kind == "heading" and BACK_MATTER_HEADINGS.match(inline_text(block.content)):
+                name = " ".join(inline_text(block.content).split())
+                end = index + 1
+                while end < len(blocks) and not (blocks[end].kind == "heading" and blocks[end].level <= block.level):
+                    end += 1
+                self._page(name, blocks[index:end])
+                index = end
+                continue
+            page = next((c for c in block.containers if BACK_MATTER_CLASSES.search(c)), None)
+            if page is not None:
+                end = index
+                while end < len(blocks) and page in blocks[end].containers:
+                    end += 1
+                name = BACK_MATTER_CLASSES.search(page).group(0).capitalize()  # type: ignore[union-attr]
+                self._page(name, blocks[index:end])
+                index = end
+                continue
+            index += 1
+
+    def _page(self, name: str, blocks: list[Block]) -> None:
+        text = " ".join(" ".join(inline_text(b.content).split()) for b in blocks if b.kind != "heading" and b.kind != "break")
+        for block in blocks:
+            self.take(block, f"ebook {name.lower()} page")
+        if text:
+            label = "Licence" if LICENCE_WORDS.search(name) or name.lower() == "uncopyright" else name
+            self.fact(label, text, blocks[0].line, f"ebook {name.lower()} page")
+
+    def header_blocks(self, blocks: list[Block], top: int, bottom: int) -> None:
+        """Archive header blocks: "Label: value" lines; two known labels anywhere, one in
+        the region above the text or below it."""
+        for index, block in enumerate(blocks):
+            if block.kind not in ("para", "quote") or id(block) in self.removed:
+                continue
+            pairs = _header_lines(block)
+            if pairs is None:
+                continue
+            known = sum(1 for label, _ in pairs if label.lower().rstrip(".") in KNOWN_LABELS)
+            if known >= 2 or index < top or index >= bottom:
+                for label, value in pairs:
+                    self.fact(label, value, block.line, "header block")
+                self.take(block, "archive header block")
+
+    def page_header(self, blocks: list[Block]) -> None:
+        """Short lines above the title heading: breadcrumbs, site and series labels."""
+        first_heading = next((i for i, b in enumerate(blocks[:6]) if b.kind == "heading"), None)
+        if first_heading is None:
+            return
+        for block in blocks[:first_heading]:
+            text = " ".join(inline_text(block.content).split())
+            if block.kind in ("para", "quote") and len(text.split()) <= MAX_SHORT_WORDS and not re.search(r"[.!?]$", text):
+                self.take(block, "page header (breadcrumb or site label)")
+
+    def navigation(self, blocks: list[Block]) -> None:
+        """Navigation lines and rows of site links; template directives of a site generator
+        (a figure's caption in one stays, as the text it is)."""
+        for block in blocks:
+            if block.kind not in ("para", "quote", "bullet", "item", "heading") or id(block) in self.removed:
+                continue
+            text = " ".join(inline_text(block.content).split())
+            if TEMPLATE.match(text):
+                caption = CAPTION.search(text)
+                if caption:
+                    block.content = [caption.group(2)]
+                    self.doc.warn(block.line, "a template directive: only its caption is kept, as a paragraph", "W-FURNITURE")
+                else:
+                    self.take(block, "site template directive")
+                continue
+            if NAVIGATION.match(text) or LAST_UPDATED.match(text):
+                self.take(block, "navigation line")
+                continue
+            links = _links_only(block)
+            if not links:
+                continue
+            nav_words = all(NAVIGATION.match(inline_text(s.children)) for s in links)
+            internal = all(_relative(s.attrs["target"]) for s in links)
+            if nav_words or (internal and len(links) >= 2):
+                self.take(block, "navigation links")
+
+    def breadcrumbs(self, blocks: list[Block]) -> None:
+        """Links joined by ">" or "»": "[Archive](...) > [Author](...)"."""
+        for block in blocks:
+            links = _links_only(block)
+            if links and len(links) >= 2 and re.search(r"[>»→]", "".join(_outside(block))):
+                self.take(block, "breadcrumb")
+
+    def table_of_contents(self, blocks: list[Block]) -> None:
+        """A list of the document's own headings (or internal links) under "Contents"."""
+        headings = {" ".join(inline_text(b.content).split()).lower() for b in blocks if b.kind == "heading"}
+        for index, block in enumerate(blocks):
+            entries = lines(block)
+            if block.kind == "heading" or len(entries) < 3:
+                continue
+            matched = sum(1 for entry in entries if _plain(entry).lower() in {_plain(h) for h in headings})
+            if matched * 2 > len(entries):
+                self.take(block, "table of contents")
+                if index > 0 and NAVIGATION.match(inline_text(blocks[index - 1].content)):
+                    self.take(blocks[index - 1], "table of contents")
+
+    def source_urls(self, blocks: list[Block], top: int, bottom: int) -> None:
+        """A bare URL above or below the text: where the page says it comes from."""
+        for index, block in enumerate(blocks):
+            if (index < top or index >= bottom) and block.kind == "para" and URL_ONLY.match(" ".join(inline_text(block.content).split())):
+                url = inline_text(block.content).strip()
+                self.fact("URL", url, block.line, "page furniture")
+                self.take(block, "source URL")
+
+
+def _outside(block: Block) -> list[str]:
+    out: list[str] = []
+    _text_outside_links(block.content, out)
+    return out
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^\w\s]", "", " ".join(text.split())).lower().strip()
+
+
+def absorb(doc: Document, label: str, value: str, origin: str) -> None:
+    """What a header fact says for the header, by its label (only plain meanings)."""
+    meta = doc.metadata
+    key = label.lower().rstrip(".").replace("\\", "/")
+    value = value.strip().rstrip(";,").strip()
+    if not value:
+        return
+    if key == "title" and not meta.title:
+        meta.title = value
+    elif key in ("author", "written by") and not meta.authors:
+        meta.authors = [value]
+    elif key in ("translated", "translation", "translator"):
+        name = re.sub(r"^(?:by|translated by)\s+", "", value, flags=re.IGNORECASE)
+        if name and not re.match(r"^(?:from|into)\b", name, re.IGNORECASE) and name not in meta.translators:
+            meta.translators.append(name)
+    elif key in ("written", "delivered", "first delivered", "date") and not meta.date:
+        meta.date, meta.date_text = find_date(value), value
+        place = re.match(r"^([A-Z][\w .’'-]{1,40}?),\s", value)
+        if place and meta.date and not find_date(place.group(1)):
+            meta.place = place.group(1)
+    elif key == "source" and not meta.source:
+        meta.source = value
+    elif key in ("language",) and not meta.language:
+        meta.language = value
+    elif key in ("public domain", "copyleft", "copyright", "licence", "license") and not meta.licence:
+        meta.licence = f"{label}: {value}" if key in ("public domain", "copyleft") else value
+    elif key == "url" and not meta.url:
+        meta.url = value
+
+
+def run(doc: Document) -> Document:
+    furniture = _Furniture(doc)
+    blocks = doc.blocks
+    text_blocks = [i for i, b in enumerate(blocks) if b.kind in ("para", "item") and len(inline_text(b.content).split()) >= 25]
+    top = text_blocks[0] if text_blocks else len(blocks)
+    bottom = text_blocks[-1] + 1 if text_blocks else len(blocks)
+    rules: list[Callable[[], None]] = [
+        lambda: furniture.gutenberg(blocks),
+        lambda: furniture.back_matter(blocks),
+        lambda: furniture.header_blocks(blocks, top, bottom),
+        lambda: furniture.page_header([b for b in blocks if id(b) not in furniture.removed]),
+        lambda: furniture.breadcrumbs(blocks),
+        lambda: furniture.navigation(blocks),
+        lambda: furniture.table_of_contents(blocks),
+        lambda: furniture.source_urls(blocks, top, bottom),
+    ]
+    for rule in rules:
+        rule()
+    if not furniture.removed:
+        return doc
+    kept: list[Block] = []
+    by_reason: dict[str, list[Block]] = {}
+    for block in blocks:
+        reason = furniture.removed.get(id(block))
+        if reason is None:
+            kept.append(block)
+            continue
+        if block.kind != "break":
+            moved = "the teiHeader" if reason in ("archive header block", "Project Gutenberg header", "source URL") or reason.startswith("ebook") else ""
+            doc.remove(block, reason, moved)
+            by_reason.setdefault(reason, []).append(block)
+    doc.blocks = kept
+    for reason, removed in by_reason.items():
+        spans = ", ".join(f"{b.line}" if b.line == b.end_line or not b.end_line else f"{b.line}-{b.end_line}" for b in removed)
+        doc.warn(removed[0].line, f"{reason} removed ({len(removed)} block(s), source lines {spans})", "W-FURNITURE")
+    statements = "; ".join(f"{reason} (source lines {', '.join(str(b.line) for b in removed)})" for reason, removed in by_reason.items())
+    doc.decide(
+        "correction",
+        f"Page furniture of the transcript is not encoded as text: {statements}. The facts of "
+        "header blocks, licences, colophons and source lines are stated in the teiHeader.",
+    )
+    doc.stats["furniture_removed"] = sum(len(r) for r in by_reason.values())
+    return doc
+
+
+__all__ = ["run", "lines", "HTML_ID"]
