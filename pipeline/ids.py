@@ -16,3 +16,23 @@ def unique_id(candidate: str, taken: set[str]) -> str:
         k += 1
     taken.add(candidate)
     return candidate
+
+
+#: How the symbols notes are marked with are spelled in ids (an id cannot hold "*" or "†").
+SYMBOL_NAMES = {"*": "ast", "†": "dag", "‡": "ddag", "§": "sect", "‖": "par", "¶": "para", "#": "num"}
+
+
+def note_id(label: str) -> str:
+    """The id of a note, from its mark: "n" and its number ("05" -> "n5"), else its letters
+    and the names of its symbols ("*" -> "n-ast", "2*" -> "n2-ast", "A" -> "nA").
+
+    >>> note_id("12"), note_id("05"), note_id("*"), note_id("2*"), note_id("iv")
+    ('n12', 'n5', 'n-ast', 'n2-ast', 'niv')
+    """
+    if label.isdigit():
+        return f"n{int(label)}"
+    head = label.rstrip("".join(SYMBOL_NAMES))
+    symbols = label[len(head) :]
+    stem = str(int(head)) if head.isdigit() else head
+    names = "-".join(SYMBOL_NAMES[c] for c in symbols)
+    return f"n{stem}-{names}" if stem and names else f"n{stem}" if stem else f"n-{names}"

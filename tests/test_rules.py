@@ -130,9 +130,9 @@ def test_note_gap() -> None:
     assert run(R.check_note_numbers, variant(*_renumber(2, 5))) == ["39:9: error note 5 follows note 1: notes 2-4 are missing [E-NOTE-NUMBER]"]
 
 
-def test_notes_must_start_at_one() -> None:
+def test_notes_that_start_after_one_are_flagged_as_an_excerpt() -> None:
     found = run(R.check_note_numbers, variant(*_renumber(2, 3), *_renumber(1, 2)))
-    assert found == ["37:9: error the first note is numbered 2; numbering starts at 1 [E-NOTE-NUMBER]"]
+    assert found == ["37:9: warning the first note is numbered 2; the notes before it are not in this document [W-NOTE-NUMBER]"]
 
 
 def test_duplicate_note_number() -> None:
@@ -141,9 +141,15 @@ def test_duplicate_note_number() -> None:
     assert run(R.check_note_ids, xml) == ["39:9: error note id 'n2' does not match its number 1 (expected 'n1') [E-NOTE-ID]"]
 
 
-def test_note_number_must_be_a_whole_number() -> None:
-    xml = variant((N2, '<note xml:id="n2" n="II" type="editorial" target="#n2-ref">'))
-    assert run(R.check_note_numbers, xml) == ["39:9: error note number 'II' is not a whole number from 1 [E-NOTE-NUMBER]"]
+def test_note_number_must_be_a_whole_number_from_one() -> None:
+    xml = variant((N2, '<note xml:id="n2" n="0" type="editorial" target="#n2-ref">'))
+    assert run(R.check_note_numbers, xml) == ["39:9: error note number '0' is not a whole number from 1 [E-NOTE-NUMBER]"]
+
+
+def test_a_mark_that_is_no_number_is_a_label_with_an_id_of_its_own() -> None:
+    xml = variant((N2, '<note xml:id="n2" n="†" type="editorial" target="#n2-ref">'))
+    assert run(R.check_note_numbers, xml) == []
+    assert run(R.check_note_ids, xml) == ["39:9: error note id 'n2' does not match its number † (expected 'n-dag') [E-NOTE-ID]"]
 
 
 def test_note_without_anchor_must_be_marked() -> None:

@@ -34,7 +34,7 @@ REGISTER_ELEMENTS = {
 }
 #: Elements the converter writes beyond conventions.md (block quotations, bulleted lists,
 #: textLang, quotation/stdVals, abstract). conventions.md should list them too.
-CONVERTER_EXTENSIONS = {"quote", "list", "item", "textLang", "quotation", "stdVals", "abstract"}
+CONVERTER_EXTENSIONS = {"quote", "list", "item", "textLang", "quotation", "stdVals", "abstract", "hyphenation", "epigraph"}
 #: The edition's corpus file (dist/corpus.xml, pipeline/export/corpus.py); conventions.md
 #: describes the masters only.
 CORPUS_ELEMENTS = {"teiCorpus"}
@@ -155,7 +155,7 @@ def test_every_declared_element_is_used_by_a_valid_fixture() -> None:
         ("div", "note/@type", ["editorial"]),
         ("div", "note/@subtype", ["unanchored"]),
         ("rs", "ref/@type", ["noteAnchor"]),
-        ("rs", "hi/@rend", ["italic", "bold", "superscript", "subscript", "strikethrough", "code"]),
+        ("rs", "hi/@rend", ["italic", "bold", "superscript", "subscript", "strikethrough", "code", "underline", "smallcaps"]),
         ("app", "rdg/@type", ["orthographic", "substantive"]),
         ("rs", "supplied/@reason", ["editorial"]),
         ("titleStmt", "title/@type", ["main", "sub", "variant"]),

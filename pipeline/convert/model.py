@@ -129,6 +129,7 @@ class Division:
     blocks: list[Block] = field(default_factory=list)
     children: list[Division] = field(default_factory=list)
     rend: str = ""
+    head_block: Block | None = None  # the heading it was opened by
 
 
 @dataclass
@@ -156,7 +157,9 @@ class Note:
 
     @property
     def xml_id(self) -> str:
-        return f"n{self.n}"
+        from ..ids import note_id
+
+        return note_id(self.label or str(self.n))
 
 
 @dataclass

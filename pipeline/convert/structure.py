@@ -20,6 +20,7 @@ one untitled section.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..ids import unique_id
 from .model import Block, Division, Document, Inline, Span, inline_text, soften
@@ -54,6 +55,7 @@ def _strip_label(content: list[Inline], pattern: re.Pattern[str]) -> tuple[str, 
 
 
 def _scheme(n: str) -> str:
+    """The numbering scheme of a division's number: "roman", "arabic", "letter" or ""."""
     if not n:
         return ""
     if n.isdigit():
@@ -63,18 +65,33 @@ def _scheme(n: str) -> str:
     return "letter"
 
 
+@dataclass
+class _Open:
+    """A division being filled, with what placed it: its numbering scheme and heading level."""
+
+    div: Division
+    scheme: str
+    level: float  # markdown level of its heading; an emphasised paragraph: below any heading
+
+
 class _Builder:
+    """Opens divisions as headings come: a numbering scheme, once seen at a depth, stays at
+    that depth; a new scheme nests under the division before it when its heading is deeper
+    (or lettered); Roman numerals always open a section."""
+
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.section: Division | None = None
-        self.subsection: Division | None = None
+        self.stack: list[_Open] = []
         self.intro: Division | None = None
         self.last_letter = ""
-        self.section_level = 0  # markdown level of the current section's heading
+
+    @property
+    def section(self) -> Division | None:
+        return self.stack[0].div if self.stack else None
 
     # -- heading recognition ---------------------------------------------------------------
     def heading_of(self, block: Block) -> tuple[str, str, list[Inline]] | None:
-        """(kind, n, head content) if the block is a section or subsection heading."""
+        """(scheme, n, head content) if the block is a heading of a division."""
         if block.kind == "heading":
             content = _unwrap(block.content)
         elif block.kind == "para" and (block.italic_whole or block.bold_whole) and len(block.text()) <= MAX_LABEL_PARAGRAPH:
@@ -87,60 +104,57 @@ class _Builder:
         only = NUMBER_ONLY.match(inline_text(content))
         if only:
             n = only.group(1)
-            return self._kind_for(block, n, _scheme(n)), n, content
+            return _scheme(n), n, content
         letter, rest = _strip_label(content, LETTER)
         roman, roman_rest = _strip_label(content, ROMAN)
         # "I)" after "H)" continues the lettering; otherwise I, V, X ... are Roman numerals.
-        continues_letters = letter and self.subsection is not None and ord(letter.upper()) == ord(self.last_letter.upper() or "@") + 1
+        continues_letters = bool(letter) and self.last_letter != "" and ord(letter.upper()) == ord(self.last_letter.upper()) + 1
         if roman and not continues_letters:
-            return ("section", roman, roman_rest)
+            return ("roman", roman, roman_rest)
         if letter:
-            return ("subsection", letter, rest)
+            return ("letter", letter, rest)
         number, rest = _strip_label(content, ARABIC)
         if number:
-            return (self._kind_for(block, number, "arabic"), number, rest)
-        return (self._kind_for(block, "", ""), "", content)
+            return ("arabic", number, rest)
+        return ("", "", content)
 
-    def _kind_for(self, block: Block, n: str, scheme: str) -> str:
-        """Section or subsection, for a heading of this numbering scheme at this level."""
-        section = self.section
-        if scheme == "letter" and not (len(n) == 1 and n in "IVX" and section is None):
-            return "subsection"
-        if scheme == "roman" or section is None or block.kind != "heading":
-            return "section"
-        deeper = block.level > self.section_level
-        if scheme == "arabic":
-            return "subsection" if deeper and _scheme(section.n) in ("roman", "letter") else "section"
-        # unnumbered: one level below an unnumbered (or arabic) section is its subsection
-        return "subsection" if deeper and _scheme(section.n) in ("", "arabic") else "section"
+    def depth_for(self, block: Block, scheme: str) -> int:
+        """How deep the division this heading opens goes (0: a section)."""
+        level: float = block.level if block.kind == "heading" else float("inf")
+        if scheme == "roman" or not self.stack:
+            return 0
+        for depth, open_div in enumerate(self.stack):
+            if open_div.scheme == scheme and (scheme or open_div.level == level):
+                return depth  # the same scheme (unnumbered: at the same level) is a sibling
+        if scheme == "letter" or level > self.stack[-1].level:
+            return len(self.stack)  # a new scheme, deeper: nested in the division before it
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].level < level:
+                return depth + 1
+        return 0
 
     # -- building ----------------------------------------------------------------------------
-    def start_section(self, block: Block, n: str, head: list[Inline]) -> None:
-        self.section = Division("section", block.line, head, n)
-        self.subsection = None
-        self.last_letter = ""
-        self.section_level = block.level if block.kind == "heading" else self.section_level
-        self.doc.body.append(self.section)
-
-    def start_subsection(self, block: Block, n: str, head: list[Inline]) -> None:
-        if self.section is None:
-            self.doc.warn(block.line, f"subsection {n or inline_text(head)[:30]!r} before any section; opened an untitled section for it", "W-STRUCTURE")
-            self.section = Division("section", block.line)
-            self.doc.body.append(self.section)
-        self.subsection = Division("subsection", block.line, head, n)
-        self.last_letter = n if _scheme(n) == "letter" or n in "IVX" else self.last_letter
-        self.section.children.append(self.subsection)
+    def open(self, block: Block, scheme: str, n: str, head: list[Inline]) -> None:
+        depth = self.depth_for(block, scheme)
+        del self.stack[depth:]
+        kind = "section" if depth == 0 else "subsection"
+        div = Division(kind, block.line, head, n, head_block=block)
+        if depth == 0:
+            self.doc.body.append(div)
+        else:
+            self.stack[-1].div.children.append(div)
+        level: float = block.level if block.kind == "heading" else float("inf")
+        self.stack.append(_Open(div, scheme, level))
+        self.last_letter = n if scheme == "letter" else ("" if depth == 0 else self.last_letter)
 
     def add_block(self, block: Block) -> None:
-        if self.subsection is not None:
-            self.subsection.blocks.append(block)
-        elif self.section is not None:
-            self.section.blocks.append(block)
-        else:
-            if self.intro is None:
-                self.intro = Division("introduction", block.line)
-                self.doc.front.append(self.intro)
-            self.intro.blocks.append(block)
+        if self.stack:
+            self.stack[-1].div.blocks.append(block)
+            return
+        if self.intro is None:
+            self.intro = Division("introduction", block.line)
+            self.doc.front.append(self.intro)
+        self.intro.blocks.append(block)
 
 
 def _title_paragraph(block: Block | None) -> bool:
@@ -173,16 +187,21 @@ def _join_empty_headings(doc: Document, blocks: list[Block], builder: _Builder) 
 
 
 def assign_ids(doc: Document) -> None:
-    """Structural ids: sec-N or sec-<n>, sec-2-A, sec-2-A-p3, intro-p1."""
+    """Structural ids: sec-N or sec-<n>, sec-2-A (and sec-III-1-A, deeper), sec-2-A-p3,
+    intro-p1."""
     taken: set[str] = set()
 
     def unique(candidate: str) -> str:
         return unique_id(candidate, taken)
 
+    def children(parent: Division) -> None:
+        for position, child in enumerate(parent.children, start=1):
+            child.xml_id = unique(f"{parent.xml_id}-{child.n or position}")
+            children(child)
+
     for position, section in enumerate(doc.body, start=1):
         section.xml_id = unique(f"sec-{section.n or position}")
-        for sub_position, sub in enumerate(section.children, start=1):
-            sub.xml_id = unique(f"{section.xml_id}-{sub.n or sub_position}")
+        children(section)
     for intro in doc.front:
         intro.xml_id = unique("intro")
 
@@ -193,8 +212,9 @@ def run(doc: Document) -> Document:
     has_sections = any(builder.heading_of(b) for b in blocks)
     if not has_sections and blocks:
         # A transcript without headings: everything is one untitled section of the body.
-        builder.section = Division("section", blocks[0].line)
-        doc.body.append(builder.section)
+        untitled = Division("section", blocks[0].line)
+        doc.body.append(untitled)
+        builder.stack.append(_Open(untitled, "", 0))
     skip: set[int] = set()
     for index, block in enumerate(blocks):
         if id(block) in skip:
@@ -203,7 +223,7 @@ def run(doc: Document) -> Document:
         if heading is None:  # (every heading block is a section or subsection heading)
             builder.add_block(block)
             continue
-        kind, n, head = heading
+        scheme, n, head = heading
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if n and NUMBER_ONLY.match(inline_text(head)) and _title_paragraph(following):
             assert following is not None
@@ -212,10 +232,7 @@ def run(doc: Document) -> Document:
             skip.add(id(following))
         elif n and NUMBER_ONLY.match(inline_text(head)):
             head = _unwrap(block.content)  # the number is all the heading says
-        if kind == "section":
-            builder.start_section(block, n, head)
-        else:
-            builder.start_subsection(block, n, head)
+        builder.open(block, scheme, n, head)
     for intro in doc.front:
         if intro.blocks and all(b.italic_whole for b in intro.blocks):
             intro.rend = "italic"
@@ -224,7 +241,7 @@ def run(doc: Document) -> Document:
     _soften_everything(doc)
     assign_ids(doc)
     sections = len(doc.body)
-    subsections = sum(len(s.children) for s in doc.body)
+    subsections = sum(1 for div in doc.all_divisions() if div.kind == "subsection")
     doc.stats["sections"] = sections
     doc.stats["subsections"] = subsections
     doc.decide(

@@ -12,6 +12,7 @@ import copy
 from lxml import etree
 
 from ..errors import EditionError
+from . import links
 from .model import Block, Division, Document, Note
 from .tei import el, indent, sub, write_inline
 
@@ -33,7 +34,7 @@ OPENER = {"dateline": "dateline", "salute": "salute"}
 CLOSER = {"valediction": "salute", "signed": "signed", "closing-dateline": "dateline"}
 
 
-def _blocks(parent: etree._Element, div_id: str, blocks: list[Block]) -> None:
+def _blocks(parent: etree._Element, div_id: str, blocks: list[Block], targets: dict[int, str]) -> None:
     position = 0
     current_list: etree._Element | None = None
     group: etree._Element | None = None  # the open opener, closer or postscript
@@ -49,6 +50,7 @@ def _blocks(parent: etree._Element, div_id: str, blocks: list[Block]) -> None:
                 if group is None or etree.QName(group).localname != name:
                     group = sub(parent, name)
                 write_inline(sub(group, kinds[block.kind]), block.content)
+                targets[id(block)] = div_id
                 break
         else:
             if block.kind == "postscript":
@@ -56,20 +58,24 @@ def _blocks(parent: etree._Element, div_id: str, blocks: list[Block]) -> None:
                     group = sub(parent, "postscript")
                 position += 1
                 group.append(_paragraph(block, f"{div_id}-p{position}"))
+                targets[id(block)] = f"{div_id}-p{position}"
                 continue
             group = None
             position += 1
             parent.append(_paragraph(block, f"{div_id}-p{position}"))
+            targets[id(block)] = f"{div_id}-p{position}"
 
 
-def _division(div: Division) -> etree._Element:
+def _division(div: Division, targets: dict[int, str]) -> etree._Element:
     attrs = {"type": div.kind, "n": div.n, "xml:id": div.xml_id, "rend": div.rend}
     node = el("div", attrs)
     if div.head:
         write_inline(sub(node, "head"), div.head)
-    _blocks(node, div.xml_id, div.blocks)
+    if div.head_block is not None:
+        targets[id(div.head_block)] = div.xml_id
+    _blocks(node, div.xml_id, div.blocks, targets)
     for child in div.children:
-        node.append(_division(child))
+        node.append(_division(child, targets))
     return node
 
 
@@ -118,14 +124,15 @@ def build_tree(doc: Document) -> etree._ElementTree:
     root = el("TEI", {"xml:lang": doc.statement.language if doc.statement is not None else (doc.config.language or "en")})
     root.append(doc.header)
     text = sub(root, "text")
-    front_children = [c for c in [_title_page(doc), *(_division(d) for d in doc.front)] if c is not None]
+    targets: dict[int, str] = {}  # block -> the xml:id of the element written from it
+    front_children = [c for c in [_title_page(doc), *(_division(d, targets) for d in doc.front)] if c is not None]
     if front_children:
         front = sub(text, "front")
         for child in front_children:
             front.append(child)
     body = sub(text, "body")
     for div in doc.body:
-        body.append(_division(div))
+        body.append(_division(div, targets))
     if not len(body):
         raise EditionError(doc.where(1), "the transcript has no body text (only a title, front matter or notes)")
     if doc.notes:
@@ -134,6 +141,10 @@ def build_tree(doc: Document) -> etree._ElementTree:
             write_inline(sub(notes, "head"), doc.notes_head)
         for note in doc.notes:
             notes.append(_note(note))
+    for note in doc.notes:
+        for block in [*note.sources.values(), *note.paragraphs]:
+            targets[id(block)] = note.xml_id
+    links.resolve(doc, text, targets)
     if doc.standoff:
         standoff = sub(root, "standOff")
         for list_element in doc.standoff:

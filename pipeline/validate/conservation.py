@@ -143,9 +143,13 @@ def _reading(node: etree._Element, witness: str, out: list[str]) -> None:
             _reading(child, witness, out)
         else:
             out.append(child.tail or "")
-    if tag in ("p", "head", "note", "docAuthor", "docDate", "titlePart", "item") or (tag == "ref" and node.get("type") == "noteAnchor"):
+    if tag in BLOCK_LIKE or (tag == "ref" and node.get("type") == "noteAnchor"):
         out.append(" ")
     out.append(node.tail or "")
+
+
+#: Elements that end a run of words (the next one starts a new word).
+BLOCK_LIKE = frozenset(["p", "head", "note", "docAuthor", "docDate", "titlePart", "item", "byline", "dateline", "salute", "signed"])
 
 
 def _shows_number(div: etree._Element) -> bool:

@@ -13,8 +13,9 @@ E-REF-KIND                a pointer resolves to the wrong kind of element
 E-REF-DOCUMENT            in a teiCorpus, a document's pointer leads into another document
 E-ENTITY                  a name/title in the text refers to an entry missing from standOff
 W-ENTITY-UNUSED           a standOff entry is never referred to
-E-NOTE-NUMBER             notes are not numbered 1..N in order, without gaps or duplicates
-E-NOTE-ID                 a note's xml:id is not "n" + its @n
+E-NOTE-NUMBER             numbered notes do not follow each other without gaps or duplicates
+W-NOTE-NUMBER             the first numbered note is not 1 (an excerpt; warning)
+E-NOTE-ID                 a note's xml:id is not "n" + its number (or its mark's letters and symbol names)
 E-NOTE-ANCHOR             a note is neither anchored (linked both ways) nor marked unanchored
 W-NOTE-UNANCHORED         a note is marked subtype="unanchored" (kept, flagged)
 E-ANCHOR                  a note anchor has no note pointing back, or breaks the anchor ids
@@ -44,7 +45,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic, EditionError
-from ..ids import unique_id
+from ..ids import note_id, unique_id
 from ..xmlsafe import TEI_NS, XML_ID, tei
 from .corpus import SEPARATOR, CorpusPart
 from .locate import Locator
@@ -197,7 +198,7 @@ def _pointers(value: str | None) -> list[str]:
 
 def _note_number(note: etree._Element) -> int | None:
     n = note.get("n", "")
-    return int(n) if n.isdigit() else None
+    return int(n) if n.isdigit() and int(n) > 0 else None
 
 
 # --------------------------------------------------------------------------------------
@@ -316,41 +317,53 @@ def check_unused_entries(doc: Document) -> Iterator[Diagnostic]:
 
 
 def check_note_numbers(doc: Document) -> Iterator[Diagnostic]:
-    """E-NOTE-NUMBER: notes are numbered 1..N in document order, no gaps, no duplicates."""
-    expected = 1
+    """E-NOTE-NUMBER: numbered notes follow each other without gaps or repeats, in document
+    order. A list may begin after 1 (an excerpt whose earlier notes are elsewhere; flagged
+    W-NOTE-NUMBER); marks that are not numbers (letters, "*", "†") are not counted."""
+    expected: int | None = None
     seen: dict[int, etree._Element] = {}
     for note in doc.endnotes():
         raw = note.get("n")
         if raw is None:
             continue  # the schema reports the missing @n
         number = _note_number(note)
-        if number is None or number == 0:
-            yield doc.error(note, f"note number '{raw}' is not a whole number from 1", "E-NOTE-NUMBER")
+        if number is None:
+            if raw.isdigit():  # "0" or "00"
+                yield doc.error(note, f"note number '{raw}' is not a whole number from 1", "E-NOTE-NUMBER")
             continue
         if number in seen:
             first = doc.locator.at(seen[number])
             yield doc.error(note, f"note number {number} is used twice (first at line {first.line})", "E-NOTE-NUMBER")
             continue
         seen[number] = note
-        if number > expected == 1:
-            yield doc.error(note, f"the first note is numbered {number}; numbering starts at 1", "E-NOTE-NUMBER")
+        if expected is None:
+            if number > 1:
+                yield doc.warning(note, f"the first note is numbered {number}; the notes before it are not in this document", "W-NOTE-NUMBER")
         elif number > expected:
             missing = f"note {expected} is" if number == expected + 1 else f"notes {expected}-{number - 1} are"
             yield doc.error(note, f"note {number} follows note {expected - 1}: {missing} missing", "E-NOTE-NUMBER")
         elif number < expected:
             yield doc.error(note, f"note {number} is out of order (after note {expected - 1})", "E-NOTE-NUMBER")
-        expected = max(expected, number + 1)
+        expected = max(expected or 0, number + 1)
 
 
 def check_note_ids(doc: Document) -> Iterator[Diagnostic]:
-    """E-NOTE-ID: a note's xml:id is "n" followed by its number."""
+    """E-NOTE-ID: a note's xml:id comes from its mark: "n" and its number, else its letters
+    and the names of its symbols ("n-ast" for "*"); a paragraph of a note is the note's id,
+    "-p" and its position."""
     for note in doc.endnotes():
         xml_id, raw = note.get(XML_ID), note.get("n")
         if xml_id is None or raw is None:
             continue
-        if doc.local_id(xml_id) != f"n{raw}":
-            expected = doc.shown_id(f"n{raw}")
+        wanted = note_id(raw)
+        if doc.local_id(xml_id) != wanted:
+            expected = doc.shown_id(wanted)
             yield doc.error(note, f"note id '{xml_id}' does not match its number {raw} (expected '{expected}')", "E-NOTE-ID")
+            continue
+        for index, paragraph in enumerate((p for p in note if local(p) == "p"), start=1):
+            actual = paragraph.get(XML_ID)
+            if actual is not None and doc.local_id(actual) != f"{wanted}-p{index}":
+                yield doc.error(paragraph, f"paragraph id '{actual}' of note {raw} does not follow the id scheme; expected '{doc.shown_id(f'{wanted}-p{index}')}'", "E-ID-SCHEME")
 
 
 def _is_unanchored(note: etree._Element) -> bool:
@@ -514,13 +527,17 @@ def _expected_structure_ids(doc: Document) -> Iterator[tuple[etree._Element, str
     body = text.find(tei("body"))
     if body is not None:
         sections = [d for d in body if local(d) == "div"]
+        def nested(parent: etree._Element, parent_id: str) -> None:
+            base = doc.local_id(parent.get(XML_ID)) or parent_id
+            for sub_position, subsection in enumerate((d for d in parent if local(d) == "div"), start=1):
+                sub_id = unique_id(f"{base}-{subsection.get('n') or sub_position}", taken)
+                divisions.append((subsection, sub_id))
+                nested(subsection, sub_id)
+
         for position, section in enumerate(sections, start=1):
             section_id = unique_id(f"sec-{section.get('n') or position}", taken)
             divisions.append((section, section_id))
-            base = doc.local_id(section.get(XML_ID)) or section_id
-            subsections = [d for d in section if local(d) == "div"]
-            for sub_position, subsection in enumerate(subsections, start=1):
-                divisions.append((subsection, unique_id(f"{base}-{subsection.get('n') or sub_position}", taken)))
+            nested(section, section_id)
     front = text.find(tei("front"))
     if front is not None:
         for intro in (d for d in front if local(d) == "div"):
@@ -532,7 +549,8 @@ def _expected_structure_ids(doc: Document) -> Iterator[tuple[etree._Element, str
     for division, division_id in divisions:
         yield division, division_id
         base = doc.local_id(division.get(XML_ID)) or division_id
-        paragraphs = [p for p in division if local(p) == "p"]
+        # a letter's postscript continues the numbering of its division's paragraphs
+        paragraphs = [p for child in division for p in ([child] if local(child) == "p" else child if local(child) == "postscript" else []) if local(p) == "p"]
         for position, paragraph in enumerate(paragraphs, start=1):
             yield paragraph, f"{base}-p{position}"
 
@@ -656,8 +674,8 @@ def check_source_text(doc: Document) -> Iterable[Diagnostic]:
 RULES: tuple[Rule, ...] = (
     Rule("E-REF", "pointers (@ref, @target, @wit) resolve, to the right kind of element; names and titles refer to standOff entries; in a teiCorpus, a document's pointers stay within its own TEI (E-REF-DOCUMENT)", check_pointers),
     Rule("W-ENTITY-UNUSED", "every standOff entry is referred to (warning)", check_unused_entries),
-    Rule("E-NOTE-NUMBER", "notes are numbered 1..N in order, without gaps or duplicates", check_note_numbers),
-    Rule("E-NOTE-ID", "a note's xml:id is n + its number", check_note_ids),
+    Rule("E-NOTE-NUMBER", "numbered notes follow each other in order, without gaps or duplicates (W-NOTE-NUMBER: the first is not 1)", check_note_numbers),
+    Rule("E-NOTE-ID", "a note's xml:id is n + its number (n-ast for '*'); its paragraphs nN-p1, nN-p2 ...", check_note_ids),
     Rule("E-NOTE-ANCHOR", "every note is anchored and linked both ways, or marked unanchored", check_note_anchoring),
     Rule("W-NOTE-UNANCHORED", "notes marked unanchored are flagged (warning)", check_unanchored_notes),
     Rule("E-ANCHOR", "every anchor has a note pointing back; anchor ids nN-ref, nN-ref-2 ...", check_anchors),

@@ -48,6 +48,7 @@ TYPE_DESCRIPTIONS: dict[str, str] = {
     "pointerList": "a list of pointers ('#id' or an http, https or mailto URI)",
     "localPointerList": "a list of '#id' pointers",
     "shortToken": "a short label (a letter or digit, then letters, digits, '.' or '-'; at most 16 characters)",
+    "noteLabel": "a note's mark (a number, letter or symbol such as '*' or '†'; at most 16 characters)",
     "versionNumber": "a version number such as '1.0'",
     "certainty": "a certainty (high, medium, low, unknown)",
     "language": "a BCP 47 language tag",

@@ -247,6 +247,8 @@ def run(doc: Document) -> Document:
     for block in doc.blocks:
         _restore_label(block)
     anchor_links.link(doc, anchor_links.candidates(doc.blocks))
+    # marks inside the notes ("London [1933]") are no anchors: each gets its own reading back
+    anchor_links.give_back_all(doc, anchor_links.candidates([b for n in doc.notes for b in [*n.sources.values(), *n.paragraphs]]))
     for block in [*doc.blocks, *(b for n in doc.notes for b in [*n.sources.values(), *n.paragraphs])]:
         block.content = unwrap_scratch(block.content)
     for note in doc.notes:

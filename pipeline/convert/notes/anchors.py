@@ -144,8 +144,14 @@ def _give_back(doc: Document, cand: Candidate, notes: list[Note]) -> None:
         raise EditionError(doc.where(cand.line), f"note anchor {shown} has no note ({known})")
     if cand.form in ("link", "noteref"):
         doc.warn(cand.line, f"a link marked like a note anchor ({cand.label!r} to #{span.attrs.get(HREF, '')}) leads to no note; kept as a link", "W-ANCHOR")
-    replacement = list(span.fallback or [cand.label])
-    span.tag = "_html"
-    span.attrs = {HTML_ID: span.attrs[HTML_ID]} if span.attrs.get(HTML_ID) else {}
-    span.children = replacement
-    span.fallback = None
+    give_back_all(doc, [cand])
+
+
+def give_back_all(doc: Document, found: list[Candidate]) -> None:
+    """Give every candidate its own reading back (marks where no anchor can be)."""
+    for cand in found:
+        replacement = list(cand.span.fallback or [cand.label])
+        cand.span.tag = "_html"
+        cand.span.attrs = {HTML_ID: cand.span.attrs[HTML_ID]} if cand.span.attrs.get(HTML_ID) else {}
+        cand.span.children = replacement
+        cand.span.fallback = None

@@ -98,13 +98,15 @@ def follows(label: str, previous: str, anchors: Anchors) -> bool:
     return anchors.uses(label)
 
 
-def is_boilerplate(block: Block, doc: Document) -> bool:
+def is_boilerplate(block: Block, doc: Document, following: Block | None = None) -> bool:
     """An unmarked paragraph among notes that is a web page's, not a note's: a configured
-    phrase, or a lead-in ending in a colon that leads nowhere ("Share this article:")."""
+    phrase, or a short lead-in ending in a colon that leads nowhere ("Share this article:"
+    with the next note, or nothing, after it)."""
     text = " ".join(inline_text(block.content).split())
     if any(phrase.lower() in text.lower() for phrase in doc.config.boilerplate):
         return True
-    return bool(DANGLING.search(text)) and len(text.split()) <= 12
+    leads_nowhere = following is None or bool(note_label(following)) or following.kind in ("heading", "break")
+    return bool(DANGLING.search(text)) and len(text.split()) <= 12 and leads_nowhere
 
 
 def split_into_notes(
@@ -119,9 +121,10 @@ def split_into_notes(
     before: list[Block] = []
     boilerplate: list[Block] = []
     container: tuple[str, ...] | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.kind == "break":
             continue
+        following = next((b for b in blocks[index + 1 :] if b.kind != "break"), None)
         label = note_label(block)
         previous = notes[-1].label if notes else ""
         repeated = bool(label) and label == previous  # reported once the list is taken as notes
@@ -131,7 +134,7 @@ def split_into_notes(
             container = _note_container(block)
         elif notes and in_new_container and not label:
             before.append(block)  # an unmarked note of its own: not ours to number
-        elif notes and is_boilerplate(block, doc):
+        elif notes and is_boilerplate(block, doc, following):
             boilerplate.append(block)
         elif notes:
             notes[-1].blocks.append(block)
@@ -213,7 +216,7 @@ def trailing_list(blocks: list[Block], doc: Document) -> tuple[list[Block], bool
             continue
         if block.kind != "heading" and note_label(block):
             start = index
-        elif block.kind != "heading" and is_boilerplate(block, doc):
+        elif block.kind != "heading" and is_boilerplate(block, doc, blocks[index + 1] if index + 1 < len(blocks) else None):
             continue
         else:
             break
