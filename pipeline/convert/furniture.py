@@ -34,8 +34,9 @@ KNOWN_LABELS = {
     "written by", "collected works", "from",
 }
 LABEL_LINE = re.compile(r"^\s*([A-Z][\w/\\&.’' -]{0,40}?)\s*:\s*(.*)$")
-GUTENBERG_START = re.compile(r"\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
-GUTENBERG_END = re.compile(r"\*\*\*\s*END OF (?:THE|THIS) PROJECT GUTENBERG|^\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
+# (the asterisks around these lines may be read as emphasis, so they are not required)
+GUTENBERG_START = re.compile(r"^[\s*]*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+GUTENBERG_END = re.compile(r"^[\s*]*END OF (?:THE|THIS) PROJECT GUTENBERG|^\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
 NAVIGATION = re.compile(
     r"^\s*(?:[<«←↑]?\s*(?:top of (?:the )?page|back to top|to the top|return to top|go to top|"
     r"table of contents|contents|index|home|next|previous|prev|back|forward|backward|up|"
@@ -49,14 +50,22 @@ TEMPLATE = re.compile(r"^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$", re.DOTALL)
 CAPTION = re.compile(r"""\bcaption\s*=\s*(["'])(.*?)\1""", re.DOTALL)
 BACK_MATTER_CLASSES = re.compile(r"\b(?:imprint|colophon|copyright-page|uncopyright|titlepage|halftitlepage|loi|landmarks|toc)\b", re.IGNORECASE)
 BACK_MATTER_HEADINGS = re.compile(r"^\s*(?:imprint|colophon|uncopyright|copyright|licen[cs]e|about this (?:e-?book|edition)|credits)\s*$", re.IGNORECASE)
+LICENCE_TERMS = re.compile(r"\b(?:licen[cs]e|copyright|public domain|re-use it|no restrictions)\b", re.IGNORECASE)
 LICENCE_WORDS = re.compile(r"public domain|creative commons|\bCC[ -]?(?:BY|0)|copyleft|licen[cs]e|freely (?:copy|distribute)", re.IGNORECASE)
 URL_ONLY = re.compile(r"^\s*https?://\S+\s*$")
 MAX_SHORT_WORDS = 8
+#: A line crediting who produced the e-text ("E-text prepared by ...", "Produced by ...").
+CREDITS = re.compile(r"^\s*(?:(?:the\s+)?(?:e-?text|e-?book|electronic (?:text|edition))\s+)?(?:was\s+)?(?:prepared|produced|transcribed|scanned|digiti[sz]ed)\s+by\s+(.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def full_text(block: Block) -> str:
+    """The block's text as the transcript has it, with the mark the reader held apart."""
+    return inline_text([*block.label_content, *block.content]) if block.label_content else inline_text(block.content)
 
 
 def lines(block: Block) -> list[str]:
     """The block's text, line by line as the transcript has them."""
-    return [line.strip() for line in inline_text(block.content).split("\n") if line.strip()]
+    return [line.strip() for line in full_text(block).split("\n") if line.strip()]
 
 
 def _labelled(line: str) -> tuple[str, str] | None:
@@ -70,19 +79,24 @@ def _labelled(line: str) -> tuple[str, str] | None:
 
 
 def _header_lines(block: Block) -> list[tuple[str, str]] | None:
-    """The (label, value) lines of an archive's header block, or None if it is not one.
+    """The (label, value) entries of an archive's header block, or None if it is not one.
 
-    Several "Label: value" pairs on one line are split where a known label follows a ";"."""
+    An entry starts on a line that opens with "Label:"; lines that do not (the value wrapped
+    by pandoc) continue it. Several pairs on one line are split where a label follows ";"."""
     found: list[tuple[str, str]] = []
     for line in lines(block):
         parts = re.split(r";\s+(?=[A-Z][\w/\\ -]{0,30}:)", line)
         for part in parts:
             pair = _labelled(part)
-            if pair is None:
+            if pair is not None:
+                found.append(pair)
+            elif found:
+                label, value = found[-1]
+                found[-1] = (label, f"{value} {part}".strip())
+            else:
                 return None
-            found.append(pair)
     known = sum(1 for label, _ in found if label.lower().rstrip(".") in KNOWN_LABELS)
-    if not found or known == 0 or (len(found) == 1 and known < 1):
+    if not found or known == 0:
         return None
     return found
 
@@ -123,13 +137,17 @@ class _Furniture:
 
     # -- rules ----------------------------------------------------------------------------
     def gutenberg(self, blocks: list[Block]) -> None:
-        texts = [inline_text(b.content) for b in blocks]
+        texts = [full_text(b) for b in blocks]
         start = next((i for i, t in enumerate(texts) if GUTENBERG_START.search(t)), None)
         end = next((i for i, t in enumerate(texts) if GUTENBERG_END.search(t)), None)
         if start is not None:
             for block in blocks[: start + 1]:
-                for pair in _header_lines(block) or []:
+                pairs = _header_lines(block)
+                for pair in pairs or []:
                     self.fact(*pair, block.line, "Project Gutenberg header")
+                text = " ".join(full_text(block).split())
+                if not pairs and LICENCE_TERMS.search(text):
+                    self.fact("Licence", text, block.line, "Project Gutenberg header")
                 self.take(block, "Project Gutenberg header")
         if end is not None and (start is None or end > start):
             for block in blocks[end:]:
@@ -142,8 +160,8 @@ class _Furniture:
         index = 0
         while index < len(blocks):
             block = blocks[index]
-            if block.kind == "heading" and BACK_MATTER_HEADINGS.match(inline_text(block.content)):
-                name = " ".join(inline_text(block.content).split())
+            if block.kind == "heading" and BACK_MATTER_HEADINGS.match(full_text(block)):
+                name = " ".join(full_text(block).split())
                 end = index + 1
                 while end < len(blocks) and not (blocks[end].kind == "heading" and blocks[end].level <= block.level):
                     end += 1
@@ -162,7 +180,7 @@ class _Furniture:
             index += 1
 
     def _page(self, name: str, blocks: list[Block]) -> None:
-        text = " ".join(" ".join(inline_text(b.content).split()) for b in blocks if b.kind != "heading" and b.kind != "break")
+        text = " ".join(" ".join(full_text(b).split()) for b in blocks if b.kind != "heading" and b.kind != "break")
         for block in blocks:
             self.take(block, f"ebook {name.lower()} page")
         if text:
@@ -190,7 +208,7 @@ class _Furniture:
         if first_heading is None:
             return
         for block in blocks[:first_heading]:
-            text = " ".join(inline_text(block.content).split())
+            text = " ".join(full_text(block).split())
             if block.kind in ("para", "quote") and len(text.split()) <= MAX_SHORT_WORDS and not re.search(r"[.!?]$", text):
                 self.take(block, "page header (breadcrumb or site label)")
 
@@ -200,7 +218,7 @@ class _Furniture:
         for block in blocks:
             if block.kind not in ("para", "quote", "bullet", "item", "heading") or id(block) in self.removed:
                 continue
-            text = " ".join(inline_text(block.content).split())
+            text = " ".join(full_text(block).split())
             if TEMPLATE.match(text):
                 caption = CAPTION.search(text)
                 if caption:
@@ -212,7 +230,12 @@ class _Furniture:
             if NAVIGATION.match(text) or LAST_UPDATED.match(text):
                 self.take(block, "navigation line")
                 continue
-            links = _links_only(block)
+            credit = CREDITS.match(text)
+            if credit and len(text.split()) <= 40:
+                self.fact("Produced by", credit.group(1).strip(), block.line, "header block")
+                self.take(block, "credits of the e-text")
+                continue
+            links = _links_only(block) if block.kind != "heading" else None
             if not links:
                 continue
             nav_words = all(NAVIGATION.match(inline_text(s.children)) for s in links)
@@ -229,7 +252,7 @@ class _Furniture:
 
     def table_of_contents(self, blocks: list[Block]) -> None:
         """A list of the document's own headings (or internal links) under "Contents"."""
-        headings = {" ".join(inline_text(b.content).split()).lower() for b in blocks if b.kind == "heading"}
+        headings = {" ".join(full_text(b).split()).lower() for b in blocks if b.kind == "heading"}
         for index, block in enumerate(blocks):
             entries = lines(block)
             if block.kind == "heading" or len(entries) < 3:
@@ -237,14 +260,14 @@ class _Furniture:
             matched = sum(1 for entry in entries if _plain(entry).lower() in {_plain(h) for h in headings})
             if matched * 2 > len(entries):
                 self.take(block, "table of contents")
-                if index > 0 and NAVIGATION.match(inline_text(blocks[index - 1].content)):
+                if index > 0 and NAVIGATION.match(full_text(blocks[index - 1])):
                     self.take(blocks[index - 1], "table of contents")
 
     def source_urls(self, blocks: list[Block], top: int, bottom: int) -> None:
         """A bare URL above or below the text: where the page says it comes from."""
         for index, block in enumerate(blocks):
-            if (index < top or index >= bottom) and block.kind == "para" and URL_ONLY.match(" ".join(inline_text(block.content).split())):
-                url = inline_text(block.content).strip()
+            if (index < top or index >= bottom) and block.kind == "para" and URL_ONLY.match(" ".join(full_text(block).split())):
+                url = full_text(block).strip()
                 self.fact("URL", url, block.line, "page furniture")
                 self.take(block, "source URL")
 
@@ -272,6 +295,7 @@ def absorb(doc: Document, label: str, value: str, origin: str) -> None:
         meta.authors = [value]
     elif key in ("translated", "translation", "translator"):
         name = re.sub(r"^(?:by|translated by)\s+", "", value, flags=re.IGNORECASE)
+        name = re.sub(r"\s+(?:from|out of) (?:the )?[A-Z]\w+(?: original)?\.?$", "", name)
         if name and not re.match(r"^(?:from|into)\b", name, re.IGNORECASE) and name not in meta.translators:
             meta.translators.append(name)
     elif key in ("written", "delivered", "first delivered", "date") and not meta.date:
@@ -292,7 +316,7 @@ def absorb(doc: Document, label: str, value: str, origin: str) -> None:
 def run(doc: Document) -> Document:
     furniture = _Furniture(doc)
     blocks = doc.blocks
-    text_blocks = [i for i, b in enumerate(blocks) if b.kind in ("para", "item") and len(inline_text(b.content).split()) >= 25]
+    text_blocks = [i for i, b in enumerate(blocks) if b.kind in ("para", "item") and len(full_text(b).split()) >= 25]
     top = text_blocks[0] if text_blocks else len(blocks)
     bottom = text_blocks[-1] + 1 if text_blocks else len(blocks)
     rules: list[Callable[[], None]] = [

@@ -32,6 +32,8 @@ CLASSES = "_class"
 
 # An editorial bracket: square brackets around text that holds no brackets itself.
 BRACKET = re.compile(r"\[([^\[\]\n]+)\]")
+# Brackets a transcriber writes around what is not the text's (Project Gutenberg's forms).
+TRANSCRIBER_BRACKET = re.compile(r"^(?:Footnote|Illustration|Sidenote|Transcriber[’']s [Nn]ote|Note)\b[^\]]*$")
 WORD_BEFORE = re.compile(r"[^\W_]+$")
 WORD_AFTER = re.compile(r"^[^\W_]+")
 # Anchors written as text: "[^n]" (a footnote reference with no definition), "[12]" after a
@@ -62,6 +64,11 @@ TRANSPARENT_TAGS = frozenset(
      "h1", "h2", "h3", "h4", "h5", "h6", "address", "details", "summary", "o:p"]
 )
 VOID_TAGS = frozenset(["br", "img", "wbr", "hr", "meta", "link", "input", "col", "area", "source"])
+#: Classes (epub:types, roles) of the spans that carry a printed edition's page numbers.
+PAGE_NUMBER = re.compile(r"\b(?:pagenum|page-?number|pagebreak|doc-pagebreak|pb)\b", re.IGNORECASE)
+PAGE_DIGITS = re.compile(r"\b(?:\d{1,5}|[ivxlcdm]{1,8})\b", re.IGNORECASE)
+#: Scratch attribute: the text of the transcript an element stands in for (a page number).
+DROPPED = "_dropped"
 NOTE_REF_TYPES = frozenset(["noteref", "doc-noteref", "footnote-ref", "fnanchor", "anote", "endnote", "footnote"])
 
 
@@ -146,6 +153,8 @@ def parse_brackets(text: str, line: int = 0) -> list[Inline]:
         if start < pos:  # consumed by the previous expansion's trailing word
             continue
         inner = match.group(1)
+        if TRANSCRIBER_BRACKET.match(inner):
+            continue  # "[Footnote 3: ...]", "[Illustration: ...]": the transcriber's, as text
         before = WORD_BEFORE.search(text, pos, start)
         after = WORD_AFTER.search(text[end:])
         if before or after:
@@ -352,16 +361,30 @@ class InlineBuilder:
             span = Span("_html", {}, [], self.line)
             if attrs.get("id"):
                 span.attrs[HTML_ID] = attrs["id"]
+            if PAGE_NUMBER.search(" ".join(attrs.get(k, "") for k in ("class", "epub:type", "role"))):
+                span.tag, span.attrs = "_page", {"title": attrs.get("title", ""), HTML_ID: attrs.get("id", "")}
             if "smallcaps" in attrs.get("class", "").replace("-", "") or "small-caps" in attrs.get("style", ""):
                 span.tag, span.attrs = "hi", {"rend": "smallcaps"}
             self.open(span, f"</{name}>")
 
     # -- settling spans when they close ---------------------------------------------------
     def _settle(self, span: Span) -> None:
-        if span.tag == "sup":
+        if span.tag == "_page":
+            self._settle_page(span)
+        elif span.tag == "sup":
             self._settle_sup(span)
         elif span.tag == "ref" and "target" in span.attrs:
             self._settle_link(span)
+
+    def _settle_page(self, span: Span) -> None:
+        """A page number of the printed edition (``<span class="pagenum">[Pg 5]</span>``):
+        a ``pb`` with the number in @n; the number's text, which is not the text, is kept
+        aside for the conservation check."""
+        shown = " ".join(inline_text(span.children).split())
+        number = PAGE_DIGITS.search(shown) or PAGE_DIGITS.search(span.attrs.get("title", "")) or PAGE_DIGITS.search(span.attrs.get(HTML_ID, ""))
+        span.tag, span.attrs = "pb", {"n": number.group(0)} if number else {}
+        span.attrs[DROPPED] = shown
+        span.children = []
 
     def _settle_link(self, span: Span) -> None:
         """A link whose text is a note mark and which leads to a fragment (or is marked as a

@@ -263,6 +263,7 @@ class Document:
     config: DocumentConfig
     markdown: str = ""
     tokens: list[object] = field(default_factory=list)  # markdown-it's tokens of ``markdown``
+    parse_env: dict[str, Any] = field(default_factory=dict)  # markdown-it's environment (footnotes)
     blocks: list[Block] = field(default_factory=list)
     read_blocks: list[Block] = field(default_factory=list)  # every block read, after repair
     read_snapshot: list[Block] = field(default_factory=list)  # copies of them, as read

@@ -19,6 +19,8 @@ Example::
 
 from __future__ import annotations
 
+import copy
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
@@ -32,9 +34,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..errors import EditionError
 from . import frontmatter
-from .inline import HTML_ID, InlineBuilder, Tag, is_anchor, unwrap_scratch
+from .inline import HTML_ID, InlineBuilder, Tag, is_anchor, scan_text, unwrap_scratch
 from .labels import GUTENBERG, label_of, leading_label
-from .model import Block, Document, Inline, Span, ends_sentence, inline_text, merge_strings
+from .model import Block, Document, Inline, Span, ends_sentence, inline_text, merge_strings, walk_spans
 
 # HTML elements that open a block of their own when a transcript holds raw HTML.
 BLOCK_TAGS = frozenset(
@@ -44,6 +46,8 @@ BLOCK_TAGS = frozenset(
      "center", "body", "html", "hr", "caption", "details", "summary", "form", "fieldset"]
 )
 CONTAINER_TAGS = frozenset(["div", "section", "article", "aside", "nav", "header", "footer", "main", "figure", "blockquote", "ol", "ul", "table", "hgroup", "center", "body", "html", "details", "form", "fieldset"])
+#: Text aligned in columns (a run of three spaces between words): a table's row, no heading.
+SPACED_COLUMNS = re.compile(r"\S {3,}\S")
 SKIPPED_TAGS = frozenset(["script", "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "title", "select", "textarea", "button"])
 
 
@@ -208,8 +212,10 @@ class BlockReader:
         self.env = env
         self.context = _Context()
         self.heading: Block | None = None
+        self.setext = False
         self.last_paragraph_end = -1  # source line (0-based) where the last paragraph ended
         self.in_table = False
+        self.pending_pages: list[Span] = []  # page breaks waiting for the next paragraph
         self.serial = 0  # HTML containers seen
         self.row: list[Inline] = []
         self.row_line = 0
@@ -233,8 +239,13 @@ class BlockReader:
             context.pending_ids.extend(leading)
             for marker in _id_markers(block.content):
                 context.pending_ids.append(marker)
+            # a page break alone between blocks: it opens the next one
+            self.pending_pages.extend(s for s in block.content if isinstance(s, Span) and s.tag == "pb")
             return
         context.pending_ids = []
+        if self.pending_pages and block.kind in ("para", "item", "quote", "bullet"):
+            block.content = [*self.pending_pages, *block.content]
+            self.pending_pages = []
         block.ids = ids
         for html_id in [*ids, *_id_markers(block.content)]:
             self.doc.html_ids.setdefault(html_id, block)
@@ -338,6 +349,7 @@ class BlockReader:
 
     def on_heading_open(self, token: Token, line: int, end_line: int) -> None:
         self.heading = Block("heading", line, [], end_line, level=int(token.tag[1:]))
+        self.setext = token.markup in ("-", "=")
 
     def on_heading_close(self, token: Token, line: int, end_line: int) -> None:
         self.heading = None
@@ -350,6 +362,12 @@ class BlockReader:
             self.row.extend(content)
             return
         if self.heading is not None:
+            if self.setext and SPACED_COLUMNS.search(token.content):
+                # a row of a plain-text table whose closing dashes CommonMark reads as a
+                # heading underline: a paragraph, as the other rows
+                self.doc.stats["table_rows_not_headings"] = self.doc.stats.get("table_rows_not_headings", 0) + 1
+                self.add(Block("para", line, content, end_line))
+                return
             self.heading.content = content
             self.add(self.heading)
             return
@@ -375,7 +393,18 @@ class BlockReader:
         self._code(token, line, end_line)
 
     def on_code_block(self, token: Token, line: int, end_line: int) -> None:
-        self._code(token, line, end_line)
+        """An indented block: in a transcript of a text (a plain-text ebook, a hard-wrapped
+        quotation or list), indentation is layout, not code; its lines are kept as lines
+        and read as text (anchors, editorial brackets), its markup characters as they are."""
+        lines = [ln.strip() for ln in token.content.rstrip("\n").split("\n")]
+        content: list[Inline] = []
+        for index, text in enumerate(lines):
+            if index:
+                content.append(Span("lb", {}, [], line + index))
+            content.extend(scan_text(text, line + index))
+        if _has_text(content):
+            self.doc.stats["indented_blocks"] = self.doc.stats.get("indented_blocks", 0) + 1
+            self.add(Block("para", line, merge_strings(content), end_line))
 
     def _code(self, token: Token, line: int, end_line: int) -> None:
         self.doc.warn(line, "code block in the transcript; kept as a paragraph", "W-CODE")
@@ -504,13 +533,21 @@ def run(doc: Document) -> Document:
     """Parse ``doc.markdown`` into ``doc.blocks``."""
     tokens, env = parse(doc.markdown)
     doc.tokens = list(tokens)
+    doc.parse_env = env
     reader = BlockReader(doc, env)
     reader.read(tokens)
     _inline_footnotes(doc, reader)
     frontmatter.title_block(doc)
+    if doc.stats.get("indented_blocks"):
+        doc.decide("interpretation", f"Indented blocks of the transcript, which markdown would read as code, are read as text with their line breaks ({doc.stats['indented_blocks']} blocks).")
+    pages = sum(1 for b in doc.blocks for s in walk_spans(b.content) if s.tag == "pb")
+    if pages:
+        doc.decide("normalization", f"The page numbers of the printed edition that the transcript marks ({pages}) are encoded as pb with the number in @n; their text (\u201c[Pg 5]\u201d) is not part of the text.")
     _unwrap_whole_quote(doc)
     if not any(b.kind != "break" for b in doc.blocks):
         raise EditionError(doc.where(1), "no text in the transcript (only markup or blank lines)")
+    # the blocks exactly as read, for the conservation check's accounting (passes change them)
+    doc.read_snapshot = copy.deepcopy(doc.blocks)
     return doc
 
 

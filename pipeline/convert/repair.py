@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 
 from .model import Block, Document, Inline, Span, ends_sentence, merge_strings, walk_spans
@@ -162,7 +161,6 @@ def run(doc: Document) -> Document:
             f"itself ({repaired} links).",
         )
     doc.read_blocks = list(doc.blocks)  # the transcript as read: what conservation checks against
-    doc.read_snapshot = copy.deepcopy(doc.read_blocks)  # ... and as it stood before the notes
     doc.stats["merges"] = len(doc.merges)
     doc.stats["links_repaired"] = repaired
     return doc

@@ -26,7 +26,7 @@ ROLE_LABELS = re.compile(
     r"editors?|encod\w*|digiti[sz]\w*)$",
     re.IGNORECASE,
 )
-FREE = re.compile(r"public domain|creative commons|\bcc[ -]?(?:by|0|zero)|copyleft|freely (?:copy|distribute)|free of copyright", re.IGNORECASE)
+FREE = re.compile(r"public domain|creative commons|creativecommons\.org|\bcc[ -]?(?:by|0|zero)|copyleft|freely (?:copy|distribute)|free of copyright|at no cost and with almost no restrictions", re.IGNORECASE)
 
 
 @dataclass

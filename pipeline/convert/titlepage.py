@@ -73,8 +73,14 @@ def _text(content: list[Inline]) -> str:
     return " ".join(inline_text(content).split())
 
 
+#: Words a title has and a name has not (in any case).
+NOT_NAME_WORDS = frozenset("the of and to in on for a an at by with from as or our my his her their its this that".split())
+
+
 def is_name(text: str) -> bool:
     words = text.split()
+    if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
+        return False
     return 2 <= len(words) <= 6 and bool(NAME.match(" ".join(words))) and not re.search(r"\d", text)
 
 
@@ -127,7 +133,6 @@ class _Reader:
         self.doc = doc
         self.blocks = blocks
         self.page = doc.title_page
-        self.title_taken = False
 
     def structural(self, index: int) -> bool:
         """Whether the heading at ``index`` opens a division: numbered, or with a heading
@@ -151,12 +156,20 @@ class _Reader:
         self.page.items.append((kind, content))
 
     def title_kind(self, content: list[Inline]) -> str:
-        """"main", unless the metadata names a title this part is not a piece of."""
+        """"main" for the title, "sub" for a numbering ("VI") or, where the metadata names
+        the title, for a part that is no piece of it (a series line, a reprint note)."""
+        text = _text(content)
+        if NUMBERED.match(text) and len(text.split()) == 1:
+            return "sub"
         known = self.doc.config.title or self.doc.metadata.title
-        if not known or not self.title_taken:
-            return "main"
-        words = set(re.findall(r"\w+", _text(content).lower()))
+        if not known:
+            return "sub" if self.has_main else "main"
+        words = set(re.findall(r"\w+", text.lower()))
         return "main" if words and words <= set(re.findall(r"\w+", known.lower())) else "sub"
+
+    @property
+    def has_main(self) -> bool:
+        return any(kind == "main" for kind, _ in self.page.items)
 
     def heading(self, index: int) -> bool:
         """Take the heading at ``index`` into the title page, if it belongs there."""
@@ -164,25 +177,31 @@ class _Reader:
         content = unwrap(block.content)
         text = _text(content)
         following = next((b for b in self.blocks[index + 1 :] if b.kind != "break"), None)
-        if is_salutation(text) or (is_dateline(text) and self.title_taken and not (_date(content) and len(text.split()) <= 4)):
+        if is_salutation(text) or (is_dateline(text) and self.has_main and not (_date(content) and len(text.split()) <= 4)):
             return False
-        if not self.title_taken:
-            known = self.doc.config.title or self.doc.metadata.title
+        known = self.doc.config.title or self.doc.metadata.title
+        if self.has_main and known and _same(text, known):
+            self.add("main", content, block)  # the title, repeated at the head of the text
+            return True
+        if not self.has_main:
             if NUMBERED.match(text) and not self.empty(index):
                 return False
-            if is_name(text) and following is not None and following.kind == "heading" and following.level > block.level:
+            if not self.page.items and is_name(text) and following is not None and following.kind == "heading" and following.level > block.level:
                 self.add("byline", [Span("docAuthor", {}, content)], block)
                 return True
+            siblings = any(b.kind == "heading" and b.level == block.level for b in self.blocks[index + 1 :])
+            if siblings and not self.empty(index) and block.level > 1 and not _same(text, known):
+                return False  # a section like the others of its level ("## Preface"), no title
             if known and not _same(text, known) and not self.empty(index) and block.level > 1:
                 return False  # a section: the metadata names another title
             self.add(self.title_kind(content), content, block)
-            self.title_taken = True
             return True
         if self.structural(index) and not self.empty(index):
             return False
         by = byline([*content])
         date = _date(content)
-        if by is not None and (BY.match(text) or is_name(text)):
+        authors = [*self.doc.metadata.authors, self.doc.config.author]
+        if by is not None and (BY.match(text) or any(_same(text, a) for a in authors if a)):
             self.add("byline", by, block)
         elif date and len(text.split()) <= 4:
             self.set_date(content, date, block)
@@ -217,11 +236,10 @@ class _Reader:
                 found.append(("byline-lead", line))
             elif block.kind == "byline":
                 found.append(("byline", [Span("docAuthor", {}, line)]))
-            elif not self.title_taken and self._title_line(text):
-                found.append((self.title_kind(line), line))
-                self.title_taken = True
-            elif self.title_taken and not any(k == "byline" for k, _ in self.page.items) and self._title_line(text):
-                found.append((self.title_kind(line), line))
+            elif self._title_line(text) and not any(k == "byline" for k, _ in [*self.page.items, *found]):
+                main = self.has_main or any(k == "main" for k, _ in found)
+                kind = self.title_kind(line)
+                found.append(("sub" if main and kind == "main" and not (self.doc.config.title or self.doc.metadata.title) else kind, line))
             else:
                 return False
         for kind, content in found:
@@ -245,15 +263,19 @@ class _Reader:
 
 
 def _same(text: str, title: str) -> bool:
-    def norm(value: str) -> str:
-        return re.sub(r"[\W_]+", " ", value).lower().strip()
-
-    return bool(title) and (norm(text) == norm(title) or norm(text).startswith(norm(title)) or norm(title).startswith(norm(text)) and len(norm(text)) > 10)
+    """Whether a heading gives the title the metadata names (its words, give or take an
+    article, a number or a trailing stop)."""
+    if not title:
+        return False
+    a, b = re.findall(r"\w+", text.lower()), re.findall(r"\w+", title.lower())
+    if not a or not b:
+        return False
+    return set(b) <= set(a) and len(a) <= len(b) + 2 or set(a) <= set(b) and len(b) <= len(a) + 2
 
 
 def run(doc: Document) -> Document:
     """Pass ``titlepage``: take the title page off the front of the text."""
-    doc.blocks = read(doc, [b for b in doc.blocks if b.kind != "break"])
+    doc.blocks = [b for b in read(doc, doc.blocks) if b.kind != "break"]
     return doc
 
 
@@ -271,7 +293,7 @@ def read(doc: Document, blocks: list[Block]) -> list[Block]:
             break
         doc.title_page_blocks.append(block)
         index += 1
-    if not reader.title_taken:
+    if not reader.has_main:
         # bylines or dates alone make no title page: give them back to the text
         doc.title_page.items = []
         doc.title_page.date_iso = ""

@@ -41,20 +41,23 @@ def words(text: str) -> list[str]:
 
 # -- the transcript side --------------------------------------------------------------------
 
-def raw_markdown_words(markdown: str, tokens: list[object] | None = None) -> Counter[str]:
-    """All words of the transcript as markdown-it tokenises it (text, link texts, numbers,
-    the text of raw HTML), without the front matter (metadata, checked in the header).
-    ``tokens``: markdown-it's tokens of ``markdown``, when the caller already has them."""
+def raw_words_by_line(markdown: str, tokens: list[object] | None = None, env: dict[str, object] | None = None) -> dict[int, list[str]]:
+    """The words of each source line's tokens (the line a token starts on)."""
     from ..convert.read import parse
 
-    found: Counter[str] = Counter()
-    for token in tokens if tokens is not None else parse(markdown)[0]:
-        found.update(token_words(token))
-    return found
+    if tokens is None:
+        tokens, env = parse(markdown)
+    inline_notes = (env or {}).get("footnotes", {}).get("list", {})  # type: ignore[union-attr]
+    out: dict[int, list[str]] = {}
+    for token in tokens:
+        line = token.map[0] + 1 if token.map else 0  # type: ignore[attr-defined]
+        out.setdefault(line, []).extend(token_words(token, inline_notes))
+    return out
 
 
-def token_words(token: object) -> list[str]:
-    """The words one markdown-it token contributes to the transcript."""
+def token_words(token: object, inline_notes: dict[int, dict[str, object]] | None = None) -> list[str]:
+    """The words one markdown-it token contributes to the transcript (with the text of the
+    inline footnotes, ``^[...]``, it refers to)."""
     from markdown_it.token import Token
 
     from ..convert.read import html_block_text
@@ -70,6 +73,11 @@ def token_words(token: object) -> list[str]:
             out.extend(words(html_block_text(child.content)))
         elif child.type == "image":
             out.extend(words("".join(c.content for c in child.children or [])))
+        elif child.type == "footnote_ref" and inline_notes and (child.meta or {}).get("label") is None:
+            note = inline_notes.get((child.meta or {}).get("id", -1), {})
+            for inner in note.get("tokens", []) or []:  # type: ignore[union-attr]
+                if inner.type in ("text", "code_inline"):
+                    out.extend(words(inner.content))
     if token.type in ("fence", "code_block"):
         out.extend(words(token.content))
     elif token.type == "html_block":
@@ -205,6 +213,9 @@ def snapshot_words(block: object) -> list[str]:
             if isinstance(item, Span):
                 if item.tag == "ref" and item.attrs.get("_form") == "footnote":
                     continue
+                if "_dropped" in item.attrs:  # a page number read as pb: its text was the page's
+                    out.append(f" {item.attrs['_dropped']} ")
+                    continue
                 out.append(" " + reading(list(item.children)) + " " if item.tag == "ref" and item.attrs.get("type") == "noteAnchor" else reading(list(item.children)))
             else:
                 out.append(str(item))
@@ -214,20 +225,36 @@ def snapshot_words(block: object) -> list[str]:
     return [*words(number), *words(reading(list(block.label_content))), *words(reading(list(block.content)))]
 
 
-def _lost(raw: Counter[str], read: Counter[str], doc: "Document") -> str:
-    """Which words the reader lost or invented, with the source line of the first one."""
-    from ..convert.read import parse
+def _lost(doc: "Document") -> str | None:
+    """Where and what the reader lost or invented, or None if nothing.
 
-    missing = raw - read
-    extra = read - raw
+    The letters of the words are compared line by line, cumulatively, so that a word cut by
+    markup ("*Debray*schen") or a line joined to the one before it (a wrapped dash) is no
+    difference; the first line from which the counts never agree again is reported."""
+    raw_lines = raw_words_by_line(doc.markdown, doc.tokens or None, doc.parse_env or None)
+    read_lines: dict[int, list[str]] = {}
+    for block in doc.read_snapshot:
+        read_lines.setdefault(block.line, []).extend(snapshot_words(block))
+    lines = sorted(set(raw_lines) | set(read_lines))
+    raw_total: Counter[str] = Counter()
+    read_total: Counter[str] = Counter()
+    diverging = None
+    for line in lines:
+        raw_total.update(letters(Counter(raw_lines.get(line, []))))
+        read_total.update(letters(Counter(read_lines.get(line, []))))
+        if raw_total == read_total:
+            diverging = None
+        elif diverging is None:
+            diverging = line
+    if diverging is None:
+        return None
+    raw_here, read_here = Counter(raw_lines.get(diverging, [])), Counter(read_lines.get(diverging, []))
+    missing, extra = raw_here - read_here, read_here - raw_here
     if missing:
-        sample = next(iter(missing))
-        for token in doc.tokens or parse(doc.markdown)[0]:
-            if sample in token_words(token):
-                line = token.map[0] + 1 if token.map else 0  # type: ignore[attr-defined]
-                return f"line {line}: the reader lost word(s) {', '.join(repr(w) for w in list(missing.elements())[:5])}"
-        return f"the reader lost word(s) {', '.join(repr(w) for w in list(missing.elements())[:5])}"
-    return f"the reader invented word(s) {', '.join(repr(w) for w in list(extra.elements())[:5])}"
+        return f"line {diverging}: the reader lost word(s) {', '.join(repr(w) for w in list(missing.elements())[:5])}"
+    if extra:
+        return f"line {diverging}: the reader invented word(s) {', '.join(repr(w) for w in list(extra.elements())[:5])}"
+    return f"line {diverging}: the reader's words differ from the transcript's from here on"
 
 
 def _where(block: object, doc: "Document") -> str:
@@ -265,12 +292,9 @@ def check_conservation(
     blocks = doc.read_blocks
 
     # 1. Accounting: the letters of every word markdown-it finds == those of the blocks read.
-    read: Counter[str] = Counter()
-    for block in doc.read_snapshot:
-        read.update(snapshot_words(block))
-    raw = raw_markdown_words(doc.markdown, doc.tokens or None)
-    if letters(raw) != letters(read):
-        problems.append(Diagnostic(Location(str(source)), f"the converter's reading of the transcript is not the transcript: {_lost(raw, read, doc)}", "error", CODE))
+    lost = _lost(doc)
+    if lost is not None:
+        problems.append(Diagnostic(Location(str(source)), f"the converter's reading of the transcript is not the transcript: {lost}", "error", CODE))
 
     # 2. Order: TEI text against the transcript's blocks.
     words_of = {id(block): _block_words(block) for block in blocks}
