@@ -50,6 +50,7 @@ TEMPLATE = re.compile(r"^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$", re.DOTALL)
 CAPTION = re.compile(r"""\bcaption\s*=\s*(["'])(.*?)\1""", re.DOTALL)
 BACK_MATTER_CLASSES = re.compile(r"\b(?:imprint|colophon|copyright-page|uncopyright|titlepage|halftitlepage|loi|landmarks|toc)\b", re.IGNORECASE)
 BACK_MATTER_HEADINGS = re.compile(r"^\s*(?:imprint|colophon|uncopyright|copyright|licen[cs]e|about this (?:e-?book|edition)|credits)\s*$", re.IGNORECASE)
+TRANSCRIBER_NOTE = re.compile(r"^(?:transcriber[’']?s|editor[’']?s|a)?\s*notes? (?:on the (?:text|transcription)|by the transcriber)?:?$|^transcriber[’']?s notes?:?$", re.IGNORECASE)
 LICENCE_TERMS = re.compile(r"\b(?:licen[cs]e|copyright|public domain|re-use it|no restrictions)\b", re.IGNORECASE)
 LICENCE_WORDS = re.compile(r"public domain|creative commons|\bCC[ -]?(?:BY|0)|copyleft|licen[cs]e|freely (?:copy|distribute)", re.IGNORECASE)
 URL_ONLY = re.compile(r"^\s*https?://\S+\s*$")
@@ -141,6 +142,10 @@ class _Furniture:
         start = next((i for i, t in enumerate(texts) if GUTENBERG_START.search(t)), None)
         end = next((i for i, t in enumerate(texts) if GUTENBERG_END.search(t)), None)
         if start is not None:
+            # right after the start line: Project Gutenberg's notes on its own editions
+            for block in blocks[start + 1 : start + 4]:
+                if "project gutenberg" in full_text(block).lower() and len(full_text(block).split()) <= 60:
+                    self.take(block, "Project Gutenberg header")
             for block in blocks[: start + 1]:
                 pairs = _header_lines(block)
                 for pair in pairs or []:
@@ -186,6 +191,16 @@ class _Furniture:
         if text:
             label = "Licence" if LICENCE_WORDS.search(name) or name.lower() == "uncopyright" else name
             self.fact(label, text, blocks[0].line, f"ebook {name.lower()} page")
+
+    def transcriber_notes(self, blocks: list[Block]) -> None:
+        """ "Transcriber's note:" alone, its explanation in the block after it: the
+        transcriber's statement on the transcription, for the header."""
+        for block, following in zip(blocks, blocks[1:]):
+            if TRANSCRIBER_NOTE.match(" ".join(full_text(block).split())) and following.kind in ("para", "quote"):
+                label = " ".join(full_text(block).split()).rstrip(":")
+                self.fact(label, " ".join(full_text(following).split()), block.line, "header block")
+                self.take(block, "transcriber's note")
+                self.take(following, "transcriber's note")
 
     def header_blocks(self, blocks: list[Block], top: int, bottom: int) -> None:
         """Archive header blocks: "Label: value" lines; two known labels anywhere, one in
@@ -322,6 +337,7 @@ def run(doc: Document) -> Document:
     rules: list[Callable[[], None]] = [
         lambda: furniture.gutenberg(blocks),
         lambda: furniture.back_matter(blocks),
+        lambda: furniture.transcriber_notes(blocks),
         lambda: furniture.header_blocks(blocks, top, bottom),
         lambda: furniture.page_header([b for b in blocks if id(b) not in furniture.removed]),
         lambda: furniture.breadcrumbs(blocks),

@@ -32,6 +32,9 @@ ARABIC = re.compile(r"^(\d{1,3})[.)]\s+")
 NUMBER_ONLY = re.compile(r"^\s*\(?((?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|\d{1,3}|[A-Za-z])\)?[.)]?\s*$")
 MAX_LABEL_PARAGRAPH = 200  # an emphasised paragraph longer than this is prose, not a heading
 MAX_TITLE_PARAGRAPH_WORDS = 20  # the title paragraph under a number-only heading
+#: An emphasised paragraph that is a subsection heading: "A) ...", "(A) ..." (not "J. Smith").
+PARAGRAPH_LETTER = re.compile(r"^\s*(?:\(?[A-Za-z]\)|\([A-Za-z]\.?\))\s+\S")
+MAX_CAPITALS_HEADING_WORDS = 14
 
 
 def _unwrap(content: list[Inline]) -> list[Inline]:
@@ -81,6 +84,7 @@ class _Builder:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.capital_headings: set[int] = set()  # plain text's headings: lines in capitals
         self.stack: list[_Open] = []
         self.intro: Division | None = None
         self.last_letter = ""
@@ -96,9 +100,10 @@ class _Builder:
             content = _unwrap(block.content)
         elif block.kind == "para" and (block.italic_whole or block.bold_whole) and len(block.text()) <= MAX_LABEL_PARAGRAPH:
             content = _unwrap(block.content)
-            letter, _ = _strip_label(content, LETTER)
-            if not letter:
+            if not PARAGRAPH_LETTER.match(inline_text(content)):
                 return None  # an emphasised paragraph is a heading only if lettered "A)"
+        elif block.kind == "para" and id(block) in self.capital_headings:
+            content = block.content  # a plain-text transcript's heading: a line in capitals
         else:
             return None
         only = NUMBER_ONLY.match(inline_text(content))
@@ -109,6 +114,8 @@ class _Builder:
         roman, roman_rest = _strip_label(content, ROMAN)
         # "I)" after "H)" continues the lettering; otherwise I, V, X ... are Roman numerals.
         continues_letters = bool(letter) and self.last_letter != "" and ord(letter.upper()) == ord(self.last_letter.upper()) + 1
+        if letter and not roman and not continues_letters and letter.upper() != "A":
+            letter = ""  # lettering starts at A: "J. Walter Fewkes" is a name, not subsection J
         if roman and not continues_letters:
             return ("roman", roman, roman_rest)
         if letter:
@@ -155,6 +162,19 @@ class _Builder:
             self.intro = Division("introduction", block.line)
             self.doc.front.append(self.intro)
         self.intro.blocks.append(block)
+
+
+def _capitals_heading(block: Block) -> bool:
+    """A short paragraph in capitals alone ("THE SNAKE DANCE."): a plain text's heading."""
+    text = " ".join(block.text().split())
+    letters = [c for c in text if c.isalpha()]
+    return (
+        not block.label
+        and 0 < len(text.split()) <= MAX_CAPITALS_HEADING_WORDS
+        and len(letters) >= 4
+        and all(not c.islower() for c in letters)
+        and "\n" not in block.text().strip()
+    )
 
 
 def _title_paragraph(block: Block | None) -> bool:
@@ -207,8 +227,15 @@ def assign_ids(doc: Document) -> None:
 
 
 def run(doc: Document) -> Document:
+    plain_text = not any(b.kind == "heading" for b in doc.read_blocks)
     builder = _Builder(doc)
-    blocks = _join_empty_headings(doc, [b for b in doc.blocks if b.kind != "break"], builder)
+    blocks = [b for b in doc.blocks if b.kind != "break"]
+    if plain_text:
+        # a line in capitals with a paragraph of prose after it heads a section
+        for block, following in zip(blocks, blocks[1:]):
+            if _capitals_heading(block) and following.kind == "para" and not _capitals_heading(following):
+                builder.capital_headings.add(id(block))
+    blocks = _join_empty_headings(doc, blocks, builder)
     has_sections = any(builder.heading_of(b) for b in blocks)
     if not has_sections and blocks:
         # A transcript without headings: everything is one untitled section of the body.
@@ -254,6 +281,8 @@ def run(doc: Document) -> Document:
         "carries such a letter is read as a subsection heading. Numbering labels are recorded "
         "in @n and removed from the heading text.",
     )
+    if builder.capital_headings:
+        doc.decide("interpretation", "The transcript is plain text without markdown headings: its short lines in capitals alone are read as the headings of sections.")
     if doc.head_paragraphs:
         lines = ", ".join(str(b.line) for b in doc.head_paragraphs)
         doc.decide("interpretation", f"A heading that is only a number, followed by a short paragraph, takes that paragraph as its title (source lines {lines}).")

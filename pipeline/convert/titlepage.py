@@ -34,6 +34,7 @@ AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+und\s+|\s*&\s*)")
 NUMBERED = re.compile(r"^(?:[IVXLCDM]+|\d{1,3}|[A-Za-z])[.)]?(?:\s|$)|^\([A-Za-z0-9]{1,4}\)")
 MAX_LINE_WORDS = 12
 MAX_BYLINE_WORDS = 8
+MAX_NOTE_WORDS = 20  # a title page's note under its byline
 
 
 def split_lines(content: list[Inline]) -> list[list[Inline]]:
@@ -228,14 +229,22 @@ class _Reader:
             if len(text.split()) > MAX_LINE_WORDS or is_salutation(text) or (is_dateline(text) and not (date and len(text.split()) <= 4)):
                 return False
             by = byline(line)
+            plain_name = by is not None and not BY.match(text) and not _emphasised(line)
+            authors = [a for a in [*self.doc.metadata.authors, self.doc.config.author] if a]
+            if plain_name and not self.has_main and not any(_same(text, a) for a in authors):
+                by = None  # a name-like line above the title: a series or an institution
             if date and len(text.split()) <= 4:
                 found.append(("date", line))
             elif by is not None:
                 found.append(("byline", _unwrap_authors(by)))
-            elif text.lower() in ("by", "von", "par") and position + 1 < len(lines):
+            elif text.lower() in ("by", "von", "par"):
                 found.append(("byline-lead", line))
+            elif _same(text, self.doc.config.title or self.doc.metadata.title):
+                found.append(("main", line))
             elif block.kind == "byline":
                 found.append(("byline", [Span("docAuthor", {}, line)]))
+            elif len(lines) <= 2 and len(inline_text(block.content).split()) <= MAX_NOTE_WORDS and self.has_main and any(k == "byline" for k, _ in self.page.items):
+                found.append(("sub", line))  # under the byline: "Reprinted from ...", an edition statement
             elif self._title_line(text) and not any(k == "byline" for k, _ in [*self.page.items, *found]):
                 main = self.has_main or any(k == "main" for k, _ in found)
                 kind = self.title_kind(line)
@@ -254,12 +263,14 @@ class _Reader:
         return bool(found)
 
     def _title_line(self, text: str) -> bool:
-        """A short line that can be a title in plain text: capitals or a title's case, no
-        full stop; or a number alone ("VI")."""
+        """A short line that can be a title in plain text: in capitals, or in a title's case
+        (every word capitalised but the small ones), no full stop; or a number alone ("VI")."""
         if re.search(r"[.!?:;,]$", text) and not re.match(r"^[IVXLC]+\.$", text):
             return False
         letters = [c for c in text if c.isalpha()]
-        return bool(letters) and (text.upper() == text or NUMBERED.match(text) is not None or _same(text, self.doc.metadata.title or self.doc.config.title))
+        words = text.split()
+        title_case = len(words) <= 8 and all(w[:1].isupper() or w.lower() in NOT_NAME_WORDS for w in words)
+        return bool(letters) and (text.upper() == text or title_case or NUMBERED.match(text) is not None)
 
 
 def _same(text: str, title: str) -> bool:
