@@ -128,6 +128,15 @@ class _Furniture:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.removed: dict[int, str] = {}  # block id -> reason
+        self.top = 0  # blocks before this index stand above the text
+        self.bottom = 0  # blocks from this index on stand below it
+
+    def regions(self, blocks: list[Block]) -> None:
+        """Where the text proper begins and ends: its first and last paragraphs of prose
+        (25 words or more) that no rule has taken."""
+        prose = [i for i, b in enumerate(blocks) if b.kind in ("para", "item") and id(b) not in self.removed and len(full_text(b).split()) >= 25]
+        self.top = prose[0] if prose else len(blocks)
+        self.bottom = prose[-1] + 1 if prose else len(blocks)
 
     def take(self, block: Block, reason: str) -> None:
         self.removed.setdefault(id(block), reason)
@@ -202,7 +211,57 @@ class _Furniture:
                 self.take(block, "transcriber's note")
                 self.take(following, "transcriber's note")
 
-    def header_blocks(self, blocks: list[Block], top: int, bottom: int) -> None:
+    def mixed_header_lines(self, blocks: list[Block]) -> None:
+        """Above the text, a block of short lines some of which are the page's ("Citation:
+        ...", a licence badge): those lines go to the header, the others stay."""
+        from .titlepage import split_lines
+
+        first_heading = next((i for i, b in enumerate(blocks) if b.kind == "heading"), len(blocks))
+        for block in blocks[: max(self.top + 1, first_heading)]:
+            if block.kind not in ("para", "quote") or id(block) in self.removed:
+                continue
+            if _licence_link(block.content) and not inline_text(block.content).strip("\n ").count("\n"):
+                # a licence badge alone: the page's statement of its rights
+                link = _licence_link(block.content)
+                text = " ".join(inline_text(block.content).split())
+                self.fact("Licence", f"{text} ({link})" if text else link, block.line, "header block")
+                self.take(block, "page header (citation and licence lines)")
+                continue
+            parts = split_lines(block.content)
+            if len(parts) < 2 or _header_lines(block) is not None:
+                continue  # one line, or a whole header block (the next rule's)
+            kinds: list[str] = []
+            for part in parts:
+                text = " ".join(inline_text(part).split())
+                pair = _labelled(text)
+                if pair is not None and pair[0].lower().rstrip(".") in KNOWN_LABELS:
+                    kinds.append("fact")
+                elif _licence_link(part):
+                    kinds.append("licence")
+                else:
+                    kinds.append("text")
+            if "text" not in kinds or kinds.count("text") == len(kinds):
+                continue
+            kept: list[Block] = []
+            for kind, part in zip(kinds, parts):
+                piece = Block("para", block.line, part, block.end_line, containers=block.containers)
+                if kind == "text":
+                    kept.append(piece)
+                    continue
+                text = " ".join(inline_text(part).split())
+                if kind == "fact":
+                    pair = _labelled(text)
+                    assert pair is not None
+                    self.fact(*pair, block.line, "header block")
+                else:
+                    link = _licence_link(part)
+                    assert link is not None
+                    self.fact("Licence", f"{text} ({link})" if text else link, block.line, "header block")
+                self.removed[id(piece)] = "page header (citation and licence lines)"
+                kept.append(piece)
+            self.doc.replace_block(block, _merge_kept(kept, self.removed))  # (blocks is doc.blocks)
+
+    def header_blocks(self, blocks: list[Block]) -> None:
         """Archive header blocks: "Label: value" lines; two known labels anywhere, one in
         the region above the text or below it."""
         for index, block in enumerate(blocks):
@@ -212,20 +271,24 @@ class _Furniture:
             if pairs is None:
                 continue
             known = sum(1 for label, _ in pairs if label.lower().rstrip(".") in KNOWN_LABELS)
-            if known >= 2 or index < top or index >= bottom:
+            if known >= 2 or index < self.top or index >= self.bottom:
                 for label, value in pairs:
                     self.fact(label, value, block.line, "header block")
                 self.take(block, "archive header block")
 
     def page_header(self, blocks: list[Block]) -> None:
-        """Short lines above the title heading: breadcrumbs, site and series labels."""
+        """Short lines right above the title heading, with nothing between: breadcrumbs,
+        site and series labels ("Marx/Engels Internet Archive")."""
         first_heading = next((i for i, b in enumerate(blocks[:6]) if b.kind == "heading"), None)
         if first_heading is None:
             return
-        for block in blocks[:first_heading]:
+        for block in reversed(blocks[:first_heading]):
             text = " ".join(full_text(block).split())
-            if block.kind in ("para", "quote") and len(text.split()) <= MAX_SHORT_WORDS and not re.search(r"[.!?]$", text):
-                self.take(block, "page header (breadcrumb or site label)")
+            if block.kind == "break":
+                continue
+            if block.kind not in ("para", "quote") or len(text.split()) > MAX_SHORT_WORDS or re.search(r"[.!?]$", text):
+                break
+            self.take(block, "page header (breadcrumb or site label)")
 
     def navigation(self, blocks: list[Block]) -> None:
         """Navigation lines and rows of site links; template directives of a site generator
@@ -257,6 +320,9 @@ class _Furniture:
             internal = all(_relative(s.attrs["target"]) for s in links)
             if nav_words or (internal and len(links) >= 2):
                 self.take(block, "navigation links")
+        for block in blocks:
+            if id(block) not in self.removed and block.kind == "para" and _site_link_line(block):
+                self.take(block, "navigation links")
 
     def breadcrumbs(self, blocks: list[Block]) -> None:
         """Links joined by ">" or "»": "[Archive](...) > [Author](...)"."""
@@ -278,13 +344,57 @@ class _Furniture:
                 if index > 0 and NAVIGATION.match(full_text(blocks[index - 1])):
                     self.take(blocks[index - 1], "table of contents")
 
-    def source_urls(self, blocks: list[Block], top: int, bottom: int) -> None:
+    def source_urls(self, blocks: list[Block]) -> None:
         """A bare URL above or below the text: where the page says it comes from."""
         for index, block in enumerate(blocks):
-            if (index < top or index >= bottom) and block.kind == "para" and URL_ONLY.match(" ".join(full_text(block).split())):
+            if (index < self.top or index >= self.bottom) and block.kind == "para" and URL_ONLY.match(" ".join(full_text(block).split())):
                 url = full_text(block).strip()
                 self.fact("URL", url, block.line, "page furniture")
                 self.take(block, "source URL")
+
+
+def _licence_link(line: list[object]) -> str:
+    """The URL of a licence badge line (a link rel="license", or to a Creative Commons
+    licence), '' if the line is something else."""
+    links = [s for s in walk_spans(line) if s.tag == "ref" and "target" in s.attrs]  # type: ignore[arg-type]
+    for link in links:
+        target = link.attrs["target"]
+        if link.attrs.get("_rel") == "license" or re.search(r"creativecommons\.org/(?:licenses|publicdomain)/", target):
+            rest: list[str] = []
+            _text_outside_links(line, rest)
+            if SEPARATORS.match("".join(rest)) or not "".join(rest).strip():
+                return target
+    return ""
+
+
+def _merge_kept(parts: list[Block], removed: dict[int, str]) -> list[Block]:
+    """Consecutive kept lines back into one block (the removed ones stand alone)."""
+    out: list[Block] = []
+    for part in parts:
+        previous = out[-1] if out else None
+        if previous is not None and id(part) not in removed and id(previous) not in removed:
+            previous.content = [*previous.content, Span("lb", {}, [], part.line), *part.content]
+        else:
+            out.append(part)
+    return out
+
+
+def _site_link_line(block: Block) -> bool:
+    """A short line made mostly of a link into the site ("[Marx/Engels](../bio) Biography")."""
+    links = [s for s in walk_spans(block.content) if s.tag == "ref" and "target" in s.attrs]
+    words = full_text(block).split()
+    linked = sum(len(inline_text(s.children).split()) for s in links)
+    return (
+        bool(links)
+        and len(words) <= 4
+        and not re.search(r"[.!?]$", full_text(block).strip())
+        and all(_relative(s.attrs["target"]) and not fragment_only(s.attrs["target"]) for s in links)
+        and linked * 2 >= len(words)
+    )
+
+
+def fragment_only(target: str) -> bool:
+    return target.startswith("#")
 
 
 def _outside(block: Block) -> list[str]:
@@ -331,19 +441,20 @@ def absorb(doc: Document, label: str, value: str, origin: str) -> None:
 def run(doc: Document) -> Document:
     furniture = _Furniture(doc)
     blocks = doc.blocks
-    text_blocks = [i for i, b in enumerate(blocks) if b.kind in ("para", "item") and len(full_text(b).split()) >= 25]
-    top = text_blocks[0] if text_blocks else len(blocks)
-    bottom = text_blocks[-1] + 1 if text_blocks else len(blocks)
     rules: list[Callable[[], None]] = [
+        lambda: furniture.regions(blocks),
         lambda: furniture.gutenberg(blocks),
         lambda: furniture.back_matter(blocks),
+        lambda: furniture.regions(blocks),
         lambda: furniture.transcriber_notes(blocks),
-        lambda: furniture.header_blocks(blocks, top, bottom),
+        lambda: furniture.header_blocks(blocks),
+        lambda: furniture.mixed_header_lines(blocks),
+        lambda: furniture.regions(blocks),  # the text without what is known to be furniture
         lambda: furniture.page_header([b for b in blocks if id(b) not in furniture.removed]),
         lambda: furniture.breadcrumbs(blocks),
         lambda: furniture.navigation(blocks),
         lambda: furniture.table_of_contents(blocks),
-        lambda: furniture.source_urls(blocks, top, bottom),
+        lambda: furniture.source_urls(blocks),
     ]
     for rule in rules:
         rule()

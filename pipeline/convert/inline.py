@@ -304,9 +304,14 @@ class InlineBuilder:
 
     def on_image(self, token: Token) -> None:
         alt = "".join(child.content for child in token.children or [])
+        self.image(alt)
+
+    def image(self, alt: str) -> None:
+        """An image: its alternative text is kept (as a figure's description where the image
+        stands alone), the image itself is not in the transcript."""
         self.doc.warn(self.line, "image in the transcript; kept its alternative text only" if alt else "image in the transcript removed", "W-IMAGE")
         if alt:
-            self.current.append(alt)
+            self.current.append(Span("_alt", {}, [alt], self.line))
 
     def on_footnote_ref(self, token: Token) -> None:
         meta = token.meta or {}
@@ -338,10 +343,7 @@ class InlineBuilder:
         if name == "br":
             self.current.append(Span("lb", {}, [], self.line))
         elif name == "img":
-            alt = attrs.get("alt", "").strip()
-            self.doc.warn(self.line, "image in the transcript; kept its alternative text only" if alt else "image in the transcript removed", "W-IMAGE")
-            if alt:
-                self.current.append(alt)
+            self.image(attrs.get("alt", "").strip())
         elif tag.void:
             return
         elif name in HI_TAGS:
@@ -354,6 +356,8 @@ class InlineBuilder:
                 span.attrs[HTML_ID] = attrs.get("id") or attrs.get("name", "")
             if note_ref_marked(attrs):
                 span.attrs[CLASSES] = "noteref"
+            if attrs.get("rel"):
+                span.attrs["_rel"] = attrs["rel"].lower()
             self.open(span, "</a>")
         else:
             if name not in TRANSPARENT_TAGS:

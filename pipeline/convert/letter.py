@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_date
+from .dates import MONTHS, find_date
 from .model import Block, Document, Inline, Span, inline_text
 
 SALUTATION = re.compile(
@@ -62,6 +62,15 @@ def is_dateline(text: str) -> bool:
     return bool(re.match(r"^(?:[A-ZÀ-Þ][\w .’'-]{1,40},\s*)?(?:\d|[A-Z][a-z]{2,}\.?\s+\d|(?:the\s+)?\d)", text)) and not re.search(r"[.!?]\s+\S", text)
 
 
+def has_place(text: str) -> bool:
+    """Whether a dateline names a place before its date ("London, March 18-28, 1875")."""
+    match = re.match(r"^\s*([A-ZÀ-Þ][\w .’'-]{1,40}?),\s", " ".join(text.split()).strip("*_ "))
+    if not match:
+        return False
+    words = re.findall(r"[a-z]+", match.group(1).lower())
+    return not find_date(match.group(1)) and not any(w in MONTHS for w in words)
+
+
 def is_signature(text: str) -> bool:
     text = " ".join(text.split()).strip("*_ ")
     return bool(text) and len(text.split()) <= 5 and bool(SIGNATURE.match(text)) and not VALEDICTION.match(text)
@@ -86,11 +95,12 @@ def _split(doc: Document, block: Block, kinds: list[str]) -> list[Block]:
 
 
 def run(doc: Document) -> Document:
-    body = [b for b in doc.blocks if b.kind != "break"]
+    body = [b for b in doc.blocks if b.kind not in ("break", "figure")]
     if not body:
         return doc
     salutation = next((i for i, b in enumerate(body[:OPENING_BLOCKS]) if b.kind in ("para", "heading") and is_salutation(_text(b))), None)
     if salutation is None and doc.config.kind != "letter":
+        _signature(doc, body)
         return doc
     parts: list[str] = []
     if salutation is not None:
@@ -144,6 +154,27 @@ def _closer(doc: Document, body: list[Block]) -> list[str]:
     return found
 
 
+def is_signing(block: Block) -> bool:
+    """A text's own signature on its last line: a name in capitals ("PUBLIUS."), or with an
+    initial ("J. Walter Fewkes."), alone and short."""
+    text = _text(block).strip("*_ ")
+    letters = [c for c in text if c.isalpha()]
+    if not letters or len(text.split()) > 4 or not is_signature(text):
+        return False
+    return all(c.isupper() for c in letters) and len(letters) >= 3 or bool(re.search(r"\b[A-Z]\.\s", text + " "))
+
+
+def _signature(doc: Document, body: list[Block]) -> None:
+    """An essay or article signed at its end: the signature is a closer, as a letter's."""
+    text_blocks = [b for b in body if b.kind != "figure"]  # (an image may follow it)
+    if not text_blocks:
+        return
+    last = text_blocks[-1]
+    if last.kind == "para" and len(body) > 1 and is_signing(last):
+        last.kind = "signed"
+        doc.decide("interpretation", f"The text is signed at its end (source line {last.line}): the signature is encoded as signed in a closer.")
+
+
 def _postscript(blocks: list[Block], found: list[str]) -> None:
     marked = False
     for block in blocks:
@@ -154,4 +185,4 @@ def _postscript(blocks: list[Block], found: list[str]) -> None:
         found.append("postscript")
 
 
-__all__ = ["run", "is_salutation", "is_dateline", "is_signature", "POSTSCRIPT", "Span"]
+__all__ = ["run", "is_salutation", "is_dateline", "has_place", "is_signature", "POSTSCRIPT", "Span"]

@@ -249,6 +249,8 @@ class BlockReader:
         block.ids = ids
         for html_id in [*ids, *_id_markers(block.content)]:
             self.doc.html_ids.setdefault(html_id, block)
+        if block.kind == "para" and _figure_only(block.content):
+            block.kind = "figure"  # an image alone (its description), or "[Illustration]"
         if block.kind in ("para", "item", "quote"):
             _split_label(block)
         block.italic_whole = _is_whole(block.content, "italic")
@@ -442,6 +444,17 @@ class BlockReader:
 
 def _has_text(content: list[Inline]) -> bool:
     return any((isinstance(c, str) and c.strip()) or (isinstance(c, Span) and (c.tag not in ("lb", "_id") and (_has_text(c.children) or c.tag == "ref" and c.attrs.get("type") == "noteAnchor"))) for c in content)
+
+
+ILLUSTRATION = re.compile(r"^\s*\[Illustrations?\b[^\]]*\]\s*$")
+
+
+def _figure_only(content: list[Inline]) -> bool:
+    """Content that is only images' descriptions, or a transcriber's "[Illustration: ...]"."""
+    rest = [c for c in content if not (isinstance(c, str) and not c.strip()) and not (isinstance(c, Span) and c.tag in ("lb", "_id"))]
+    if rest and all(isinstance(c, Span) and c.tag == "_alt" for c in rest):
+        return True
+    return len(rest) == 1 and isinstance(rest[0], str) and bool(ILLUSTRATION.match(rest[0]))
 
 
 def _take_leading_ids(content: list[Inline]) -> list[str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_date, parse_date
-from .letter import is_dateline, is_salutation
+from .letter import has_place, is_dateline, is_salutation
 from .model import Block, Document, Inline, Span, inline_text
 
 NAME_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ’']+(?:-[A-ZÀ-Þ]?[a-zß-ÿ’']+)*|[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*|[A-ZÀ-Þ]{2,}\.?|de|van|von|der|du|la|le|da|di|del)"
@@ -104,6 +104,14 @@ def byline(line: list[Inline]) -> list[Inline] | None:
         return out
     if match or (is_name(text) and len(text.split()) <= 6):
         return [Span("docAuthor", {}, line)]
+    names = AND.split(text)
+    if len(names) >= 2 and all(is_name(name) for name in names) and all(isinstance(i, str) for i in inner):
+        out = []
+        for index, name in enumerate(names):
+            out.append(Span("docAuthor", {}, [name]))
+            if index < len(names) - 1:
+                out.append(AND.findall(text)[index])
+        return out
     if _emphasised(line) and text and len(text.split()) <= MAX_BYLINE_WORDS and not re.search(r"[.!?]$", text):
         # a bold or italic line of a title page is its byline ("**Soviet Bolshevik-Leninists**")
         return [Span("docAuthor", {}, line)]
@@ -178,8 +186,8 @@ class _Reader:
         content = unwrap(block.content)
         text = _text(content)
         following = next((b for b in self.blocks[index + 1 :] if b.kind != "break"), None)
-        if is_salutation(text) or (is_dateline(text) and self.has_main and not (_date(content) and len(text.split()) <= 4)):
-            return False
+        if is_salutation(text) or (is_dateline(text) and self.has_main and has_place(text)):
+            return False  # the letter's own opener
         known = self.doc.config.title or self.doc.metadata.title
         if self.has_main and known and _same(text, known):
             self.add("main", content, block)  # the title, repeated at the head of the text
@@ -226,7 +234,7 @@ class _Reader:
         for position, line in enumerate(lines):
             text = _text(line)
             date = _date(line)
-            if len(text.split()) > MAX_LINE_WORDS or is_salutation(text) or (is_dateline(text) and not (date and len(text.split()) <= 4)):
+            if len(text.split()) > MAX_LINE_WORDS or is_salutation(text) or (is_dateline(text) and has_place(text)):
                 return False
             by = byline(line)
             plain_name = by is not None and not BY.match(text) and not _emphasised(line)
@@ -297,6 +305,11 @@ def read(doc: Document, blocks: list[Block]) -> list[Block]:
     while index < len(blocks):
         block = blocks[index]
         if block.kind == "break":
+            index += 1
+            continue
+        if block.kind == "figure":  # an image on the title page (a portrait): in its place
+            reader.add("figure", block.content, block)
+            doc.title_page_blocks.append(block)
             index += 1
             continue
         taken = reader.heading(index) if block.kind == "heading" else reader.lines_block(block)

@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..errors import EditionError
 from . import links
-from .model import Block, Division, Document, Note
+from .model import Block, Division, Document, Inline, Note
 from .tei import el, indent, sub, write_inline
 
 
@@ -34,6 +34,20 @@ OPENER = {"dateline": "dateline", "salute": "salute"}
 CLOSER = {"valediction": "salute", "signed": "signed", "closing-dateline": "dateline"}
 
 
+def _figure_text(content: list[Inline]) -> list[Inline]:
+    """What a figure's description says: the images' descriptions, or a transcriber's
+    "[Illustration: ...]" without its brackets."""
+    out: list[Inline] = []
+    for item in content:
+        if isinstance(item, str):
+            out.append(item.strip().removeprefix("[").removesuffix("]") if item.strip() else item)
+        elif item.tag == "_alt":
+            if out:
+                out.append(" ")
+            out.extend(item.children)
+    return out
+
+
 def _blocks(parent: etree._Element, div_id: str, blocks: list[Block], targets: dict[int, str]) -> None:
     position = 0
     current_list: etree._Element | None = None
@@ -45,6 +59,11 @@ def _blocks(parent: etree._Element, div_id: str, blocks: list[Block], targets: d
             write_inline(sub(current_list, "item"), block.content)
             continue
         current_list = None
+        if block.kind == "figure":
+            group = None
+            write_inline(sub(sub(parent, "figure"), "figDesc"), _figure_text(block.content))
+            targets[id(block)] = div_id
+            continue
         for kinds, name in ((OPENER, "opener"), (CLOSER, "closer")):
             if block.kind in kinds:
                 if group is None or etree.QName(group).localname != name:
@@ -100,6 +119,8 @@ def _title_page(doc: Document) -> etree._Element | None:
             write_inline(sub(node, "docDate", {"when": page.date_iso} if page.date_iso and content is page.date else {}), content)
         elif kind == "epigraph":
             write_inline(sub(sub(node, "epigraph"), "p"), content)
+        elif kind == "figure":
+            write_inline(sub(sub(node, "figure"), "figDesc"), _figure_text(content))
     return node
 
 

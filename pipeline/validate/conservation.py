@@ -104,6 +104,8 @@ def _model_text(items: list[object]) -> str:
     for item in items:
         if isinstance(item, Span) and item.tag == "ref" and item.attrs.get("type") == "noteAnchor":
             out.append(f" {item.text()} ")
+        elif isinstance(item, Span) and item.tag == "_alt":  # an image's description: words apart
+            out.append(f" {item.text()} ")
         elif isinstance(item, Span) and item.tag not in ("app", "lb"):
             out.append(_model_text(item.children))
         elif isinstance(item, Span):
@@ -157,7 +159,7 @@ def _reading(node: etree._Element, witness: str, out: list[str]) -> None:
 
 
 #: Elements that end a run of words (the next one starts a new word).
-BLOCK_LIKE = frozenset(["p", "head", "note", "docAuthor", "docDate", "titlePart", "item", "byline", "dateline", "salute", "signed"])
+BLOCK_LIKE = frozenset(["p", "head", "note", "docAuthor", "docDate", "titlePart", "item", "byline", "dateline", "salute", "signed", "figDesc"])
 
 
 def _shows_number(div: etree._Element) -> bool:

@@ -28,6 +28,7 @@ from .regions import (
     note_label,
     notes_sections,
     split_into_notes,
+    strip_closing_bracket,
     trailing_list,
 )
 from .witnesses import WITNESS_NUMBERED, WITNESS_UNNUMBERED, quality, unnumbered_witness
@@ -67,6 +68,8 @@ class _Finder:
     # -- the rules, in order ---------------------------------------------------------------
     def footnotes(self) -> None:
         for note in footnote_definitions(self.doc.blocks):
+            if note.blocks[0].footnote == "[Footnote]":
+                strip_closing_bracket(note.blocks[-1])
             self.found.append(note)
             self.take(note.blocks)
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..labels import SYMBOLS, is_number
-from ..model import Block, Document, inline_text
+from ..model import Block, Document, Span, inline_text
 
 NOTES_HEADING = re.compile(
     r"^\s*(?:"
@@ -173,6 +173,19 @@ def footnote_definitions(blocks: Iterable[Block]) -> list[Found]:
         else:
             current = None
     return found
+
+
+def strip_closing_bracket(block: Block) -> None:
+    """The "]" that closes "[Footnote 1: ...]" is the transcriber's, not the note's."""
+    for index in range(len(block.content) - 1, -1, -1):
+        item = block.content[index]
+        if isinstance(item, str):
+            if item.rstrip().endswith("]"):
+                stripped = item.rstrip()
+                block.content[index] = stripped[:-1] + item[len(stripped) :]
+            return
+        if not (isinstance(item, Span) and item.tag in ("lb", "_id")):
+            return
 
 
 def _closes_bracket(block: Block) -> bool:
