@@ -153,8 +153,12 @@ class _Furniture:
         if start is not None:
             # right after the start line: Project Gutenberg's notes on its own editions
             for block in blocks[start + 1 : start + 4]:
-                if "project gutenberg" in full_text(block).lower() and len(full_text(block).split()) <= 60:
-                    self.take(block, "Project Gutenberg header")
+                text = " ".join(full_text(block).split())
+                if "project gutenberg" in text.lower() and len(text.split()) <= 60:
+                    credit = CREDITS.match(text)
+                    if credit:
+                        self.fact("Produced by", credit.group(1).strip(), block.line, "header block")
+                    self.take(block, "credits of the e-text" if credit else "Project Gutenberg header")
             for block in blocks[: start + 1]:
                 pairs = _header_lines(block)
                 for pair in pairs or []:
@@ -407,9 +411,18 @@ def _plain(text: str) -> str:
     return re.sub(r"[^\w\s]", "", " ".join(text.split())).lower().strip()
 
 
+#: A colophon's statement of its translator: "It was translated from German in 1888 by Samuel Moore."
+TRANSLATED_BY = re.compile(r"\btranslated\b(?:\s+from\s+[A-Z]\w+)?(?:\s+in\s+\d{4})?\s+by\s+((?:[A-Z][\w’'-]*\.?\s*){1,5}?)(?=[.,;]\s|[.,;]?$|\s+(?:and|in|for|with)\b)")
+
+
 def absorb(doc: Document, label: str, value: str, origin: str) -> None:
-    """What a header fact says for the header, by its label (only plain meanings)."""
+    """What a header fact says for the header, by its label (only plain meanings); a
+    colophon's "translated ... by" names its translator."""
     meta = doc.metadata
+    if origin.startswith("ebook") and not meta.translators:
+        said = TRANSLATED_BY.search(value)
+        if said:
+            meta.translators.append(said.group(1).strip())
     key = label.lower().rstrip(".").replace("\\", "/")
     value = value.strip().rstrip(";,").strip()
     if not value:

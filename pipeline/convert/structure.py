@@ -164,6 +164,57 @@ class _Builder:
         self.intro.blocks.append(block)
 
 
+#: A paragraph that opens with its own number as text: "I. Communism is ...", "2. The ...".
+NUMBERED_TEXT = re.compile(r"^\s*([IVXLC]{1,6}|\d{1,3})\.\s+(?=\S)")
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _number_value(label: str) -> int:
+    if label.isdigit():
+        return int(label)
+    total = 0
+    for index, char in enumerate(label):
+        value = ROMAN_VALUES[char]
+        following = ROMAN_VALUES[label[index + 1]] if index + 1 < len(label) else 0
+        total += -value if value < following else value
+    return total
+
+
+def number_text_paragraphs(doc: Document, blocks: list[Block]) -> int:
+    """Consecutive paragraphs numbered in their text 1, 2, 3 ... (or I, II, III ...) are
+    numbered paragraphs, as a list's items are: the number goes to @n."""
+    runs: list[list[tuple[Block, str, int]]] = []
+    for block in blocks:
+        first = block.content[0] if block.content else None
+        match = NUMBERED_TEXT.match(first) if block.kind == "para" and isinstance(first, str) and not block.label else None
+        if match is None:
+            runs.append([])
+            continue
+        label, end = match.group(1), match.end()
+        run = runs[-1] if runs else []
+        expected = _number_value(run[-1][1]) + 1 if run else 1
+        same_scheme = not run or run[-1][1].isdigit() == label.isdigit()
+        if _number_value(label) == expected and same_scheme:
+            if not run:
+                runs.append(run)
+            run.append((block, label, end))
+        else:
+            runs.append([(block, label, end)] if _number_value(label) == 1 else [])
+    numbered = 0
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for block, label, end in run:
+            first = block.content[0]
+            assert isinstance(first, str)
+            block.kind, block.number = "item", label
+            block.content = [first[end:], *block.content[1:]] if first[end:] else list(block.content[1:])
+            numbered += 1
+    if numbered:
+        doc.decide("segmentation", f"Paragraphs that the transcript numbers in their own text (1., 2. ... or I., II. ...) in a run of two or more are numbered paragraphs, their number in @n ({numbered} paragraphs).")
+    return numbered
+
+
 def _capitals_heading(block: Block) -> bool:
     """A short paragraph in capitals alone ("THE SNAKE DANCE."): a plain text's heading."""
     text = " ".join(block.text().split())
@@ -236,6 +287,7 @@ def run(doc: Document) -> Document:
             if _capitals_heading(block) and following.kind == "para" and not _capitals_heading(following):
                 builder.capital_headings.add(id(block))
     blocks = _join_empty_headings(doc, blocks, builder)
+    number_text_paragraphs(doc, blocks)
     has_sections = any(builder.heading_of(b) for b in blocks)
     if not has_sections and blocks:
         # A transcript without headings: everything is one untitled section of the body.

@@ -195,7 +195,8 @@ class _Reader:
         if not self.has_main:
             if NUMBERED.match(text) and not self.empty(index):
                 return False
-            if not self.page.items and is_name(text) and following is not None and following.kind == "heading" and following.level > block.level:
+            bylines = any(kind == "byline" for kind, _ in self.page.items)
+            if not bylines and is_name(text) and following is not None and following.kind == "heading" and following.level > block.level:
                 self.add("byline", [Span("docAuthor", {}, content)], block)
                 return True
             siblings = any(b.kind == "heading" and b.level == block.level for b in self.blocks[index + 1 :])
