@@ -108,6 +108,10 @@ def run(doc: Document) -> Document:
             if is_dateline(_text(block)):
                 block.kind, block.level = "dateline", 0
                 parts.append("dateline")
+                if not doc.metadata.date:  # a letter's dateline dates (and places) its writing
+                    doc.metadata.date, doc.metadata.date_text = find_date(_text(block)), _text(block)
+                    if has_place(_text(block)):
+                        doc.metadata.place = _text(block).split(",")[0].strip("*_ ")
         body[salutation].kind, body[salutation].level = "salute", 0
         parts.append("salutation")
     closer = _closer(doc, body)

@@ -55,13 +55,14 @@ def _ends_open(block: Block) -> bool:
 
 
 #: A paragraph cut at a page break is prose: a shorter line is a title, a byline, a label.
-MIN_SPLIT_WORDS = 8
+MIN_SPLIT_WORDS = 5
 
 
 def is_page_break_split(first: Block, second: Block) -> bool:
     return (
         first.kind in JOINABLE_FIRST
         and len(first.text().split()) >= MIN_SPLIT_WORDS
+        and first.text().upper() != first.text()
         and second.kind == "para"
         and not second.label
         and first.footnote == second.footnote

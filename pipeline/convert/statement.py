@@ -125,7 +125,7 @@ def state(doc: Document) -> Statement:
         roles=_roles(doc),
         language=language,
         language_source=language_source,
-        date=cfg.created or meta.date or page.date_iso,
+        date=cfg.created or meta.date,  # (a title page's date is often the publication's)
         date_text=meta.date_text,
         place=cfg.created_place or meta.place,
         rights_status=status,

@@ -170,7 +170,8 @@ class _Reader:
         text = _text(content)
         if NUMBERED.match(text) and len(text.split()) == 1:
             return "sub"
-        known = self.doc.config.title or self.doc.metadata.title
+        # the transcript's own statement of its title (the edition's, in the .toml, may differ)
+        known = self.doc.metadata.title
         if not known:
             return "sub" if self.has_main else "main"
         words = set(re.findall(r"\w+", text.lower()))
@@ -217,6 +218,8 @@ class _Reader:
             self.set_date(content, date, block)
         elif re.search(r"[.!?]$", text) and not BY.match(text):
             self.add("epigraph", content, block)
+        elif not self.empty(index):
+            return False  # a heading with text under it: the first section
         else:
             self.add(self.title_kind(content), content, block)
         return True
@@ -252,7 +255,7 @@ class _Reader:
                 found.append(("main", line))
             elif block.kind == "byline":
                 found.append(("byline", [Span("docAuthor", {}, line)]))
-            elif len(lines) <= 2 and len(inline_text(block.content).split()) <= MAX_NOTE_WORDS and self.has_main and any(k == "byline" for k, _ in self.page.items):
+            elif len(lines) <= 2 and not _emphasised(line) and len(inline_text(block.content).split()) <= MAX_NOTE_WORDS and self.has_main and self.page.items[-1][0] == "byline":
                 found.append(("sub", line))  # under the byline: "Reprinted from ...", an edition statement
             elif self._title_line(text) and not any(k == "byline" for k, _ in [*self.page.items, *found]):
                 main = self.has_main or any(k == "main" for k, _ in found)

@@ -638,7 +638,7 @@ IDNO_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
         "a GND id (for example 118623761 or 4004733-1)",
     ),
     "url": (re.compile(r"https?://\S+"), "an http or https URL"),
-    "local": (re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*"), "a local identifier (lowercase letters, digits, '-', '_', '.')"),
+    "local": (re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*"), "a local identifier (letters, digits, '-', '_', '.')"),
 }
 
 
