@@ -218,3 +218,51 @@ def test_the_corpus_spans_six_origins_and_fifteen_texts() -> None:
     origins = {expected(n)["source"]["origin"] for n in NAMES}
     assert len(NAMES) >= 15 and len(origins) >= 6, origins
     assert (REAL / "SOURCES.md").read_text(encoding="utf-8").count("\n## ") >= len(NAMES)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    """A project of all the real transcripts, built as a user builds it: `edition build`,
+    every format."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    root = tmp_path_factory.mktemp("real-project")
+    source = root / "tei" / "source"
+    source.mkdir(parents=True)
+    shutil.copytree(Path(__file__).parents[1] / "tei" / "authority", root / "tei" / "authority")
+    shutil.copytree(Path(__file__).parents[1] / "schema", root / "schema")
+    for name in NAMES:
+        for suffix in (".md", ".toml"):
+            if (REAL / f"{name}{suffix}").is_file():
+                shutil.copy(REAL / f"{name}{suffix}", source / f"{name}{suffix}")
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--jobs", "2"], env={"SOURCE_DATE_EPOCH": BUILD_EPOCH})
+    return root, result
+
+
+@pytest.mark.slow
+def test_every_real_transcript_builds_in_every_format(built: tuple[Path, Any]) -> None:
+    root, result = built
+    assert result.exit_code == 0, result.output[-2000:]
+    for name in NAMES:
+        assert f"{name}: ok;" in result.output
+        for output in ("index.html", f"{name}.txt", "print.html", f"{name}.pdf", f"{name}.epub"):
+            assert (root / "dist" / name / output).stat().st_size > 500, (name, output)
+    # every element the masters use has a rendering: no stylesheet fell back to UNHANDLED
+    assert "UNHANDLED" not in result.output
+
+
+@pytest.mark.slow
+def test_every_real_master_is_valid_against_tei_all(built: tuple[Path, Any]) -> None:
+    from conftest import need
+    from pipeline.validate.teiall import jing_command, run_jing, tei_all_schema
+
+    if jing_command() is None or tei_all_schema() is None:
+        need("jing or tei_all.rng is not installed")
+    root, _ = built
+    masters = [root / "tei" / f"{name}.xml" for name in NAMES]
+    errors = [str(d) for d in run_jing(masters) if d.severity == "error"]
+    assert errors == []

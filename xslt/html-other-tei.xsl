@@ -130,7 +130,7 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="tei:dateline | tei:salute | tei:signature | tei:ab | tei:byline | tei:docAuthor
+  <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:signature | tei:ab | tei:byline | tei:docAuthor
                        | tei:docDate | tei:trailer | tei:address" mode="m:block">
     <p class="{local-name()}"><xsl:apply-templates mode="m:inline"/></p>
   </xsl:template>

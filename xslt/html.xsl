@@ -458,6 +458,15 @@
   <xsl:template match="tei:hi[@rend = ('smallcaps', 'small-caps')]" mode="m:inline">
     <span class="smallcaps"><xsl:apply-templates mode="m:inline"/></span>
   </xsl:template>
+  <xsl:template match="tei:hi[@rend = 'code']" mode="m:inline">
+    <code><xsl:apply-templates mode="m:inline"/></code>
+  </xsl:template>
+  <xsl:template match="tei:hi[@rend = 'underline']" mode="m:inline">
+    <u><xsl:apply-templates mode="m:inline"/></u>
+  </xsl:template>
+  <xsl:template match="tei:hi[@rend = 'strikethrough']" mode="m:inline">
+    <s><xsl:apply-templates mode="m:inline"/></s>
+  </xsl:template>
   <xsl:template match="tei:hi" mode="m:inline" priority="-1">
     <xsl:message select="'UNHANDLED: tei:hi[@rend=' || @rend || '] near #' || f:id(ancestor::*[@xml:id][1])"/>
     <span class="hi"><xsl:apply-templates mode="m:inline"/></span>

@@ -124,7 +124,7 @@
     <xsl:sequence select="f:wrap('[Figure: ' || normalize-space(f:inline(node())) || ']', '', '')"/>
   </xsl:template>
 
-  <xsl:template match="tei:dateline | tei:salute | tei:signature | tei:ab | tei:byline | tei:docAuthor
+  <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:signature | tei:ab | tei:byline | tei:docAuthor
                        | tei:docDate | tei:trailer | tei:quote | tei:q | tei:cit" mode="m:block">
     <xsl:sequence select="f:wrap(f:inline(node()), '', '')"/>
   </xsl:template>

@@ -267,7 +267,8 @@
   <xsl:template match="tei:hi[@rend = 'bold']" mode="m:inline">
     <xsl:sequence select="'**' || f:inline(node()) || '**'"/>
   </xsl:template>
-  <xsl:template match="tei:hi[@rend = ('sup', 'superscript', 'sub', 'subscript', 'smallcaps', 'small-caps')]" mode="m:inline">
+  <!-- renderings plain text cannot show: the words alone -->
+  <xsl:template match="tei:hi[@rend = ('sup', 'superscript', 'sub', 'subscript', 'smallcaps', 'small-caps', 'code', 'underline', 'strikethrough')]" mode="m:inline">
     <xsl:apply-templates mode="m:inline"/>
   </xsl:template>
   <xsl:template match="tei:hi" mode="m:inline" priority="-1">
