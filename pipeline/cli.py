@@ -30,9 +30,16 @@ def fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
-def show(diagnostics: Iterable[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        click.echo(str(diagnostic), err=True)
+def show(diagnostics: Iterable[Diagnostic], verbose: bool = False) -> None:
+    """Diagnostics on stderr: warnings of one kind on one line with their count (every one
+    of them with ``verbose``), each error on its own."""
+    from .validate.report import grouped
+
+    for line in (str(d) for d in diagnostics) if verbose else grouped(diagnostics):
+        click.echo(line, err=True)
+
+
+VERBOSE_OPTION = click.option("-v", "--verbose", is_flag=True, help="Show every warning on its own line (by default, warnings of one kind are counted on one).")
 
 
 class EditionGroup(click.Group):
@@ -62,8 +69,9 @@ def main() -> None:
 @click.option("--formats", default="html,text,pdf,epub", show_default=True, help="Comma-separated outputs to render: html, text, pdf, epub.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--force", is_flag=True, help="Rebuild every document, even those that are up to date.")
+@VERBOSE_OPTION
 @click.argument("documents", nargs=-1)
-def build(root: Path, formats: str, jobs: int | None, force: bool, documents: tuple[str, ...]) -> None:
+def build(root: Path, formats: str, jobs: int | None, force: bool, verbose: bool, documents: tuple[str, ...]) -> None:
     """Convert, validate and render every transcript under tei/source/ (or only DOCUMENTS,
     given by name, e.g. tactics-and-tasks).
 
@@ -96,7 +104,7 @@ def build(root: Path, formats: str, jobs: int | None, force: bool, documents: tu
     workers = jobs or os.cpu_count() or 1
     with click.progressbar(length=len(transcripts), label=f"Building ({workers} jobs)", file=sys.stderr) as bar:
         reports = build_corpus(project, transcripts, chosen, workers, incremental=not force, on_done=lambda _: bar.update(1))
-    _report_documents(reports, root)
+    _report_documents(reports, root, verbose)
     failures = sum(not r.ok for r in reports)
     if any(not r.skipped for r in reports) or not (project.dist_dir / "index.html").is_file():
         _build_corpus_outputs(project, chosen)
@@ -105,10 +113,10 @@ def build(root: Path, formats: str, jobs: int | None, force: bool, documents: tu
         sys.exit(1)
 
 
-def _report_documents(reports: list[DocumentReport], root: Path) -> None:
+def _report_documents(reports: list[DocumentReport], root: Path, verbose: bool = False) -> None:
     """One summary line per document (after its diagnostics)."""
     for report in reports:
-        show(report.diagnostics)
+        show(report.diagnostics, verbose)
         if report.error:
             click.echo(report.error, err=True)
         if report.skipped:
@@ -150,7 +158,8 @@ def _relative(path: Path, root: Path) -> str:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (one source) or directory (default: the tei/ directory above tei/source/, else beside the source).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="The .toml (default: beside the source, same name).")
-def convert(sources: tuple[Path, ...], output: Path | None, config_path: Path | None) -> None:
+@VERBOSE_OPTION
+def convert(sources: tuple[Path, ...], output: Path | None, config_path: Path | None, verbose: bool) -> None:
     """Convert markdown transcripts (with their .toml) into TEI masters."""
     from .convert import convert_file
     from .files import write_atomically
@@ -167,7 +176,7 @@ def convert(sources: tuple[Path, ...], output: Path | None, config_path: Path | 
             continue
         target = _convert_target(source, output, len(sources))
         write_atomically(target, result.tei)
-        show(result.diagnostics)
+        show(result.diagnostics, verbose)
         stats = ", ".join(f"{k} {v}" for k, v in result.document.stats.items())
         click.echo(f"{source} -> {target} ({stats})")
     if failed:
@@ -189,7 +198,8 @@ def _convert_target(source: Path, output: Path | None, count: int) -> Path:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format; json gives a list of {path, line, col, severity, code, message}.")
 @click.option("--source", type=click.Path(path_type=Path), help="Transcript to check text conservation against (default: tei/source/<name>.md when it exists).")
 @ROOT_OPTION
-def validate(files: tuple[Path, ...], fmt: str, source: Path | None, root: Path) -> None:
+@VERBOSE_OPTION
+def validate(files: tuple[Path, ...], fmt: str, source: Path | None, root: Path, verbose: bool) -> None:
     """Validate TEI files: the project schema, the integrity rules, and text conservation.
 
     Prints OK or one line per problem (path:line:col: message [CODE]); warnings are shown but
@@ -205,7 +215,7 @@ def validate(files: tuple[Path, ...], fmt: str, source: Path | None, root: Path)
         all_problems.extend(problems)
         if fmt == "text":
             errors = [p for p in problems if p.severity == "error"]
-            show(problems)
+            show(problems, verbose)
             click.echo(f"{path}: {'OK' if not errors else f'{len(errors)} error(s)'}")
     if fmt == "json":
         click.echo(json.dumps(to_records(all_problems), indent=2, ensure_ascii=False))

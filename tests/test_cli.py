@@ -208,3 +208,16 @@ def test_render_stops_on_a_stylesheet_error_with_one_line_and_no_saxon_trace(tmp
     assert (tmp_path / "out" / "undated" / "undated.epub").stat().st_size > 0
     wrong = subprocess.run([*command, "--build-date", "3 Feb 2026"], capture_output=True, text=True, check=False)
     assert wrong.returncode == 2 and "YYYY-MM-DD" in wrong.stderr
+
+
+def test_warnings_of_one_kind_are_counted_on_one_line(runner, tmp_path):
+    text = b"# Title\n\n" + b"".join(b"![](image%d.png) Text %d.\n\n" % (n, n) for n in range(4))
+    source = transcript(tmp_path, "images", text)
+    result = runner.invoke(main, ["convert", str(source)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "[W-IMAGE]" in line]
+    assert lines == [f"{source}:3: warning: image in the transcript removed [W-IMAGE] (4 times; lines 3, 5, 7, 9; all with --verbose)"]
+    verbose = runner.invoke(main, ["convert", "--verbose", str(source)])
+    assert [line for line in verbose.output.splitlines() if "[W-IMAGE]" in line] == [
+        f"{source}:{n}: warning: image in the transcript removed [W-IMAGE]" for n in (3, 5, 7, 9)
+    ]

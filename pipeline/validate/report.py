@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TypedDict
 
@@ -35,6 +36,44 @@ def ordered(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     """True if any diagnostic fails validation (warnings do not)."""
     return any(d.severity == "error" for d in diagnostics)
+
+
+#: What varies between two warnings of one kind: quoted passages, numbers, line ranges.
+_VARIABLE = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”|\d+(?:[-/]\d+)*")
+SHOWN_LINES = 5
+
+
+def grouped(diagnostics: Iterable[Diagnostic]) -> list[str]:
+    """Lines for a reader: every error on its own line; warnings of one kind in one file
+    (the same code, the message alike but for its quotations and numbers) on one line, with
+    their count and the first lines they are found at.
+
+    >>> # file.md:12: warning: image in the transcript removed [W-IMAGE] (63 times; lines 12, 40, 57, 61, 70 ...)
+    """
+    groups: dict[tuple[str, str, str], list[Diagnostic]] = {}
+    lines: list[str | tuple[str, str, str]] = []
+    for diagnostic in diagnostics:
+        if diagnostic.severity == "error":
+            lines.append(str(diagnostic))
+            continue
+        key = (diagnostic.location.path, diagnostic.code, _VARIABLE.sub("…", diagnostic.message))
+        if key not in groups:
+            groups[key] = []
+            lines.append(key)
+        groups[key].append(diagnostic)
+    out: list[str] = []
+    for line in lines:
+        if isinstance(line, str):
+            out.append(line)
+            continue
+        found = groups[line]
+        if len(found) == 1:
+            out.append(str(found[0]))
+            continue
+        at = [d.location.line for d in found if d.location.line]
+        where = ", ".join(str(n) for n in at[:SHOWN_LINES]) + (" ..." if len(at) > SHOWN_LINES else "")
+        out.append(f"{found[0]} ({len(found)} times{'; lines ' + where if where else ''}; all with --verbose)")
+    return out
 
 
 def to_text(diagnostics: Iterable[Diagnostic]) -> str:
