@@ -110,7 +110,7 @@ def build_corpus(
 ) -> list[DocumentReport]:
     """Build many documents, in ``jobs`` worker processes, skipping up-to-date ones.
 
-    Workers are forked processes, each compiling the stylesheets, loading the schema and the
+    Workers are separate processes, each compiling the stylesheets, loading the schema and the
     registries once for all the documents it builds. Reports come back in input order.
     """
     from .cache import BuildCache, document_key, environment_digest
@@ -146,10 +146,24 @@ def build_corpus(
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        # fork: workers inherit the imported modules; none of them has started Saxon yet.
-        context = multiprocessing.get_context("fork")
+        # Workers start from a clean server process, never forked from this one: a process
+        # that has already started Saxon (a test run, a notebook, a second build) cannot be
+        # forked safely. The server preloads the pipeline so each worker starts warm.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if "forkserver" in methods:
+            context.set_forkserver_preload(["pipeline.build"])
+        from concurrent.futures.process import BrokenProcessPool
+
+        unfinished: list[Path] = []
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
             futures = {pool.submit(_build_in_worker, str(project.root), str(t), formats): t for t in todo}
             for future in as_completed(futures):
-                finish(futures[future], future.result())
+                try:
+                    finish(futures[future], future.result())
+                except BrokenProcessPool:  # a worker was killed (out of memory, a signal)
+                    unfinished.append(futures[future])
+        # what the broken pool did not build is built here, one document at a time
+        for transcript in sorted(unfinished, key=todo.index):
+            finish(transcript, _build_in_worker(str(project.root), str(transcript), formats))
     return [reports[t] for t in transcripts]

@@ -87,6 +87,51 @@ def test_corpus_build_isolates_a_failing_document_and_rebuilds_incrementally(tmp
     assert "bulletin-report: ok;" in fifth.output and fifth.output.count(": up to date") == 2
 
 
+def test_parallel_build_from_a_process_that_has_started_saxon(tmp_path):
+    """Workers never fork a process whose Saxon is running (a notebook, a test run, a
+    second build in one process): the build succeeds and every document is written."""
+    from pipeline.render.xslt import _processor
+
+    assert _processor().version  # Saxon is running in this process
+    root = make_project(tmp_path, with_fixture_docs=True)
+    result = build(root, "--formats", "html,text", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    for doc in ("bulletin-report", "circular-letter", "tactics-and-tasks"):
+        assert f"{doc}: ok;" in result.output
+        assert (root / "dist" / doc / f"{doc}.txt").stat().st_size > 500, doc
+
+
+def test_documents_a_killed_worker_left_are_built_one_at_a_time(tmp_path, monkeypatch):
+    """A worker killed mid-build (out of memory, a signal) breaks the pool: the documents it
+    left unbuilt are built after it, in this process, and the build still succeeds."""
+    import concurrent.futures
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class KilledPool:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, *args, **kwargs):
+            future = Future()
+            future.set_exception(BrokenProcessPool("a worker was terminated abruptly"))
+            return future
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", KilledPool)
+    root = make_project(tmp_path, with_fixture_docs=True)
+    result = build(root, "--formats", "text", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    for doc in ("bulletin-report", "circular-letter", "tactics-and-tasks"):
+        assert f"{doc}: ok;" in result.output
+        assert (root / "dist" / doc / f"{doc}.txt").is_file(), doc
+
+
 def test_build_unknown_document_and_empty_project(tmp_path):
     root = make_project(tmp_path)
     result = build(root, "no-such")

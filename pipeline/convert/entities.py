@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..entities import KINDS, Matcher, Registry, load_registry, matcher_for
 from .model import Document, Inline, Span, inline_text
+from ..xmlsafe import TEI_NS
 from .tei import el
 
 ELEMENT_FOR_KIND = {"person": "persName", "org": "orgName", "place": "placeName"}
@@ -148,8 +149,11 @@ class _Tagger:
         return True
 
 
-def standoff_lists(registry: Registry, used: list[str]) -> list[object]:
-    """The used entries (and those they point to) as TEI lists, one per kind, registry order."""
+def standoff_lists(registry: Registry, used: list[str], doc_id: str = "") -> list[object]:
+    """The used entries (and those they point to) as TEI lists, one per kind, registry order.
+
+    An entry's notes that speak for one edition (``note type="edition" n="doc"``) go only
+    into that edition's standOff: another edition states only what is said of the entity."""
     entries = registry.closure(used)
     lists = []
     for spec in KINDS:
@@ -157,7 +161,11 @@ def standoff_lists(registry: Registry, used: list[str]) -> list[object]:
         if chosen:
             list_el = el(spec.list_tag)
             for entry in chosen:
-                list_el.append(copy.deepcopy(entry.element))
+                copied = copy.deepcopy(entry.element)
+                for note in copied.findall(f"{{{TEI_NS}}}note"):
+                    if note.get("type") == "edition" and note.get("n") != doc_id:
+                        copied.remove(note)
+                list_el.append(copied)
             lists.append(list_el)
     return lists
 
@@ -176,7 +184,7 @@ def run(doc: Document) -> Document:
             tagger.counting = wit == note.base or not note.base
             note.readings[wit] = tagger.tag(reading)
         tagger.counting = True
-    doc.standoff = standoff_lists(tagger.registry, sorted(tagger.used))
+    doc.standoff = standoff_lists(tagger.registry, sorted(tagger.used), doc.config.doc_id)
     counts: dict[str, int] = {}
     for entry_id, n in tagger.used.items():
         kind = tagger.registry[entry_id].kind

@@ -25,6 +25,7 @@ rdflib, which also gives the triple counts reported.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from ..entities import load_registry
 from ..errors import Diagnostic, EditionError, Location
 from ..files import write_if_changed
 from ..project import Project
+from ..xmlsafe import tei
 from . import annotations as anno
 from .citation import bibtex, citation_cff, csl_item, edition_title
 from .corpus import build_corpus
@@ -123,6 +125,8 @@ def _corpus_entries(documents: Sequence[ExportDocument], report: ExportReport) -
         for entry in doc.entries:
             listed.setdefault(entry.id, []).append(doc.doc_id)
             first = entries.setdefault(entry.id, entry)
+            if first is not entry and first.element is not None and entry.element is not None:
+                _gather_edition_notes(first.element, entry.element)
             if first is not entry and _canonical(first) != _canonical(entry):
                 report.diagnostics.append(
                     Diagnostic(
@@ -135,10 +139,32 @@ def _corpus_entries(documents: Sequence[ExportDocument], report: ExportReport) -
     return list(entries.values()), listed
 
 
+def _edition_note(node: etree._Element) -> bool:
+    return node.tag == tei("note") and node.get("type") == "edition"
+
+
+def _gather_edition_notes(kept: etree._Element, other: etree._Element) -> None:
+    """The corpus's copy of an entry holds what every edition says of it."""
+    have = {(n.get("n"), " ".join("".join(n.itertext()).split())) for n in kept if _edition_note(n)}
+    for note in other:
+        if _edition_note(note) and (note.get("n"), " ".join("".join(note.itertext()).split())) not in have:
+            kept.append(copy.deepcopy(note))
+
+
 def _canonical(entry: RegisterEntry) -> bytes:
+    """An entry as the registry has it, without what one edition says of it (each edition's
+    standOff holds only its own notes) and without layout whitespace."""
     if entry.element is None:
         return b""
-    return bytes(etree.tostring(entry.element, method="c14n"))
+    element = copy.deepcopy(entry.element)
+    for note in [n for n in element if _edition_note(n)]:
+        element.remove(note)
+    for node in element.iter():
+        if node.tail is not None and not node.tail.strip():
+            node.tail = None
+        if len(node) and node.text is not None and not node.text.strip():
+            node.text = None
+    return bytes(etree.tostring(element, method="c14n"))
 
 
 def _export_corpus(documents: Sequence[ExportDocument], options: ExportOptions, dist: Path, out: _Outputs, report: ExportReport) -> None:

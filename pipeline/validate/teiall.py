@@ -74,7 +74,15 @@ def run_jing(paths: Sequence[Path], *, schema: Path | None = None, jing: str | N
         found.append(Diagnostic(location, f"tei_all: {match['message']}", severity, CODE))
     if completed.returncode != 0 and not found:
         # jing failed without a located message (bad schema path, Java missing ...).
-        detail = (completed.stderr or completed.stdout).strip().splitlines()
-        message = detail[-1] if detail else f"jing exited with status {completed.returncode}"
+        # Debian's jing wrapper warns about optional jars on stderr: not the reason it failed.
+        detail = [
+            line
+            for line in (completed.stderr + completed.stdout).strip().splitlines()
+            if line.strip() and "Unable to locate" not in line
+        ]
+        if completed.returncode < 0:
+            message = f"jing was stopped by signal {-completed.returncode} (out of memory?)"
+        else:
+            message = detail[-1] if detail else f"jing exited with status {completed.returncode}"
         found.append(Diagnostic(Location(str(paths[0]), 1, 1), f"tei_all: {message}", "error", CODE))
     return found
