@@ -48,13 +48,15 @@ def validate_master(result: ConversionResult, tei_path: Path) -> list[Diagnostic
 
     tree = parse_bytes(result.tei, tei_path)
     problems = validate_tree(tree, str(tei_path), text=result.tei)
-    problems.extend(check_conservation(tree, str(tei_path), result.document.source, converted=result.document))
+    problems.extend(
+        check_conservation(tree, str(tei_path), result.document.source, converted=result.document)
+    )
     return problems
 
 
-
-
-def build_document(project: Project, transcript: Path, formats: tuple[str, ...] = FORMATS) -> DocumentReport:
+def build_document(
+    project: Project, transcript: Path, formats: tuple[str, ...] = FORMATS
+) -> DocumentReport:
     report = DocumentReport(transcript.stem)
     try:
         result: ConversionResult = convert_file(transcript)
@@ -74,19 +76,30 @@ def build_document(project: Project, transcript: Path, formats: tuple[str, ...] 
         out_dir = project.output_dir(transcript.stem)
         document = prepare(result.tei, str(master))  # parsed by Saxon once, for every output
         files, warnings = render_all(
-            result.tei, transcript.stem, out_dir, formats,
-            build_date=result.document.config.build_date, source_name=str(master), document=document,
+            result.tei,
+            transcript.stem,
+            out_dir,
+            formats,
+            build_date=result.document.config.build_date,
+            source_name=str(master),
+            document=document,
         )
         report.written.extend(files)
-        report.diagnostics.extend(Diagnostic(Location(str(master)), w, "warning", "W-RENDER") for w in warnings)
+        report.diagnostics.extend(
+            Diagnostic(Location(str(master)), w, "warning", "W-RENDER") for w in warnings
+        )
         # the corpus site's record of this document, made while its TEI is in hand
-        record, record_warnings = write_site_record(result.tei, transcript.stem, out_dir, source_name=str(master), document=document)
+        record, record_warnings = write_site_record(
+            result.tei, transcript.stem, out_dir, source_name=str(master), document=document
+        )
         report.written.append(record)
-        report.diagnostics.extend(Diagnostic(Location(str(master)), f"site: {w}", "warning", "W-RENDER") for w in record_warnings)
+        report.diagnostics.extend(
+            Diagnostic(Location(str(master)), f"site: {w}", "warning", "W-RENDER")
+            for w in record_warnings
+        )
     except EditionError as exc:
         report.error = str(exc)
     return report
-
 
 
 def _build_in_worker(root: str, transcript: str, formats: tuple[str, ...]) -> DocumentReport:
@@ -94,7 +107,7 @@ def _build_in_worker(root: str, transcript: str, formats: tuple[str, ...]) -> Do
     path = Path(transcript)
     try:
         return build_document(Project(Path(root)), path, formats)
-    except Exception as exc:  # noqa: BLE001  (an internal error: this document fails, not the corpus)
+    except Exception as exc:
         report = DocumentReport(path.stem)
         report.error = f"{path}: internal error: {type(exc).__name__}: {exc}"
         return report
@@ -157,7 +170,9 @@ def build_corpus(
 
         unfinished: list[Path] = []
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
-            futures = {pool.submit(_build_in_worker, str(project.root), str(t), formats): t for t in todo}
+            futures = {
+                pool.submit(_build_in_worker, str(project.root), str(t), formats): t for t in todo
+            }
             for future in as_completed(futures):
                 try:
                     finish(futures[future], future.result())

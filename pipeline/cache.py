@@ -36,8 +36,16 @@ def environment_digest(project: Project) -> str:
     from .render.xslt import XSLT_DIR
 
     groups = [
-        (project.authority_dir, sorted(project.authority_dir.glob("*.xml")) if project.authority_dir.is_dir() else []),
-        (project.root / "schema", sorted((project.root / "schema").glob("*.xsd")) if (project.root / "schema").is_dir() else []),
+        (
+            project.authority_dir,
+            sorted(project.authority_dir.glob("*.xml")) if project.authority_dir.is_dir() else [],
+        ),
+        (
+            project.root / "schema",
+            sorted((project.root / "schema").glob("*.xsd"))
+            if (project.root / "schema").is_dir()
+            else [],
+        ),
         (XSLT_DIR, sorted(p for p in XSLT_DIR.rglob("*") if p.is_file())),
         (PACKAGE_DIR, sorted(PACKAGE_DIR.rglob("*.py"))),
     ]
@@ -88,7 +96,10 @@ class BuildCache:
         entries = {}
         for path in outputs:
             stat = path.stat()
-            entries[str(path.resolve().relative_to(self.project.root.resolve()))] = (stat.st_size, stat.st_mtime_ns)
+            entries[str(path.resolve().relative_to(self.project.root.resolve()))] = (
+                stat.st_size,
+                stat.st_mtime_ns,
+            )
         data = json.dumps({"key": key, "outputs": entries}, sort_keys=True, indent=1)
         write_atomically(self._record_path(doc_id), data.encode("utf-8"))
 

@@ -39,7 +39,12 @@ def show(diagnostics: Iterable[Diagnostic], verbose: bool = False) -> None:
         click.echo(line, err=True)
 
 
-VERBOSE_OPTION = click.option("-v", "--verbose", is_flag=True, help="Show every warning on its own line (by default, warnings of one kind are counted on one).")
+VERBOSE_OPTION = click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Show every warning on its own line (by default, warnings of one kind are counted on one).",
+)
 
 
 class EditionGroup(click.Group):
@@ -66,12 +71,32 @@ def main() -> None:
 
 @main.command()
 @ROOT_OPTION
-@click.option("--formats", default="html,text,pdf,epub", show_default=True, help="Comma-separated outputs to render: html, text, pdf, epub.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
-@click.option("--force", is_flag=True, help="Rebuild every document, even those that are up to date.")
+@click.option(
+    "--formats",
+    default="html,text,pdf,epub",
+    show_default=True,
+    help="Comma-separated outputs to render: html, text, pdf, epub.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: all cores).",
+)
+@click.option(
+    "--force", is_flag=True, help="Rebuild every document, even those that are up to date."
+)
 @VERBOSE_OPTION
 @click.argument("documents", nargs=-1)
-def build(root: Path, formats: str, jobs: int | None, force: bool, verbose: bool, documents: tuple[str, ...]) -> None:
+def build(
+    root: Path,
+    formats: str,
+    jobs: int | None,
+    force: bool,
+    verbose: bool,
+    documents: tuple[str, ...],
+) -> None:
     """Convert, validate and render every transcript under tei/source/ (or only DOCUMENTS,
     given by name, e.g. tactics-and-tasks).
 
@@ -102,8 +127,17 @@ def build(root: Path, formats: str, jobs: int | None, force: bool, verbose: bool
     if not transcripts:
         fail(f"{project.source_dir}: no transcripts (*.md) to build")
     workers = jobs or os.cpu_count() or 1
-    with click.progressbar(length=len(transcripts), label=f"Building ({workers} jobs)", file=sys.stderr) as bar:
-        reports = build_corpus(project, transcripts, chosen, workers, incremental=not force, on_done=lambda _: bar.update(1))
+    with click.progressbar(
+        length=len(transcripts), label=f"Building ({workers} jobs)", file=sys.stderr
+    ) as bar:
+        reports = build_corpus(
+            project,
+            transcripts,
+            chosen,
+            workers,
+            incremental=not force,
+            on_done=lambda _: bar.update(1),
+        )
     _report_documents(reports, root, verbose)
     failures = sum(not r.ok for r in reports)
     if any(not r.skipped for r in reports) or not (project.dist_dir / "index.html").is_file():
@@ -124,7 +158,9 @@ def _report_documents(reports: list[DocumentReport], root: Path, verbose: bool =
             continue
         written = ", ".join(_relative(p, root) for p in report.written)
         status = "ok" if report.ok else "FAILED"
-        click.echo(f"{report.doc_id}: {status}; wrote {written or 'nothing'}; {len(report.warnings)} warning(s)")
+        click.echo(
+            f"{report.doc_id}: {status}; wrote {written or 'nothing'}; {len(report.warnings)} warning(s)"
+        )
 
 
 def _build_corpus_outputs(project: Project, formats: tuple[str, ...]) -> None:
@@ -143,7 +179,10 @@ def _formats(formats: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = [f for f in chosen if f not in allowed]
     if unknown or not chosen:
-        raise click.BadParameter(f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(allowed)}", param_hint="--formats")
+        raise click.BadParameter(
+            f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(allowed)}",
+            param_hint="--formats",
+        )
     return chosen
 
 
@@ -156,10 +195,22 @@ def _relative(path: Path, root: Path) -> str:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (one source) or directory (default: the tei/ directory above tei/source/, else beside the source).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), help="The .toml (default: beside the source, same name).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Output file (one source) or directory (default: the tei/ directory above tei/source/, else beside the source).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="The .toml (default: beside the source, same name).",
+)
 @VERBOSE_OPTION
-def convert(sources: tuple[Path, ...], output: Path | None, config_path: Path | None, verbose: bool) -> None:
+def convert(
+    sources: tuple[Path, ...], output: Path | None, config_path: Path | None, verbose: bool
+) -> None:
     """Convert markdown transcripts (with their .toml) into TEI masters."""
     from .convert import convert_file
     from .files import write_atomically
@@ -195,11 +246,24 @@ def _convert_target(source: Path, output: Path | None, count: int) -> Path:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format; json gives a list of {path, line, col, severity, code, message}.")
-@click.option("--source", type=click.Path(path_type=Path), help="Transcript to check text conservation against (default: tei/source/<name>.md when it exists).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format; json gives a list of {path, line, col, severity, code, message}.",
+)
+@click.option(
+    "--source",
+    type=click.Path(path_type=Path),
+    help="Transcript to check text conservation against (default: tei/source/<name>.md when it exists).",
+)
 @ROOT_OPTION
 @VERBOSE_OPTION
-def validate(files: tuple[Path, ...], fmt: str, source: Path | None, root: Path, verbose: bool) -> None:
+def validate(
+    files: tuple[Path, ...], fmt: str, source: Path | None, root: Path, verbose: bool
+) -> None:
     """Validate TEI files: the project schema, the integrity rules, and text conservation.
 
     Prints OK or one line per problem (path:line:col: message [CODE]); warnings are shown but
@@ -231,11 +295,27 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--formats", default="html,text,pdf,epub", show_default=True, help="Comma-separated outputs: html, text, pdf, epub.")
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"), show_default=True, help="Directory; each document goes to <output>/<name>/.")
-@click.option("--build-date", callback=_iso_date, metavar="YYYY-MM-DD",
-              help="The date the outputs give as theirs (default: the TEI header's publicationStmt/date/@when; "
-                   "the EPUB needs one).")
+@click.option(
+    "--formats",
+    default="html,text,pdf,epub",
+    show_default=True,
+    help="Comma-separated outputs: html, text, pdf, epub.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Directory; each document goes to <output>/<name>/.",
+)
+@click.option(
+    "--build-date",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="The date the outputs give as theirs (default: the TEI header's publicationStmt/date/@when; "
+    "the EPUB needs one).",
+)
 def render(files: tuple[Path, ...], formats: str, output: Path, build_date: str | None) -> None:
     """Render TEI files (ours or any valid TEI) to HTML, plain text, PDF and EPUB."""
     from .build import FORMATS
@@ -249,7 +329,12 @@ def render(files: tuple[Path, ...], formats: str, output: Path, build_date: str 
 
             parse_file(path)  # refuse hostile or malformed input before any stylesheet runs
             written, warnings = render_all(
-                path.read_bytes(), path.stem, output / path.stem, chosen, build_date=build_date, source_name=str(path)
+                path.read_bytes(),
+                path.stem,
+                output / path.stem,
+                chosen,
+                build_date=build_date,
+                source_name=str(path),
             )
         except EditionError as exc:
             click.echo(str(exc), err=True)
@@ -283,11 +368,17 @@ def entities(documents: tuple[str, ...], root: Path) -> None:
         if missing:
             fail(f"{project.source_dir}: no transcript named {', '.join(sorted(missing))}")
         for transcript in chosen:
-            doc = Document(source=transcript, config=load_config(config_path_for(transcript)), markdown=read_source(transcript))
+            doc = Document(
+                source=transcript,
+                config=load_config(config_path_for(transcript)),
+                markdown=read_source(transcript),
+            )
             run_passes(doc, ["read", "repair"])
             seen: set[str] = set()
             for block in doc.blocks:
-                for name in name_candidates(inline_text(block.content, skip=frozenset({"ref"})), registry):
+                for name in name_candidates(
+                    inline_text(block.content, skip=frozenset({"ref"})), registry
+                ):
                     if name not in seen:
                         seen.add(name)
                         click.echo(f"{transcript}:{block.line}: {name}")

@@ -101,10 +101,22 @@ def _date_from_git(source: Path) -> str:
     if not files:
         return ""
     try:
-        status = subprocess.run(["git", "status", "--porcelain", "--", *files], cwd=source.parent, capture_output=True, text=True, timeout=10)
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--", *files],
+            cwd=source.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
         if status.returncode != 0 or status.stdout.strip():
             return ""
-        log = subprocess.run(["git", "log", "-1", "--format=%cs", "--", *files], cwd=source.parent, capture_output=True, text=True, timeout=10)
+        log = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", *files],
+            cwd=source.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
     except (OSError, subprocess.SubprocessError):
         return ""
     value = log.stdout.strip()
@@ -138,12 +150,26 @@ def default_config(path: Path, doc_id: str, source: Path | None = None) -> Docum
     """The configuration of a transcript without a .toml: nothing stated but a build date."""
     build_date, origin = build_date_for(source)
     if not build_date:
-        raise EditionError(Location(str(path)), "no .toml and no build date: set [edition] build_date in it, or SOURCE_DATE_EPOCH")
-    return DocumentConfig(path=path, doc_id=doc_id, title="", author="", language="", build_date=build_date,
-                          rights_status="", present=False, build_date_source=origin)
+        raise EditionError(
+            Location(str(path)),
+            "no .toml and no build date: set [edition] build_date in it, or SOURCE_DATE_EPOCH",
+        )
+    return DocumentConfig(
+        path=path,
+        doc_id=doc_id,
+        title="",
+        author="",
+        language="",
+        build_date=build_date,
+        rights_status="",
+        present=False,
+        build_date_source=origin,
+    )
 
 
-def load_config(path: Path, doc_id: str | None = None, source: Path | None = None) -> DocumentConfig:
+def load_config(
+    path: Path, doc_id: str | None = None, source: Path | None = None
+) -> DocumentConfig:
     """Read and check ``path`` (the defaults if it does not exist); raise
     :class:`EditionError` with file:line on any problem. ``source``: the transcript, for
     the build date when the configuration gives none."""
@@ -191,7 +217,10 @@ def load_config(path: Path, doc_id: str | None = None, source: Path | None = Non
             value = value.isoformat()
         value = str(value).strip()
         if value and not ISO_DATE.match(value):
-            raise EditionError(Location(name, _line_of(text, key)), f"'{key}' must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}")
+            raise EditionError(
+                Location(name, _line_of(text, key)),
+                f"'{key}' must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}",
+            )
         return value
 
     document = table("document")
@@ -205,36 +234,61 @@ def load_config(path: Path, doc_id: str | None = None, source: Path | None = Non
     if not build_date:
         build_date, build_date_source = build_date_for(source)
     if not build_date:
-        raise EditionError(Location(name), "missing [edition] build_date (or set SOURCE_DATE_EPOCH): builds must not depend on the clock")
+        raise EditionError(
+            Location(name),
+            "missing [edition] build_date (or set SOURCE_DATE_EPOCH): builds must not depend on the clock",
+        )
     responsibilities = []
     for entry in data.get("responsibility", []) or []:
         if not isinstance(entry, dict):
-            raise EditionError(Location(name, _line_of(text, "responsibility")), "[[responsibility]] entries must be tables")
+            raise EditionError(
+                Location(name, _line_of(text, "responsibility")),
+                "[[responsibility]] entries must be tables",
+            )
         resp = string(entry, "resp", required=True)
         person, org = string(entry, "person"), string(entry, "org")
         if bool(person) == bool(org):
-            raise EditionError(Location(name, _line_of(text, "resp")), f"[[responsibility]] '{resp}' needs one of 'person' or 'org'")
+            raise EditionError(
+                Location(name, _line_of(text, "resp")),
+                f"[[responsibility]] '{resp}' needs one of 'person' or 'org'",
+            )
         responsibilities.append((resp, person or org, "person" if person else "org"))
     kind = string(document, "kind")
     if kind not in ("", "letter", "text"):
-        raise EditionError(Location(name, _line_of(text, "kind")), f"'kind' must be 'letter' or 'text', not {kind!r}")
+        raise EditionError(
+            Location(name, _line_of(text, "kind")),
+            f"'kind' must be 'letter' or 'text', not {kind!r}",
+        )
 
     revisions = []
     for entry in data.get("revision", []) or []:
         if not isinstance(entry, dict):
-            raise EditionError(Location(name, _line_of(text, "revision")), "[[revision]] entries must be tables")
-        revisions.append(Revision(date(entry, "date") or build_date, string(entry, "description", required=True)))
+            raise EditionError(
+                Location(name, _line_of(text, "revision")), "[[revision]] entries must be tables"
+            )
+        revisions.append(
+            Revision(date(entry, "date") or build_date, string(entry, "description", required=True))
+        )
 
     boilerplate = notes.get("boilerplate", [])
     if not isinstance(boilerplate, list) or not all(isinstance(b, str) for b in boilerplate):
-        raise EditionError(Location(name, _line_of(text, "boilerplate")), "'boilerplate' must be a list of strings")
+        raise EditionError(
+            Location(name, _line_of(text, "boilerplate")), "'boilerplate' must be a list of strings"
+        )
     note_count = notes.get("count")
-    if note_count is not None and (not isinstance(note_count, int) or isinstance(note_count, bool) or note_count < 0):
-        raise EditionError(Location(name, _line_of(text, "count")), "'count' must be a non-negative integer")
+    if note_count is not None and (
+        not isinstance(note_count, int) or isinstance(note_count, bool) or note_count < 0
+    ):
+        raise EditionError(
+            Location(name, _line_of(text, "count")), "'count' must be a non-negative integer"
+        )
 
     language = string(document, "language")
     if language and not re.match(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$", language):
-        raise EditionError(Location(name, _line_of(text, "language")), f"'language' must be a BCP 47 tag such as 'en', not {language!r}")
+        raise EditionError(
+            Location(name, _line_of(text, "language")),
+            f"'language' must be a BCP 47 tag such as 'en', not {language!r}",
+        )
 
     return DocumentConfig(
         path=path,

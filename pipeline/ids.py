@@ -19,7 +19,15 @@ def unique_id(candidate: str, taken: set[str]) -> str:
 
 
 #: How the symbols notes are marked with are spelled in ids (an id cannot hold "*" or "†").
-SYMBOL_NAMES = {"*": "ast", "†": "dag", "‡": "ddag", "§": "sect", "‖": "par", "¶": "para", "#": "num"}
+SYMBOL_NAMES = {
+    "*": "ast",
+    "†": "dag",
+    "‡": "ddag",
+    "§": "sect",
+    "‖": "par",
+    "¶": "para",
+    "#": "num",
+}
 
 
 def note_id(label: str) -> str:

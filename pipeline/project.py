@@ -36,7 +36,10 @@ class Project:
     def transcripts(self) -> list[Path]:
         """Every transcript of the project, in a stable (sorted) order."""
         if not self.source_dir.is_dir():
-            raise EditionError(Location(str(self.source_dir)), "no tei/source/ directory here (run from the project root or pass --root)")
+            raise EditionError(
+                Location(str(self.source_dir)),
+                "no tei/source/ directory here (run from the project root or pass --root)",
+            )
         return sorted(self.source_dir.glob("*.md"))
 
     def master_for(self, transcript: Path) -> Path:

@@ -111,8 +111,13 @@ SHARD_MANIFEST = "shards.json"
 #: Pagefind's ready-made search interfaces, which the site does not use (site.js calls
 #: pagefind.js directly): removed from the bundle (about 420 KB).
 PAGEFIND_UNUSED = (
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
 )
 
 
@@ -147,14 +152,18 @@ def _stylesheet_modules(path: Path, seen: tuple[Path, ...] = ()) -> list[Path]:
     modules = [path]
     for child in parse_file(path).getroot():
         if child.tag in (f"{{{XSL_NS}}}import", f"{{{XSL_NS}}}include"):
-            modules += _stylesheet_modules((path.parent / child.get("href", "")).resolve(), (*seen, *modules))
+            modules += _stylesheet_modules(
+                (path.parent / child.get("href", "")).resolve(), (*seen, *modules)
+            )
     return modules
 
 
 def record_key(tei: bytes) -> str:
     """The key a record of the master ``tei`` carries: the digest of the master's bytes and
     of the stylesheets that make records. A record whose key differs is out of date."""
-    digest = hashlib.sha256(f"site-record-{RECORD_VERSION}\0{_record_stylesheets_digest()}\0".encode())
+    digest = hashlib.sha256(
+        f"site-record-{RECORD_VERSION}\0{_record_stylesheets_digest()}\0".encode()
+    )
     digest.update(tei)
     return digest.hexdigest()
 
@@ -165,12 +174,18 @@ def make_site_record(
     """The site record of one master (site-record.xsl) and the stylesheet's warnings;
     ``document`` is ``tei`` already prepared for Saxon, if the caller has it."""
     params: dict[str, ParamValue] = {"document-id": doc_id, "record-key": record_key(tei)}
-    result = render(RECORD_STYLESHEET, tei if document is None else document, params, source_name=source_name)
+    result = render(
+        RECORD_STYLESHEET, tei if document is None else document, params, source_name=source_name
+    )
     return result.output, result.warnings
 
 
 def write_site_record(
-    tei: bytes, doc_id: str, out_dir: Path, source_name: str | None = None, document: Prepared | None = None
+    tei: bytes,
+    doc_id: str,
+    out_dir: Path,
+    source_name: str | None = None,
+    document: Prepared | None = None,
 ) -> tuple[Path, tuple[str, ...]]:
     """Write ``out_dir/site.xml``, the site record of the master ``tei`` (the build calls
     this in its worker, with the master in hand); the path and the stylesheet's warnings."""
@@ -237,7 +252,13 @@ def corpus_documents(project_root: Path, dist: Path) -> list[SiteDocument]:
             if path.is_file():
                 size = path.stat().st_size
                 outputs.append((kind, f"{doc_id}/{name}", size))
-                etree.SubElement(record, f"{{{SITE_NS}}}output", kind=kind, href=f"{doc_id}/{name}", bytes=str(size))
+                etree.SubElement(
+                    record,
+                    f"{{{SITE_NS}}}output",
+                    kind=kind,
+                    href=f"{doc_id}/{name}",
+                    bytes=str(size),
+                )
         data: bytes = etree.tostring(record, encoding="UTF-8")
         documents.append(SiteDocument(doc_id, master, tuple(outputs), data))
     return documents
@@ -251,24 +272,34 @@ def corpus_xml(documents: list[SiteDocument]) -> bytes:
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<s:site xmlns:s="{SITE_NS}"/>\n'.encode()
 
 
-def render_site_page(documents: list[SiteDocument], *, site_title: str = "") -> tuple[bytes, tuple[str, ...]]:
+def render_site_page(
+    documents: list[SiteDocument], *, site_title: str = ""
+) -> tuple[bytes, tuple[str, ...]]:
     """dist/index.html as bytes, and the stylesheet's warnings."""
     params: dict[str, ParamValue] = {"records": [document.record for document in documents]}
     if site_title:
         params["site-title"] = site_title
-    result = render("site", corpus_xml(documents), params, source_name="<site records of tei/*.xml>")
+    result = render(
+        "site", corpus_xml(documents), params, source_name="<site records of tei/*.xml>"
+    )
     return result.output, result.warnings
 
 
 def pagefind_command(site: Path, output: Path) -> list[str]:
     """The Pagefind run that indexes the reading editions under ``site`` into ``output``."""
     command = [
-        sys.executable, "-m", "pagefind",
-        "--site", str(site),
-        "--glob", "*/index.html",
-        "--root-selector", "main",
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--glob",
+        "*/index.html",
+        "--root-selector",
+        "main",
         "--keep-index-url",
-        "--output-path", str(output),
+        "--output-path",
+        str(output),
         "--quiet",
     ]
     for selector in PAGEFIND_EXCLUDE:
@@ -342,7 +373,7 @@ def _fragments(bundle: Path) -> Iterator[tuple[str, dict[str, object]]]:
     the fragment's file name ("en_6dc4de8", its language before the last "_")."""
     for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())  # "pagefind_dcd" then the JSON
-        yield path.name.removesuffix(".pf_fragment"), json.loads(raw[raw.index(b"{"):])
+        yield path.name.removesuffix(".pf_fragment"), json.loads(raw[raw.index(b"{") :])
 
 
 def _language(result_id: str) -> str:
@@ -373,7 +404,9 @@ def _page_words(bundle: Path) -> Vocabulary:
     words: Vocabulary = {}
     for result_id, data in _fragments(bundle):
         if not _is_vocabulary(data):
-            words.setdefault(_language(result_id), set()).update(_words(str(data.get("content", ""))))
+            words.setdefault(_language(result_id), set()).update(
+                _words(str(data.get("content", "")))
+            )
     return words
 
 
@@ -387,7 +420,7 @@ def _vocabulary_of(bundle: Path, ids: list[str]) -> Vocabulary:
     words: Vocabulary = {}
     for result_id in ids:
         raw = gzip.decompress((bundle / "fragment" / f"{result_id}.pf_fragment").read_bytes())
-        data = json.loads(raw[raw.index(b"{"):])
+        data = json.loads(raw[raw.index(b"{") :])
         words.setdefault(_language(result_id), set()).update(_words(str(data.get("content", ""))))
     return words
 
@@ -441,7 +474,10 @@ def _run_pagefind(dist: Path, shard: Shard, extra: dict[str, bytes]) -> None:
                 shutil.copyfile(dist / page, target)
         for page, data in extra.items():
             if (site / page).exists():  # a document named like a vocabulary page
-                raise EditionError(Location(str(dist / page)), f"a document may not be named {page.split('/')[0]}: the search index uses the name")
+                raise EditionError(
+                    Location(str(dist / page)),
+                    f"a document may not be named {page.split('/')[0]}: the search index uses the name",
+                )
             (site / page).parent.mkdir(parents=True, exist_ok=True)
             (site / page).write_bytes(data)
         output = staging / "out"
@@ -449,8 +485,12 @@ def _run_pagefind(dist: Path, shard: Shard, extra: dict[str, bytes]) -> None:
             run = subprocess.run(
                 # run in the staging directory, so that no pagefind.yml of the caller's
                 # working directory changes what is indexed
-                pagefind_command(site.resolve(), output.resolve()), cwd=staging,
-                capture_output=True, text=True, timeout=600, check=False,
+                pagefind_command(site.resolve(), output.resolve()),
+                cwd=staging,
+                capture_output=True,
+                text=True,
+                timeout=600,
+                check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise EditionError(Location(str(dist)), f"pagefind could not run: {exc}") from None
@@ -460,7 +500,10 @@ def _run_pagefind(dist: Path, shard: Shard, extra: dict[str, bytes]) -> None:
                 detail = "the Python package pagefind[extended] is not installed"
             raise EditionError(Location(str(dist)), f"pagefind failed: {detail}")
         if not (output / "pagefind.js").is_file():
-            raise EditionError(Location(str(dist)), "pagefind wrote no pagefind.js: no reading edition (*/index.html) to index?")
+            raise EditionError(
+                Location(str(dist)),
+                "pagefind wrote no pagefind.js: no reading edition (*/index.html) to index?",
+            )
         for name in PAGEFIND_UNUSED:
             (output / name).unlink(missing_ok=True)
         target = dist / PAGEFIND_DIR / shard.name
@@ -602,10 +645,19 @@ def index_search(dist: Path, doc_ids: list[str], per_shard: int = SHARD_PAGES) -
             _merge(brought, _page_words(root / shard.name))
         stale = [s for s in shards if not _covers(held[s.name], brought)]
         _index_shards(dist, stale, _merge(known, brought))
-        hidden = {s.name: _vocabulary_ids(root / s.name) if s in changed or s in stale else manifest[s.name]
-                  for s in shards}
-    write_if_changed(root / SHARD_MANIFEST, (json.dumps({"shards": hidden}, indent=1, sort_keys=True) + "\n").encode("utf-8"))
-    write_if_changed(root / "pagefind.js", pagefind_entry(shards, [i for ids in hidden.values() for i in ids]))
+        hidden = {
+            s.name: _vocabulary_ids(root / s.name)
+            if s in changed or s in stale
+            else manifest[s.name]
+            for s in shards
+        }
+    write_if_changed(
+        root / SHARD_MANIFEST,
+        (json.dumps({"shards": hidden}, indent=1, sort_keys=True) + "\n").encode("utf-8"),
+    )
+    write_if_changed(
+        root / "pagefind.js", pagefind_entry(shards, [i for ids in hidden.values() for i in ids])
+    )
     keep = {"pagefind.js", SHARD_MANIFEST, *(shard.name for shard in shards)}
     for path in root.iterdir():
         if path.name not in keep:
@@ -630,10 +682,17 @@ def build_site(project_root: Path, dist: Path) -> list[Path]:
     """
     documents = corpus_documents(project_root, dist)
     if not documents:
-        raise EditionError(Location(str(project_root / "tei")), "no TEI documents (tei/*.xml) to publish on the site")
+        raise EditionError(
+            Location(str(project_root / "tei")),
+            "no TEI documents (tei/*.xml) to publish on the site",
+        )
     # the search index first: Pagefind's processes run while this one is still small
     # (rendering the page grows it, and Saxon does not give the memory back)
-    editions = [document.doc_id for document in documents if any(kind == "html" for kind, _, _ in document.outputs)]
+    editions = [
+        document.doc_id
+        for document in documents
+        if any(kind == "html" for kind, _, _ in document.outputs)
+    ]
     index_files = index_search(dist, editions) if editions else []
     page, warnings = render_site_page(documents)
     problems = [w for w in warnings if w.startswith(("UNHANDLED:", "BROKEN-REF:"))]

@@ -38,14 +38,19 @@ def _parser() -> etree.XMLParser:
 def _refuse_doctype(tree: etree._ElementTree, path: str) -> None:
     docinfo = tree.docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise EditionError(Location(path, 1, 1), "DOCTYPE declarations are not allowed (entities and DTDs are refused)")
+        raise EditionError(
+            Location(path, 1, 1),
+            "DOCTYPE declarations are not allowed (entities and DTDs are refused)",
+        )
 
 
 def parse_bytes(data: bytes, path: str | Path) -> etree._ElementTree:
     """Parse XML bytes safely; ``path`` is only used in messages."""
     name = str(path)
     if len(data) > MAX_XML_BYTES:
-        raise EditionError(Location(name), f"file is {len(data):,} bytes; the limit is {MAX_XML_BYTES:,}")
+        raise EditionError(
+            Location(name), f"file is {len(data):,} bytes; the limit is {MAX_XML_BYTES:,}"
+        )
     # A DOCTYPE is never needed by TEI P5 and is the door to entity attacks; refuse it
     # before libxml2 sees the internal subset at all.
     for marker in (b"<!DOCTYPE", b"<!ENTITY"):
@@ -53,7 +58,10 @@ def parse_bytes(data: bytes, path: str | Path) -> etree._ElementTree:
         if at >= 0:
             line = data.count(b"\n", 0, at) + 1
             col = at - (data.rfind(b"\n", 0, at) + 1) + 1
-            raise EditionError(Location(name, line, col), "DOCTYPE declarations are not allowed (entities and DTDs are refused)")
+            raise EditionError(
+                Location(name, line, col),
+                "DOCTYPE declarations are not allowed (entities and DTDs are refused)",
+            )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -80,7 +88,9 @@ def parse_file(path: str | Path) -> etree._ElementTree:
     except OSError as exc:
         raise EditionError(Location(str(path)), f"cannot read: {exc.strerror}") from None
     if size > MAX_XML_BYTES:
-        raise EditionError(Location(str(path)), f"file is {size:,} bytes; the limit is {MAX_XML_BYTES:,}")
+        raise EditionError(
+            Location(str(path)), f"file is {size:,} bytes; the limit is {MAX_XML_BYTES:,}"
+        )
     if p.is_dir():
         raise EditionError(Location(str(path)), "is a directory, not a file")
     return parse_bytes(p.read_bytes(), path)

@@ -20,8 +20,13 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 #: Debian's Chromium, which .ci/run installs; the browser tests drive it with playwright.
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
 ]
 
 

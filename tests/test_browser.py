@@ -30,8 +30,6 @@ PAGES = [pytest.param(f.path, f.params, id=f.name) for f in FIXTURES] + [
 ]
 
 
-
-
 def render_page(tmp_path: Path, tei: Path, params: dict[str, str]) -> Path:
     result = xslt.render("html", tei, params)
     out = tmp_path / f"{tei.stem}.html"
@@ -45,17 +43,21 @@ def open_page(browser: Any, tmp_path: Path, name: str) -> BrowserPage:
 
 
 @pytest.mark.parametrize(("tei", "params"), PAGES)
-def test_links_resolve_no_errors_no_axe_violations(browser: Any, axe: Any, tmp_path: Path,
-                                                   tei: Path, params: dict[str, str]) -> None:
+def test_links_resolve_no_errors_no_axe_violations(
+    browser: Any, axe: Any, tmp_path: Path, tei: Path, params: dict[str, str]
+) -> None:
     view = BrowserPage(browser, render_page(tmp_path, tei, params))
     try:
         dangling = view.page.evaluate(
             """() => [...document.querySelectorAll('a[href^="#"]')]
                      .map(a => a.getAttribute('href').slice(1))
-                     .filter(id => !document.getElementById(decodeURIComponent(id)))""")
+                     .filter(id => !document.getElementById(decodeURIComponent(id)))"""
+        )
         assert dangling == []
         results = axe.run(view.page)
-        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        violations = [
+            (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+        ]
         assert violations == []
         view.page.screenshot(path=str(tmp_path / f"{tei.stem}.png"), full_page=True)
         assert view.errors == []
@@ -149,7 +151,9 @@ def test_readable_on_a_phone(browser: Any, tmp_path: Path) -> None:
     fixture = next(f for f in FIXTURES if f.name == "entities.001")
     view = BrowserPage(browser, render_page(tmp_path, fixture.path, fixture.params), width=375)
     try:
-        overflow = view.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        overflow = view.page.evaluate(
+            "() => document.documentElement.scrollWidth - window.innerWidth"
+        )
         assert overflow <= 0
         view.page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
     finally:
@@ -159,8 +163,11 @@ def test_readable_on_a_phone(browser: Any, tmp_path: Path) -> None:
 def test_the_axe_check_can_fail(browser: Any, axe: Any, tmp_path: Path) -> None:
     """axe really runs: a page with a known violation reports it."""
     bad = tmp_path / "bad.html"
-    bad.write_text('<!DOCTYPE html><html><head><title>x</title></head><body><main>'
-                   '<input type="text"></main></body></html>', encoding="utf-8")
+    bad.write_text(
+        "<!DOCTYPE html><html><head><title>x</title></head><body><main>"
+        '<input type="text"></main></body></html>',
+        encoding="utf-8",
+    )
     view = BrowserPage(browser, bad)
     try:
         ids = {v["id"] for v in axe.run(view.page).response["violations"]}
@@ -178,9 +185,15 @@ def test_cite_link_opens_a_dialog_with_the_citation_and_url(browser: Any, tmp_pa
         view.page.locator("#sec-2-A-p3 a.cite-link").click()
         assert dialog.is_visible()
         text = view.page.locator("#cite-text").inner_text()
-        assert text.startswith("Soviet Bolshevik-Leninists, “The Tactics and Tasks of the Leninist Opposition”")
+        assert text.startswith(
+            "Soviet Bolshevik-Leninists, “The Tactics and Tasks of the Leninist Opposition”"
+        )
         assert "§2.A\u00a0¶3 (#sec-2-A-p3)." in text
-        assert view.page.locator("#cite-url").inner_text().endswith("tactics-and-tasks.html#sec-2-A-p3")
+        assert (
+            view.page.locator("#cite-url")
+            .inner_text()
+            .endswith("tactics-and-tasks.html#sec-2-A-p3")
+        )
         assert view.page.evaluate("() => location.hash") == "#sec-2-A-p3"
         view.page.screenshot(path=str(tmp_path / "cite.png"))
         view.page.keyboard.press("Escape")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 from lxml import etree
 
-from conftest import ROOT
 from pipeline.cli import main
 
 DOCS = Path(__file__).parent / "fixtures" / "documents"
@@ -39,7 +39,10 @@ def test_build_writes_tei_html_text_and_pdf(tmp_path):
     assert result.exit_code == 0, result.output
     doc = "tactics-and-tasks"
     master = root / "tei" / f"{doc}.xml"
-    outputs = [root / "dist" / doc / name for name in ("index.html", f"{doc}.txt", "print.html", f"{doc}.pdf")]
+    outputs = [
+        root / "dist" / doc / name
+        for name in ("index.html", f"{doc}.txt", "print.html", f"{doc}.pdf")
+    ]
     for path in [master, *outputs]:
         assert path.stat().st_size > 1000, path
     assert etree.parse(str(master)).getroot().tag == "{http://www.tei-c.org/ns/1.0}TEI"
@@ -70,10 +73,15 @@ def test_corpus_build_isolates_a_failing_document_and_rebuilds_incrementally(tmp
     assert second.output.count(": up to date") == 3
 
     letter = root / "tei" / "source" / "circular-letter.md"
-    letter.write_text(letter.read_text(encoding="utf-8").replace("Forward.", "Forward, comrades."), encoding="utf-8")
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("Forward.", "Forward, comrades."),
+        encoding="utf-8",
+    )
     third = build(root, "--formats", "html,text")
     assert "circular-letter: ok;" in third.output and third.output.count(": up to date") == 2
-    assert "Forward, comrades." in (root / "dist" / "circular-letter" / "index.html").read_text(encoding="utf-8")
+    assert "Forward, comrades." in (root / "dist" / "circular-letter" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
     # a changed registry affects every document
     persons = root / "tei" / "authority" / "persons.xml"

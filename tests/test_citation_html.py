@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from conftest import ROOT, TEI_NS
 from lxml import etree
 
-from conftest import ROOT, TEI_NS
 from pipeline.render.xslt import render
 
 MASTER = ROOT / "tei" / "tactics-and-tasks.xml"
@@ -31,7 +31,9 @@ def meta(page: lxml.html.HtmlElement, name: str) -> list[str]:
 def test_head_carries_highwire_and_dublin_core_metadata(page, tei):
     title = tei.xpath("string(//tei:titleStmt/tei:title[@type='main'])", namespaces=TEI_NS)
     assert meta(page, "citation_title") == [title] == meta(page, "DC.title")
-    assert meta(page, "citation_author") == ["Soviet Bolshevik-Leninists"] == meta(page, "DC.creator")
+    assert (
+        meta(page, "citation_author") == ["Soviet Bolshevik-Leninists"] == meta(page, "DC.creator")
+    )
     assert meta(page, "citation_publication_date") == ["2025/09/11"]
     assert meta(page, "citation_publisher") == ["World Socialist Web Site"]
     assert meta(page, "citation_language") == ["en"] == meta(page, "DC.language")
@@ -50,7 +52,9 @@ def test_every_citable_passage_has_one_cite_link_to_its_own_id(page, tei):
     )
     links = page.xpath("//main//a[contains(@class, 'cite-link')]")
     assert sorted(a.get("href") for a in links) == sorted(f"#{e.get(XML_ID)}" for e in citable)
-    assert len(links) == len(citable) == 86 + 3 + 11 + 24  # body paragraphs, intro, divisions, notes
+    assert (
+        len(links) == len(citable) == 86 + 3 + 11 + 24
+    )  # body paragraphs, intro, divisions, notes
     for link in links:
         target = page.get_element_by_id(link.get("href")[1:])
         assert link in target.iter("a"), "the link sits in (or in the heading of) its passage"
@@ -59,9 +63,13 @@ def test_every_citable_passage_has_one_cite_link_to_its_own_id(page, tei):
 
 def test_passage_citations_name_the_passage(page):
     def citation(passage_id: str) -> str:
-        return page.xpath(f"//a[@href='#{passage_id}'][contains(@class, 'cite-link')]/@data-citation")[0]
+        return page.xpath(
+            f"//a[@href='#{passage_id}'][contains(@class, 'cite-link')]/@data-citation"
+        )[0]
 
-    assert citation("sec-2-A-p3").startswith("Soviet Bolshevik-Leninists, “The Tactics and Tasks of the Leninist Opposition” (1932)")
+    assert citation("sec-2-A-p3").startswith(
+        "Soviet Bolshevik-Leninists, “The Tactics and Tasks of the Leninist Opposition” (1932)"
+    )
     assert "§2.A\u00a0¶3 (#sec-2-A-p3)." in citation("sec-2-A-p3")
     assert "§III\u00a0¶1 (#sec-III-p1)." in citation("sec-III-p1")
     assert "Note\u00a09 (#n9)." in citation("n9")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, SEED
 from lxml import etree
 
-from conftest import ROOT, SEED
 from pipeline.cli import main
 
 SEED_TOML = SEED.with_suffix(".toml")
@@ -75,13 +75,19 @@ def test_empty_transcript(runner, tmp_path):
 
 
 def test_anchor_without_note_names_its_line(runner, tmp_path):
-    source = transcript(tmp_path, "dangling", b"## A\n\nText.<sup>[1]</sup>\n\nMore.<sup>[2]</sup>\n\n[1] Only one note.\n")
+    source = transcript(
+        tmp_path,
+        "dangling",
+        b"## A\n\nText.<sup>[1]</sup>\n\nMore.<sup>[2]</sup>\n\n[1] Only one note.\n",
+    )
     result = runner.invoke(main, ["convert", str(source)])
     assert_one_line_error(result, f"{source}:5: note anchor [2] has no note (notes run 1-1)")
 
 
 def test_two_notes_with_one_number(runner, tmp_path):
-    source = transcript(tmp_path, "dup", b"## A\n\nText.<sup>[1]</sup>\n\n[1] A note.\n\n[1] Another note.\n")
+    source = transcript(
+        tmp_path, "dup", b"## A\n\nText.<sup>[1]</sup>\n\n[1] A note.\n\n[1] Another note.\n"
+    )
     result = runner.invoke(main, ["convert", str(source)])
     assert_one_line_error(result, f"{source}:7: duplicate note [1] (first at line 5)")
 
@@ -104,9 +110,13 @@ def test_transcript_without_toml_states_only_what_it_says(runner, tmp_path, monk
 def test_transcript_without_a_title_is_refused(runner, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     source = tmp_path / "untitled.md"
-    source.write_text("Just a paragraph of text, with no heading and nothing to call it.\n", encoding="utf-8")
+    source.write_text(
+        "Just a paragraph of text, with no heading and nothing to call it.\n", encoding="utf-8"
+    )
     result = runner.invoke(main, ["convert", str(source)])
-    assert_one_line_error(result, f"{source}:1: no title: the transcript has no title heading or front-matter title")
+    assert_one_line_error(
+        result, f"{source}:1: no title: the transcript has no title heading or front-matter title"
+    )
     assert not (tmp_path / "untitled.xml").exists()
 
 
@@ -119,13 +129,21 @@ def test_malformed_toml_names_line(runner, tmp_path):
 
 def test_toml_without_build_date_takes_the_file_date_and_says_so(runner, tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    source = transcript(tmp_path, "nodate", b"# Title\n\nText.\n", b'[document]\ntitle = "x"\n[rights]\nstatement = "s"\n')
+    source = transcript(
+        tmp_path,
+        "nodate",
+        b"# Title\n\nText.\n",
+        b'[document]\ntitle = "x"\n[rights]\nstatement = "s"\n',
+    )
     os.utime(source, (1_700_000_000, 1_700_000_000))  # 2023-11-14, outside any git checkout
     result = runner.invoke(main, ["convert", str(source)])
     assert result.exit_code == 0, result.output
     assert "the build date is the transcript file's date (2023-11-14)" in result.output
     tei = etree.parse(str(tmp_path / "nodate.xml"))
-    assert tei.xpath("string(//*[local-name()='publicationStmt']/*[local-name()='date']/@when)") == "2023-11-14"
+    assert (
+        tei.xpath("string(//*[local-name()='publicationStmt']/*[local-name()='date']/@when)")
+        == "2023-11-14"
+    )
 
 
 def test_failed_conversion_leaves_existing_master_untouched(runner, tmp_path):
@@ -163,12 +181,16 @@ def test_convert_writes_master_beside_the_source_tree(runner, tmp_path):
     shutil.copytree(ROOT / "tei" / "authority", tmp_path / "tei" / "authority")
     result = runner.invoke(main, ["convert", str(source_dir / SEED.name)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "tei" / "tactics-and-tasks.xml").read_bytes() == (ROOT / "tei" / "tactics-and-tasks.xml").read_bytes()
+    assert (tmp_path / "tei" / "tactics-and-tasks.xml").read_bytes() == (
+        ROOT / "tei" / "tactics-and-tasks.xml"
+    ).read_bytes()
     assert "notes 24" in result.output and "anchors 23" in result.output
 
 
 def test_validate_the_seed_master_is_ok(runner):
-    result = runner.invoke(main, ["validate", "--root", str(ROOT), str(ROOT / "tei" / "tactics-and-tasks.xml")])
+    result = runner.invoke(
+        main, ["validate", "--root", str(ROOT), str(ROOT / "tei" / "tactics-and-tasks.xml")]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("tei/tactics-and-tasks.xml: OK")
     assert "note 9 has no anchor" in result.output  # a warning, shown, not failing
@@ -178,7 +200,9 @@ def test_entities_lists_unregistered_names_with_lines(runner):
     result = runner.invoke(main, ["entities", "--root", str(ROOT), "tactics-and-tasks"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines() if hasattr(result, "stdout") else result.output.splitlines()
-    assert "tei/source/tactics-and-tasks.md:222: Old Bolsheviks" in [l.replace(str(ROOT) + "/", "") for l in lines]
+    assert "tei/source/tactics-and-tasks.md:222: Old Bolsheviks" in [
+        l.replace(str(ROOT) + "/", "") for l in lines
+    ]
     # registered names (Trotsky, Comintern) and URL fragments are never candidates
     assert not any(l.endswith((": Trotsky", ": Comintern", ": NEP11", ": BO-06")) for l in lines)
 
@@ -196,17 +220,36 @@ def test_render_stops_on_a_stylesheet_error_with_one_line_and_no_saxon_trace(tmp
     import sys
 
     tei = tmp_path / "undated.xml"
-    tei.write_bytes((ROOT / "tests" / "fixtures" / "xslt" / "other-tei.001.xml").read_bytes()
-                    .replace(b'<date when="2026-02-03">3 February 2026</date>', b""))
-    command = [sys.executable, "-m", "pipeline.cli", "render", str(tei), "-o", str(tmp_path / "out"), "--formats", "epub"]
+    tei.write_bytes(
+        (ROOT / "tests" / "fixtures" / "xslt" / "other-tei.001.xml")
+        .read_bytes()
+        .replace(b'<date when="2026-02-03">3 February 2026</date>', b"")
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "render",
+        str(tei),
+        "-o",
+        str(tmp_path / "out"),
+        "--formats",
+        "epub",
+    ]
     failed = subprocess.run(command, capture_output=True, text=True, check=False)
     assert failed.returncode == 1
-    assert failed.stderr.splitlines() == [f"{tei}: epub.xsl: NO-DATE: the EPUB needs the build date (YYYY-MM-DD) "
-                                          "for dcterms:modified: the build-date parameter or publicationStmt/date/@when"]
-    dated = subprocess.run([*command, "--build-date", "2026-02-03"], capture_output=True, text=True, check=False)
+    assert failed.stderr.splitlines() == [
+        f"{tei}: epub.xsl: NO-DATE: the EPUB needs the build date (YYYY-MM-DD) "
+        "for dcterms:modified: the build-date parameter or publicationStmt/date/@when"
+    ]
+    dated = subprocess.run(
+        [*command, "--build-date", "2026-02-03"], capture_output=True, text=True, check=False
+    )
     assert dated.returncode == 0, dated.stderr
     assert (tmp_path / "out" / "undated" / "undated.epub").stat().st_size > 0
-    wrong = subprocess.run([*command, "--build-date", "3 Feb 2026"], capture_output=True, text=True, check=False)
+    wrong = subprocess.run(
+        [*command, "--build-date", "3 Feb 2026"], capture_output=True, text=True, check=False
+    )
     assert wrong.returncode == 2 and "YYYY-MM-DD" in wrong.stderr
 
 
@@ -216,7 +259,9 @@ def test_warnings_of_one_kind_are_counted_on_one_line(runner, tmp_path):
     result = runner.invoke(main, ["convert", str(source)])
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if "[W-IMAGE]" in line]
-    assert lines == [f"{source}:3: warning: image in the transcript removed [W-IMAGE] (4 times; lines 3, 5, 7, 9; all with --verbose)"]
+    assert lines == [
+        f"{source}:3: warning: image in the transcript removed [W-IMAGE] (4 times; lines 3, 5, 7, 9; all with --verbose)"
+    ]
     verbose = runner.invoke(main, ["convert", "--verbose", str(source)])
     assert [line for line in verbose.output.splitlines() if "[W-IMAGE]" in line] == [
         f"{source}:{n}: warning: image in the transcript removed [W-IMAGE]" for n in (3, 5, 7, 9)

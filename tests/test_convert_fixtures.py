@@ -55,7 +55,15 @@ def read_fixture_file(path: Path) -> list[Case]:
             index += 1
         if len(parts) != 2:
             raise ValueError(f"{path}:{title_line + 1}: unterminated case")
-        cases.append(Case(path.name, title_line + 1, lines[title_line], "\n".join(parts[0]) + "\n", "\n".join(parts[1])))
+        cases.append(
+            Case(
+                path.name,
+                title_line + 1,
+                lines[title_line],
+                "\n".join(parts[0]) + "\n",
+                "\n".join(parts[1]),
+            )
+        )
     return cases
 
 
@@ -73,7 +81,11 @@ def convert_case(source: str, tmp_path: Path) -> str:
     assert text is not None
     text.tail = None
     indent(text, 0)  # as if <text> were the root: flush left
-    return etree.tostring(text, encoding="unicode").replace(f' xmlns="{TEI}"', "").replace(f' xmlns:xml="http://www.w3.org/XML/1998/namespace"', "")
+    return (
+        etree.tostring(text, encoding="unicode")
+        .replace(f' xmlns="{TEI}"', "")
+        .replace(' xmlns:xml="http://www.w3.org/XML/1998/namespace"', "")
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

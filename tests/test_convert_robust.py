@@ -16,8 +16,53 @@ from pipeline.validate.conservation import check_conservation
 
 FIXTURE_TOML = Path(__file__).parent / "fixtures" / "convert" / "fixture.toml"
 
-WORDS = ["the", "party", "Opposition", "B[olshevik]", "[we]", "[19]28", "wor[king class]", "*italic*", "**bold**", "<sup>[1]</sup>", "<sup>[2]</sup>", "<sup>3</sup>", "[1]", "[^1]", "<https://example.org/x>", "[link](https://example.org/y)", "\\*", "“quoted”", "1.", "A)", "III.", "—", "é", "<b>", "</sup>", "[", "]", "`code`"]
-LINE_STARTS = ["", "", "", "## ", "### ", "#### ", "# ", "1. ", "2. ", "- ", "> ", "[1] ", "[2] ", "*A) ", "    "]
+WORDS = [
+    "the",
+    "party",
+    "Opposition",
+    "B[olshevik]",
+    "[we]",
+    "[19]28",
+    "wor[king class]",
+    "*italic*",
+    "**bold**",
+    "<sup>[1]</sup>",
+    "<sup>[2]</sup>",
+    "<sup>3</sup>",
+    "[1]",
+    "[^1]",
+    "<https://example.org/x>",
+    "[link](https://example.org/y)",
+    "\\*",
+    "“quoted”",
+    "1.",
+    "A)",
+    "III.",
+    "—",
+    "é",
+    "<b>",
+    "</sup>",
+    "[",
+    "]",
+    "`code`",
+]
+LINE_STARTS = [
+    "",
+    "",
+    "",
+    "## ",
+    "### ",
+    "#### ",
+    "# ",
+    "1. ",
+    "2. ",
+    "- ",
+    "> ",
+    "[1] ",
+    "[2] ",
+    "*A) ",
+    "    ",
+]
 
 
 @st.composite

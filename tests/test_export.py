@@ -43,7 +43,17 @@ XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 #: HTML furniture the stylesheet adds around the text: note popovers and numbers, labels,
 #: bracket characters (the page's bracket switch hides them), the apparatus.
-FURNITURE = {"note-anchor", "bracket", "label", "thesis-num", "note-num", "backrefs", "apparatus", "vh", "cite-link"}
+FURNITURE = {
+    "note-anchor",
+    "bracket",
+    "label",
+    "thesis-num",
+    "note-num",
+    "backrefs",
+    "apparatus",
+    "vh",
+    "cite-link",
+}
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
@@ -62,7 +72,9 @@ def dist(tmp_path_factory) -> Path:
     from pipeline.render.xslt import render
 
     out = tmp_path_factory.mktemp("export") / "dist"
-    report = export_project(Project(ROOT), [DOC], ExportOptions(dist_dir=out, corpus_file=out.parent / "corpus.xml"))
+    report = export_project(
+        Project(ROOT), [DOC], ExportOptions(dist_dir=out, corpus_file=out.parent / "corpus.xml")
+    )
     assert not [d for d in report.diagnostics if d.severity == "error"]
     page = out / DOC / "index.html"
     page.parent.mkdir(parents=True)
@@ -93,7 +105,9 @@ def annotations(dist) -> Graph:
 
 @pytest.fixture(scope="module")
 def annotation_items(dist) -> list[dict]:
-    return json.loads((dist / "data" / DOC / "annotations.jsonld").read_text("utf-8"))["first"]["items"]
+    return json.loads((dist / "data" / DOC / "annotations.jsonld").read_text("utf-8"))["first"][
+        "items"
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -117,11 +131,17 @@ def entry_count(master: etree._Element) -> int:
 
 def annotated_count(master: etree._Element) -> int:
     """Tagged names in the text, outside variant readings and the title page."""
-    return len(master.xpath(MENTION_XPATH + "[not(ancestor::tei:rdg or ancestor::tei:titlePage)]", namespaces=TEI_NS))
+    return len(
+        master.xpath(
+            MENTION_XPATH + "[not(ancestor::tei:rdg or ancestor::tei:titlePage)]", namespaces=TEI_NS
+        )
+    )
 
 
 def entity_iri(dist: Path, entry_id: str) -> URIRef:
-    return URIRef((dist / "data" / "corpus" / "entities.jsonld").resolve().as_uri() + "#" + entry_id)
+    return URIRef(
+        (dist / "data" / "corpus" / "entities.jsonld").resolve().as_uri() + "#" + entry_id
+    )
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -133,27 +153,40 @@ def rows(path: Path) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize(
     ("schema_type", "entry"),
-    [(SDO.Person, "person"), (SDO.Organization, "org"), (SDO.Place, "place"), (SDO.CreativeWork, "bibl")],
+    [
+        (SDO.Person, "person"),
+        (SDO.Organization, "org"),
+        (SDO.Place, "place"),
+        (SDO.CreativeWork, "bibl"),
+    ],
 )
 def test_one_node_per_standoff_entry(entities, master, schema_type, entry):
     in_tei = master.xpath(f"/tei:TEI/tei:standOff//tei:{entry}[@xml:id]", namespaces=TEI_NS)
     assert in_tei, entry
     nodes = set(entities.subjects(RDF.type, schema_type))
     assert len(nodes) == len(in_tei)
-    assert {str(n).rsplit("#", 1)[1] for n in nodes} == {e.get("{http://www.w3.org/XML/1998/namespace}id") for e in in_tei}
+    assert {str(n).rsplit("#", 1)[1] for n in nodes} == {
+        e.get("{http://www.w3.org/XML/1998/namespace}id") for e in in_tei
+    }
 
 
 def test_entity_iris_are_the_corpus_register_entries(dist, entities):
     trotsky = entity_iri(dist, "person-trotsky")
     assert (trotsky, RDF.type, SDO.Person) in entities
     corpus = graph(dist / "data" / "corpus" / "entities.jsonld")
-    assert set(corpus.subjects(RDF.type, SDO.Person)) == set(entities.subjects(RDF.type, SDO.Person))
+    assert set(corpus.subjects(RDF.type, SDO.Person)) == set(
+        entities.subjects(RDF.type, SDO.Person)
+    )
 
 
 def test_names_variants_without_brackets(dist, entities):
     trotsky = entity_iri(dist, "person-trotsky")
     assert entities.value(trotsky, SDO.name) == Literal("Leon Trotsky")
-    assert set(map(str, entities.objects(trotsky, SDO.alternateName))) == {"Trotsky", "L. Trotsky", "L.T."}
+    assert set(map(str, entities.objects(trotsky, SDO.alternateName))) == {
+        "Trotsky",
+        "L. Trotsky",
+        "L.T.",
+    }
     assert entities.value(trotsky, SDO.givenName) == Literal("Leon")
     assert entities.value(trotsky, SDO.familyName) == Literal("Trotsky")
     comintern = entity_iri(dist, "org-comintern")
@@ -172,7 +205,9 @@ def test_dates_keep_their_uncertainty(dist, entities):
     assert list(entities.objects(lominadze, ED.certainty)) == []  # certain dates carry no note
 
     new_stage = entity_iri(dist, "work-at-a-new-stage")
-    assert entities.value(new_stage, SDO.datePublished) == Literal("1928-01", datatype=XSD.gYearMonth)
+    assert entities.value(new_stage, SDO.datePublished) == Literal(
+        "1928-01", datatype=XSD.gYearMonth
+    )
     assert entities.value(new_stage, ED.dateText) == Literal("likely January 1928")
     new_course = entity_iri(dist, "work-new-course")
     assert entities.value(new_course, SDO.datePublished) == Literal("1923-12/1924-01")
@@ -183,11 +218,18 @@ def test_dates_keep_their_uncertainty(dist, entities):
 def test_works_have_authors_and_urls(dist, entities):
     new_course = entity_iri(dist, "work-new-course")
     assert entities.value(new_course, SDO.author) == entity_iri(dist, "person-trotsky")
-    assert entities.value(new_course, SDO.url) == URIRef("https://www.wsws.org/en/special/library/the-new-course-leon-trotsky-1924/00.html")
+    assert entities.value(new_course, SDO.url) == URIRef(
+        "https://www.wsws.org/en/special/library/the-new-course-leon-trotsky-1924/00.html"
+    )
     crisis = entity_iri(dist, "work-crisis-of-the-revolution")
     authors = set(entities.objects(crisis, SDO.author))
-    assert authors == {entity_iri(dist, p) for p in ("person-yakovin", "person-solntsev", "person-stopalov")}
-    degrees = {(entities.value(n, ED.value), str(entities.value(n, ED.degree))) for n in entities.objects(crisis, ED.certainty)}
+    assert authors == {
+        entity_iri(dist, p) for p in ("person-yakovin", "person-solntsev", "person-stopalov")
+    }
+    degrees = {
+        (entities.value(n, ED.value), str(entities.value(n, ED.degree)))
+        for n in entities.objects(crisis, ED.certainty)
+    }
     assert degrees == {(a, "medium") for a in authors}  # "likely co-authored"
 
 
@@ -201,10 +243,15 @@ def test_same_as_only_where_the_registry_has_an_idno(entities, master):
     with_idno = [
         entry.get("{http://www.w3.org/XML/1998/namespace}id")
         for entry in master.xpath("/tei:TEI/tei:standOff/*/*[@xml:id]", namespaces=TEI_NS)
-        if any(i.get("type", "").lower() in ("wikidata", "viaf", "gnd", "url") for i in entry.iter("{*}idno"))
+        if any(
+            i.get("type", "").lower() in ("wikidata", "viaf", "gnd", "url")
+            for i in entry.iter("{*}idno")
+        )
     ]
     with_same_as = {str(s).rsplit("#", 1)[1] for s in entities.subjects(SDO.sameAs, None)}
-    assert with_same_as == set(with_idno)  # so far the registers hold no identifier: none is invented
+    assert with_same_as == set(
+        with_idno
+    )  # so far the registers hold no identifier: none is invented
 
 
 SAME_AS_TEI = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><standOff><listPerson>
@@ -220,7 +267,10 @@ def test_same_as_gives_full_authority_uris(tmp_path):
     entries = list(read_entries(root, "same-as.xml"))
     links = Linker("urn:x-edition:", "data/d/entities.jsonld")
     known = {e.id: e for e in entries}
-    g = Graph().parse(data=json.dumps(register_document([entity_node(e, links, known) for e in entries])), format="json-ld")
+    g = Graph().parse(
+        data=json.dumps(register_document([entity_node(e, links, known) for e in entries])),
+        format="json-ld",
+    )
     a, b = (URIRef(f"urn:x-edition:data/corpus/entities.jsonld#person-{x}") for x in "ab")
     assert set(g.objects(a, SDO.sameAs)) == {
         URIRef("http://www.wikidata.org/entity/Q42"),
@@ -235,7 +285,10 @@ def test_malformed_idno_in_a_master_is_refused_with_its_line():
     root = parse_bytes(data, "bad.xml").getroot()
     with pytest.raises(EditionError) as info:
         list(read_entries(root, "bad.xml"))
-    assert str(info.value) == "bad.xml:3: 'person-a' has a malformed wikidata idno 'Trotsky' (expected a Wikidata item id (Q followed by digits))"
+    assert (
+        str(info.value)
+        == "bad.xml:3: 'person-a' has a malformed wikidata idno 'Trotsky' (expected a Wikidata item id (Q followed by digits))"
+    )
 
 
 def test_passages_mention_their_entities(dist, entities):
@@ -254,7 +307,11 @@ def test_one_annotation_per_tagged_mention(annotations, master):
     on_title_page = master.xpath(MENTION_XPATH + "[ancestor::tei:titlePage]", namespaces=TEI_NS)
     assert in_rdg  # the seed has names inside variant readings: apparatus, not annotated
     expected = len(mentions) - len(in_rdg) - len(on_title_page)
-    assert len(set(annotations.subjects(RDF.type, OA.Annotation))) == expected == annotated_count(master)
+    assert (
+        len(set(annotations.subjects(RDF.type, OA.Annotation)))
+        == expected
+        == annotated_count(master)
+    )
 
 
 def test_annotations_identify_registered_entities(annotations, entities):
@@ -263,7 +320,9 @@ def test_annotations_identify_registered_entities(annotations, entities):
     assert {annotations.value(a, OA.motivatedBy) for a in items} == {OA.identifying}
     bodies = {annotations.value(a, OA.hasBody) for a in items}
     assert bodies <= registered
-    selectors = [annotations.value(annotations.value(a, OA.hasTarget), OA.hasSelector) for a in items]
+    selectors = [
+        annotations.value(annotations.value(a, OA.hasTarget), OA.hasSelector) for a in items
+    ]
     assert {annotations.value(s, RDF.type) for s in selectors} == {OA.TextQuoteSelector}
 
 
@@ -278,7 +337,9 @@ def test_annotation_targets_resolve_in_the_reading_edition(annotation_items, pag
         text = texts.setdefault(passage, reading_text(page[passage]))
         selector = item["target"]["selector"]
         assert selector["exact"] in text, (passage, selector["exact"])
-        quoted = " ".join((selector.get("prefix", "") + selector["exact"] + selector.get("suffix", "")).split())
+        quoted = " ".join(
+            (selector.get("prefix", "") + selector["exact"] + selector.get("suffix", "")).split()
+        )
         assert quoted in text, (passage, quoted)
         assert len(selector.get("prefix", "")) <= 32 and len(selector.get("suffix", "")) <= 32
 
@@ -316,11 +377,26 @@ def test_passage_text_as_read():
 def test_mentions_with_quote_selectors():
     root = parse_bytes(PASSAGE_TEI.encode(), "t.xml").getroot()
     kinds = {"org-ci": "org", "person-l": "person", "place-m": "place", "place-p": "place"}
-    found = [(m.mention_id, m.passage_id, m.prefix, m.exact, m.suffix) for m in find_mentions(root, kinds, "t.xml")]
+    found = [
+        (m.mention_id, m.passage_id, m.prefix, m.exact, m.suffix)
+        for m in find_mentions(root, kinds, "t.xml")
+    ]
     assert found == [
-        ("sec-1-m1", "sec-1", "On the ", "Communist International", " The line of Lenin, as we read i"),
+        (
+            "sec-1-m1",
+            "sec-1",
+            "On the ",
+            "Communist International",
+            " The line of Lenin, as we read i",
+        ),
         ("sec-1-p1-m1", "sec-1-p1", "The line of ", "Lenin", ", as we read it in Moscow."),
-        ("sec-1-p1-m2", "sec-1-p1", "line of Lenin, as we read it in ", "Moscow", "."),  # 32 characters
+        (
+            "sec-1-p1-m2",
+            "sec-1-p1",
+            "line of Lenin, as we read it in ",
+            "Moscow",
+            ".",
+        ),  # 32 characters
     ]  # Paris, in the rdg, is not a mention of the text as read (but keeps its ordinal, m3)
 
 
@@ -332,7 +408,10 @@ def test_mention_of_an_entry_missing_from_standoff_is_an_error():
 
 
 def test_mention_without_text_as_read_is_an_error():
-    data = PASSAGE_TEI.replace('<persName ref="#person-l">Lenin</persName>', '<persName ref="#person-l"><ref type="noteAnchor">2</ref></persName>')
+    data = PASSAGE_TEI.replace(
+        '<persName ref="#person-l">Lenin</persName>',
+        '<persName ref="#person-l"><ref type="noteAnchor">2</ref></persName>',
+    )
     root = parse_bytes(data.encode(), "t.xml").getroot()
     kinds = {"org-ci": "org", "person-l": "person", "place-m": "place", "place-p": "place"}
     with pytest.raises(EditionError) as info:
@@ -347,7 +426,16 @@ def test_csv_rows_match_entries_and_mentions(dist, master, annotation_items):
     folder = dist / "data" / DOC
     entries = rows(folder / "entities.csv")
     assert len(entries) == entry_count(master) > 60
-    assert list(entries[0]) == ["id", "kind", "name", "variants", "dates", "description", "authority_ids", "mentions"]
+    assert list(entries[0]) == [
+        "id",
+        "kind",
+        "name",
+        "variants",
+        "dates",
+        "description",
+        "authority_ids",
+        "mentions",
+    ]
     mentions = rows(folder / "mentions.csv")
     assert len(mentions) == len(annotation_items) == annotated_count(master)
     assert [m["mention_id"] for m in mentions] == [i["id"].split("#")[1] for i in annotation_items]
@@ -380,8 +468,12 @@ def test_corpus_csv_lists_occurrences(dist, master):
 
 def test_csl_json_from_the_header(dist, master):
     (item,) = json.loads((dist / "data" / DOC / "citation.json").read_text("utf-8"))
-    header_title = master.findtext("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main']", namespaces=TEI_NS)
-    web_date = master.find("tei:teiHeader//tei:sourceDesc/tei:bibl[@type='web']/tei:date", TEI_NS).get("when")
+    header_title = master.findtext(
+        "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main']", namespaces=TEI_NS
+    )
+    web_date = master.find(
+        "tei:teiHeader//tei:sourceDesc/tei:bibl[@type='web']/tei:date", TEI_NS
+    ).get("when")
     assert item["id"] == DOC and item["title"] == header_title
     assert web_date == "2025-09-11" and item["issued"] == {"date-parts": [[2025, 9, 11]]}
     assert item["original-date"] == {"date-parts": [[1932]]}
@@ -396,7 +488,9 @@ def test_bibtex_has_key_and_fields(dist):
     (entry,) = library.entries
     assert entry.entry_type == "online" and entry.key == DOC
     assert entry.fields_dict["title"].value == "The Tactics and Tasks of the Leninist Opposition"
-    assert entry.fields_dict["author"].value == "{Soviet Bolshevik-Leninists}"  # corporate: never split
+    assert (
+        entry.fields_dict["author"].value == "{Soviet Bolshevik-Leninists}"
+    )  # corporate: never split
     assert entry.fields_dict["date"].value == "2025-09-11"
     assert entry.fields_dict["origdate"].value == "1932"
     assert "url" not in entry.fields_dict
@@ -410,7 +504,10 @@ def test_citation_cff(dist):
     assert cff["title"] == "The Tactics and Tasks of the Leninist Opposition: A TEI edition"
     assert "license" not in cff  # the rights are restricted; no licence is stated
     (reference,) = cff["references"]
-    assert reference["publisher"] == {"name": "World Socialist Web Site"} and reference["year-original"] == 1932
+    assert (
+        reference["publisher"] == {"name": "World Socialist Web Site"}
+        and reference["year-original"] == 1932
+    )
 
 
 # ----------------------------------------------------------------------------- the command
@@ -437,20 +534,34 @@ def test_command_writes_every_file_and_reports_figures(tmp_path):
     assert figures in result.output
     folder = root / "dist" / "data" / DOC
     assert sorted(p.name for p in folder.iterdir()) == [
-        "annotations.jsonld", "citation.bib", "citation.json", "entities.csv", "entities.jsonld", "mentions.csv",
+        "annotations.jsonld",
+        "citation.bib",
+        "citation.json",
+        "entities.csv",
+        "entities.jsonld",
+        "mentions.csv",
     ]
     assert (root / "dist" / "CITATION.cff").is_file() and (root / "dist" / "corpus.xml").is_file()
     assert (root / "dist" / "data" / "README.md").read_text("utf-8").startswith("# dist/data/")
     again = CliRunner().invoke(export_command, ["--root", str(root)])
-    assert again.exit_code == 0 and "wrote 0 file(s), 12 unchanged" in again.output  # byte-identical
+    assert (
+        again.exit_code == 0 and "wrote 0 file(s), 12 unchanged" in again.output
+    )  # byte-identical
 
 
 def test_base_url_gives_absolute_iris(tmp_path):
     root = make_project(tmp_path)
-    result = CliRunner().invoke(export_command, ["--root", str(root), "--base-url", "urn:x-edition:"])
+    result = CliRunner().invoke(
+        export_command, ["--root", str(root), "--base-url", "urn:x-edition:"]
+    )
     assert result.exit_code == 0, result.output
-    items = json.loads((root / "dist" / "data" / DOC / "annotations.jsonld").read_text("utf-8"))["first"]["items"]
-    assert items[0]["body"] == "urn:x-edition:data/corpus/entities.jsonld#work-crisis-of-the-revolution"
+    items = json.loads((root / "dist" / "data" / DOC / "annotations.jsonld").read_text("utf-8"))[
+        "first"
+    ]["items"]
+    assert (
+        items[0]["body"]
+        == "urn:x-edition:data/corpus/entities.jsonld#work-crisis-of-the-revolution"
+    )
     assert items[0]["target"]["source"] == f"urn:x-edition:{DOC}/index.html#intro-p1"
     assert items[0]["id"] == f"urn:x-edition:data/{DOC}/annotations.jsonld#intro-p1-m1"
 
@@ -467,11 +578,18 @@ def test_unusable_base_url_is_refused(tmp_path, base):
 def test_url_in_the_toml_is_cited(tmp_path):
     root = make_project(tmp_path)
     toml = root / "tei" / "source" / f"{DOC}.toml"
-    toml.write_text(toml.read_text("utf-8").replace('date = "2025-09-11"', 'date = "2025-09-11"\nurl = "https://example.org/tactics"'), "utf-8")
+    toml.write_text(
+        toml.read_text("utf-8").replace(
+            'date = "2025-09-11"', 'date = "2025-09-11"\nurl = "https://example.org/tactics"'
+        ),
+        "utf-8",
+    )
     assert CliRunner().invoke(export_command, ["--root", str(root)]).exit_code == 0
     (item,) = json.loads((root / "dist" / "data" / DOC / "citation.json").read_text("utf-8"))
     assert item["URL"] == "https://example.org/tactics"
-    entry = bibtexparser.parse_string((root / "dist" / "data" / DOC / "citation.bib").read_text("utf-8")).entries[0]
+    entry = bibtexparser.parse_string(
+        (root / "dist" / "data" / DOC / "citation.bib").read_text("utf-8")
+    ).entries[0]
     assert entry.fields_dict["url"].value == "https://example.org/tactics"
 
 
@@ -513,7 +631,12 @@ def test_malformed_registry_idno_fails_validation(tmp_path):
 
     root = make_project(tmp_path)
     line = break_trotsky(root / "tei" / "authority")
-    problems = [d for d in validate_file(root / "tei" / "authority" / "persons.xml") if d.code == "E-IDNO"]
+    problems = [
+        d for d in validate_file(root / "tei" / "authority" / "persons.xml") if d.code == "E-IDNO"
+    ]
     assert [(d.location.line, d.message) for d in problems] == [
-        (line, "idno of type 'wikidata' is not a Wikidata item id (Q followed by digits): 'Trotsky'")
+        (
+            line,
+            "idno of type 'wikidata' is not a Wikidata item id (Q followed by digits): 'Trotsky'",
+        )
     ]

@@ -55,7 +55,10 @@ def test_malformed_xml(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.xml", f'<?xml version="1.0"?>\n{TEI_OPEN}\n  <teiHeader>\n</TEI>\n')
     (found,) = check(path)
     assert found.code == "E-XML"
-    assert str(found) == f"{path}:4:7: malformed XML: Opening and ending tag mismatch: teiHeader line 3 and TEI [E-XML]"
+    assert (
+        str(found)
+        == f"{path}:4:7: malformed XML: Opening and ending tag mismatch: teiHeader line 3 and TEI [E-XML]"
+    )
 
 
 def test_not_xml_at_all(tmp_path: Path) -> None:
@@ -73,14 +76,20 @@ def test_wrong_root_element(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("opening", "where"),
     [
-        ('<TEI xmlns="http://www.tei-c.org/ns/2.0" xml:lang="en">', "in namespace 'http://www.tei-c.org/ns/2.0'"),
+        (
+            '<TEI xmlns="http://www.tei-c.org/ns/2.0" xml:lang="en">',
+            "in namespace 'http://www.tei-c.org/ns/2.0'",
+        ),
         ('<TEI xml:lang="en">', "in no namespace"),
     ],
 )
 def test_right_root_in_the_wrong_namespace(tmp_path: Path, opening: str, where: str) -> None:
     path = write(tmp_path, "tei.xml", MINIMAL.replace(TEI_OPEN, opening))
     (found,) = check(path)
-    assert str(found) == f"{path}:5:1: root element 'TEI' is {where}; expected namespace 'http://www.tei-c.org/ns/1.0' [E-ROOT]"
+    assert (
+        str(found)
+        == f"{path}:5:1: root element 'TEI' is {where}; expected namespace 'http://www.tei-c.org/ns/1.0' [E-ROOT]"
+    )
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
@@ -108,7 +117,10 @@ def test_billion_laughs_is_refused_before_expansion(tmp_path: Path) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert str(found) == f"{path}:2:1: DOCTYPE declarations are not allowed (entities and DTDs are refused) [E-XML]"
+    assert (
+        str(found)
+        == f"{path}:2:1: DOCTYPE declarations are not allowed (entities and DTDs are refused) [E-XML]"
+    )
     assert peak < 5_000_000  # nothing was expanded
 
 
@@ -147,7 +159,9 @@ def test_schema_location_hint_is_not_followed(tmp_path: Path, no_network: list[o
 def test_xinclude_is_not_processed(tmp_path: Path) -> None:
     include = '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd" parse="text"/>'
     path = write(tmp_path, "xi.xml", MINIMAL.replace("says <persName", f"says {include}<persName"))
-    assert [str(d) for d in check(path)] == [f"{path}:31:47: element 'xi:include' is not allowed in 'p' [E-SCHEMA]"]
+    assert [str(d) for d in check(path)] == [
+        f"{path}:31:47: element 'xi:include' is not allowed in 'p' [E-SCHEMA]"
+    ]
 
 
 def test_hundred_megabyte_file_is_refused_quickly_with_bounded_memory(tmp_path: Path) -> None:
@@ -167,7 +181,10 @@ def test_hundred_megabyte_file_is_refused_quickly_with_bounded_memory(tmp_path: 
     finally:
         tracemalloc.stop()
     rss_growth_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
-    assert str(found) == f"{path}:1:1: file is {path.stat().st_size:,} bytes; the limit is 52,428,800 [E-XML]"
+    assert (
+        str(found)
+        == f"{path}:1:1: file is {path.stat().st_size:,} bytes; the limit is 52,428,800 [E-XML]"
+    )
     assert peak < 5_000_000, "the file must not be read into memory"
     assert rss_growth_mib < 50
     path.unlink()  # 100 MB: do not keep it among pytest's retained temporary directories
@@ -175,13 +192,22 @@ def test_hundred_megabyte_file_is_refused_quickly_with_bounded_memory(tmp_path: 
 
 def test_deeply_nested_elements(tmp_path: Path) -> None:
     depth = 5000
-    xml = TEI_OPEN + "<text><body><div><p>" + "<hi rend=\"italic\">" * depth + "x" + "</hi>" * depth + "</p></div></body></text></TEI>"
+    xml = (
+        TEI_OPEN
+        + "<text><body><div><p>"
+        + '<hi rend="italic">' * depth
+        + "x"
+        + "</hi>" * depth
+        + "</p></div></body></text></TEI>"
+    )
     (found,) = check(write(tmp_path, "deep.xml", xml))
     assert found.code == "E-XML" and "depth" in found.message.lower()
 
 
 def test_invalid_utf8(tmp_path: Path) -> None:
-    data = MINIMAL.replace("“is empirical.”", "“is empirical\udcff.”").encode("utf-8", "surrogateescape")
+    data = MINIMAL.replace("“is empirical.”", "“is empirical\udcff.”").encode(
+        "utf-8", "surrogateescape"
+    )
     path = write(tmp_path, "latin.xml", data)
     (found,) = check(path)
     # The column counts bytes: an undecodable line has no characters to count.
@@ -194,8 +220,12 @@ def test_utf16_file(tmp_path: Path) -> None:
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
-    assert [str(d) for d in check(tmp_path / "absent.xml")] == [f"{tmp_path / 'absent.xml'}:1:1: no such file [E-XML]"]
-    assert [str(d) for d in check(tmp_path)] == [f"{tmp_path}:1:1: is a directory, not a file [E-XML]"]
+    assert [str(d) for d in check(tmp_path / "absent.xml")] == [
+        f"{tmp_path / 'absent.xml'}:1:1: no such file [E-XML]"
+    ]
+    assert [str(d) for d in check(tmp_path)] == [
+        f"{tmp_path}:1:1: is a directory, not a file [E-XML]"
+    ]
 
 
 @pytest.mark.parametrize(

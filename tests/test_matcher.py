@@ -268,7 +268,9 @@ def test_counts_over_the_seed(registry):
     assert {k: counts[k] for k in SEED_COUNTS} == SEED_COUNTS
     # Every person of the register is found in the seed at least once.
     assert all(counts[e.id] >= 1 for e in registry.of_kind("person"))
-    assert sum(counts[e.id] for e in registry.of_kind("person")) == 57  # the 22 of Trotsky (above) among them
+    assert (
+        sum(counts[e.id] for e in registry.of_kind("person")) == 57
+    )  # the 22 of Trotsky (above) among them
 
 
 def test_seed_with_brackets_kept_would_miss_the_abbreviations(registry):

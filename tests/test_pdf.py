@@ -401,8 +401,17 @@ def test_printed_index_gives_the_pages_where_a_person_is_named(pages: list[str])
 
 def test_printed_index_of_persons_is_sorted_by_surname(pages: list[str]) -> None:
     index = _index_of_persons(pages)
-    order = [index.index(name) for name in (
-        "Alexander Beloborodov", "Grigory Zinovievich Besedovsky", "Lev Kamenev", "Lenin.",
-        "Vissarion Vissarionovich Lominadze", "Leon Trotsky", "Clara Weiss", "Grigory Zinoviev.",
-    )]
+    order = [
+        index.index(name)
+        for name in (
+            "Alexander Beloborodov",
+            "Grigory Zinovievich Besedovsky",
+            "Lev Kamenev",
+            "Lenin.",
+            "Vissarion Vissarionovich Lominadze",
+            "Leon Trotsky",
+            "Clara Weiss",
+            "Grigory Zinoviev.",
+        )
+    ]
     assert order == sorted(order)

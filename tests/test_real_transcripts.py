@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lxml import etree
-
 from conftest import TEI_NS
+from lxml import etree
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 NAMES = sorted(p.name.removesuffix(".expect.toml") for p in REAL.glob("*.expect.toml"))
@@ -84,7 +83,9 @@ def visible_page(name: str) -> str:
     """All the words of the transcript, as markdown-it reads them (its raw HTML as text)."""
     from pipeline.validate.conservation import raw_words_by_line
 
-    lines = raw_words_by_line((REAL / f"{name}.md").read_text(encoding="utf-8").replace("\r\n", "\n"))
+    lines = raw_words_by_line(
+        (REAL / f"{name}.md").read_text(encoding="utf-8").replace("\r\n", "\n")
+    )
     return " ".join(" ".join(lines[line]) for line in sorted(lines))
 
 
@@ -140,7 +141,9 @@ def test_no_body_paragraph_became_a_note(name: str) -> None:
     phrases = expected(name)["phrases"]
     _, root, _ = converted(name)
     text = normal(" ".join(reading(p) for p in body_paragraphs(root)))
-    introduced = normal(" ".join(reading(p) for p in xp(root, "//tei:front/tei:div//tei:p"))) + " " + text
+    introduced = (
+        normal(" ".join(reading(p) for p in xp(root, "//tei:front/tei:div//tei:p"))) + " " + text
+    )
     first = normal(visible(phrases["first_words"]))
     assert text.startswith(first) or introduced.strip().startswith(first)
     assert text.endswith(normal(visible(phrases["last_words"])))
@@ -156,7 +159,10 @@ def test_structure_follows_the_source(name: str) -> None:
     sections = [d for d in xp(root, "//tei:body/tei:div") if xp(d, "tei:head")]
     assert len(sections) == counts["sections"]
     assert len(xp(root, "//tei:body//tei:div[@type='subsection']")) == counts["subsections"]
-    assert len(xp(root, "//tei:front//tei:p[@n] | //tei:body//tei:p[@n]")) == counts["numbered_paragraphs"]
+    assert (
+        len(xp(root, "//tei:front//tei:p[@n] | //tei:body//tei:p[@n]"))
+        == counts["numbered_paragraphs"]
+    )
     shown = []
     for div in sections:
         head, n = " ".join(reading(xp(div, "tei:head")[0]).split()), div.get("n") or ""
@@ -170,7 +176,13 @@ def test_page_furniture_is_not_text(name: str) -> None:
     furniture = expected(name)["phrases"]["furniture"]
     _, root, _ = converted(name)
     text = normal(" ".join(text_of(e) for e in xp(root, "//tei:text")))
-    blocks = {normal(text_of(e)) for e in xp(root, "//tei:text//tei:p | //tei:text//tei:head | //tei:text//tei:item | //tei:text//tei:titlePart")}
+    blocks = {
+        normal(text_of(e))
+        for e in xp(
+            root,
+            "//tei:text//tei:p | //tei:text//tei:head | //tei:text//tei:item | //tei:text//tei:titlePart",
+        )
+    }
     source = normal(visible_page(name))
     for item in furniture:
         phrase = normal(visible(item))
@@ -188,9 +200,13 @@ def test_letters_keep_their_opener_and_closer(name: str) -> None:
     letter = expected(name)["letter"]
     _, root, _ = converted(name)
     assert [text_of(e) for e in xp(root, "//tei:opener/tei:salute")] == [letter["salutation"]]
-    assert [text_of(e) for e in xp(root, "//tei:opener/tei:dateline")] == ([letter["dateline"]] if letter["dateline"] else [])
+    assert [text_of(e) for e in xp(root, "//tei:opener/tei:dateline")] == (
+        [letter["dateline"]] if letter["dateline"] else []
+    )
     assert text_of(xp(root, "//tei:closer/tei:salute")[-1]) == letter["closing"]
-    assert [text_of(e) for e in xp(root, "//tei:closer/tei:signed")] == ([letter["signature"]] if letter["signature"] else [])
+    assert [text_of(e) for e in xp(root, "//tei:closer/tei:signed")] == (
+        [letter["signature"]] if letter["signature"] else []
+    )
     assert bool(xp(root, "//tei:postscript")) == letter["postscript"]
 
 
@@ -242,7 +258,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
     # test process that has already started Saxon)
     result = subprocess.run(
         [sys.executable, "-m", "pipeline.cli", "build", "--root", str(root), "--jobs", "2"],
-        capture_output=True, text=True, check=False, env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH},
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH},
     )
     return root, result
 
@@ -262,6 +281,7 @@ def test_every_real_transcript_builds_in_every_format(built: tuple[Path, Any]) -
 @pytest.mark.slow
 def test_every_real_master_is_valid_against_tei_all(built: tuple[Path, Any]) -> None:
     from conftest import need
+
     from pipeline.validate.teiall import jing_command, run_jing, tei_all_schema
 
     if jing_command() is None or tei_all_schema() is None:

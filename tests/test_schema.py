@@ -29,12 +29,37 @@ MINIMAL = (FIXTURES / "valid" / "minimal.xml").read_text(encoding="utf-8")
 #: Elements a register entry uses in standOff (the issue lists them; conventions.md names
 #: only the lists). location/geo are left out: coordinates cannot come from the texts.
 REGISTER_ELEMENTS = {
-    "person", "forename", "surname", "addName", "birth", "death", "occupation", "idno",
-    "org", "place", "editor", "relatedItem", "head", "note",
+    "person",
+    "forename",
+    "surname",
+    "addName",
+    "birth",
+    "death",
+    "occupation",
+    "idno",
+    "org",
+    "place",
+    "editor",
+    "relatedItem",
+    "head",
+    "note",
 }
 #: Elements the converter writes beyond conventions.md (block quotations, bulleted lists,
 #: textLang, quotation/stdVals, abstract). conventions.md should list them too.
-CONVERTER_EXTENSIONS = {"quote", "list", "item", "textLang", "quotation", "stdVals", "abstract", "hyphenation", "epigraph", "figure", "figDesc", "pb"}
+CONVERTER_EXTENSIONS = {
+    "quote",
+    "list",
+    "item",
+    "textLang",
+    "quotation",
+    "stdVals",
+    "abstract",
+    "hyphenation",
+    "epigraph",
+    "figure",
+    "figDesc",
+    "pb",
+}
 #: The edition's corpus file (dist/corpus.xml, pipeline/export/corpus.py); conventions.md
 #: describes the masters only.
 CORPUS_ELEMENTS = {"teiCorpus"}
@@ -54,7 +79,12 @@ def conventions_names() -> set[str]:
         cells = line.split("|")
         tei_text.append(cells[2] if line.startswith("|") and len(cells) > 3 else line)
     tagged = set(re.findall(r"<([A-Za-z][A-Za-z0-9]*)[\s/>]", "\n".join(tei_text)))
-    named = {m for line in tei_text if line.startswith(" `<bibl>`") for m in re.findall(r"`([A-Za-z]+)`", line)}
+    named = {
+        m
+        for line in tei_text
+        if line.startswith(" `<bibl>`")
+        for m in re.findall(r"`([A-Za-z]+)`", line)
+    }
     return tagged | named
 
 
@@ -115,8 +145,20 @@ def test_corpus_header_is_exactly_what_the_export_writes() -> None:
     assert list(file_desc) == ["titleStmt", "editionStmt", "publicationStmt", "sourceDesc"]
     assert list(_children(file_desc["titleStmt"])) == ["title", "respStmt"]
     assert list(_children(file_desc["editionStmt"])) == ["edition"]
-    assert list(_children(file_desc["publicationStmt"])) == ["publisher", "date", "availability", "idno", "p"]
-    assert list(_children(_children(file_desc["sourceDesc"])["bibl"])) == ["title", "author", "publisher", "date", "ref"]
+    assert list(_children(file_desc["publicationStmt"])) == [
+        "publisher",
+        "date",
+        "availability",
+        "idno",
+        "p",
+    ]
+    assert list(_children(_children(file_desc["sourceDesc"])["bibl"])) == [
+        "title",
+        "author",
+        "publisher",
+        "date",
+        "ref",
+    ]
     assert list(_children(header["encodingDesc"])) == ["projectDesc", "editorialDecl"]
 
 
@@ -125,7 +167,9 @@ def test_every_element_declaration_is_documented() -> None:
     undocumented = [
         e.get("name")
         for e in xsd.iter(XS + "element")
-        if not "".join(e.xpath("xs:annotation/xs:documentation//text()", namespaces={"xs": XS[1:-1]})).strip()
+        if not "".join(
+            e.xpath("xs:annotation/xs:documentation//text()", namespaces={"xs": XS[1:-1]})
+        ).strip()
     ]
     assert undocumented == []
     assert len(list(xsd.iter(XS + "element"))) > 100
@@ -135,13 +179,20 @@ def test_schema_covers_the_profile_and_nothing_else() -> None:
     declared = declared_names()
     profile = conventions_names()
     assert profile - declared == set(), "elements of conventions.md missing from the schema"
-    assert declared - profile - REGISTER_ELEMENTS - CONVERTER_EXTENSIONS - CORPUS_ELEMENTS == set(), "elements outside the profile"
+    assert (
+        declared - profile - REGISTER_ELEMENTS - CONVERTER_EXTENSIONS - CORPUS_ELEMENTS == set()
+    ), "elements outside the profile"
     for outside in ("lg", "l", "table", "q", "seg", "choice", "location", "geo"):
         assert outside not in declared
 
 
 def test_every_declared_element_is_used_by_a_valid_fixture() -> None:
-    used = {etree.QName(e).localname for path in VALID for e in etree.parse(str(path)).iter() if isinstance(e.tag, str)}
+    used = {
+        etree.QName(e).localname
+        for path in VALID
+        for e in etree.parse(str(path)).iter()
+        if isinstance(e.tag, str)
+    }
     assert declared_names() - used == set()
 
 
@@ -155,7 +206,20 @@ def test_every_declared_element_is_used_by_a_valid_fixture() -> None:
         ("div", "note/@type", ["editorial"]),
         ("div", "note/@subtype", ["unanchored"]),
         ("rs", "ref/@type", ["noteAnchor"]),
-        ("rs", "hi/@rend", ["italic", "bold", "superscript", "subscript", "strikethrough", "code", "underline", "smallcaps"]),
+        (
+            "rs",
+            "hi/@rend",
+            [
+                "italic",
+                "bold",
+                "superscript",
+                "subscript",
+                "strikethrough",
+                "code",
+                "underline",
+                "smallcaps",
+            ],
+        ),
         ("app", "rdg/@type", ["orthographic", "substantive"]),
         ("rs", "supplied/@reason", ["editorial"]),
         ("titleStmt", "title/@type", ["main", "sub", "variant"]),
@@ -184,7 +248,9 @@ def test_valid_fixtures_have_no_errors(path: Path) -> None:
 
 def test_full_fixture_flags_only_its_unanchored_note() -> None:
     found = [str(d) for d in validate_file(FIXTURES / "valid" / "full.xml")]
-    assert len(found) == 1 and found[0].endswith('warning: note 4 has no anchor in the text (subtype="unanchored") [W-NOTE-UNANCHORED]')
+    assert len(found) == 1 and found[0].endswith(
+        'warning: note 4 has no anchor in the text (subtype="unanchored") [W-NOTE-UNANCHORED]'
+    )
 
 
 @pytest.mark.parametrize("path", TEI_FILES, ids=lambda p: str(p.relative_to(ROOT)))
@@ -199,11 +265,16 @@ def test_seed_master_warns_only_about_note_9() -> None:
     if not master.exists():
         pytest.skip("the converter has not written the seed master yet")
     warnings = [d for d in validate_file(master) if d.severity == "warning"]
-    assert [(d.code, d.message) for d in warnings] == [("W-NOTE-UNANCHORED", 'note 9 has no anchor in the text (subtype="unanchored")')]
+    assert [(d.code, d.message) for d in warnings] == [
+        ("W-NOTE-UNANCHORED", 'note 9 has no anchor in the text (subtype="unanchored")')
+    ]
 
 
 def _schema_is_valid(xml: str) -> bool:
-    return not any(d.code in ("E-SCHEMA", "E-DATE") for d in validate_tree(parse_bytes(xml.encode(), "t.xml"), "t.xml"))
+    return not any(
+        d.code in ("E-SCHEMA", "E-DATE")
+        for d in validate_tree(parse_bytes(xml.encode(), "t.xml"), "t.xml")
+    )
 
 
 @pytest.mark.parametrize(
@@ -228,15 +299,41 @@ def test_pointer_type(value: str, ok: bool) -> None:
 
 @pytest.mark.parametrize(
     ("value", "ok"),
-    [("1932", True), ("1932-05", True), ("1932-05-31", True), ("32", False), ("1932-5", False), ("1932-02-30", False), ("1932-05-01T10:00", False), ("1932Z", False), ("-1932", False)],
+    [
+        ("1932", True),
+        ("1932-05", True),
+        ("1932-05-31", True),
+        ("32", False),
+        ("1932-5", False),
+        ("1932-02-30", False),
+        ("1932-05-01T10:00", False),
+        ("1932Z", False),
+        ("-1932", False),
+    ],
 )
 def test_date_type(value: str, ok: bool) -> None:
     assert _schema_is_valid(MINIMAL.replace('when="2025-09-11"', f'when="{value}"')) is ok
 
 
-@pytest.mark.parametrize(("value", "ok"), [("III", True), ("2", True), ("1.0", True), ("A", True), ("", False), ("a b", False), ("x" * 17, False)])
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("III", True),
+        ("2", True),
+        ("1.0", True),
+        ("A", True),
+        ("", False),
+        ("a b", False),
+        ("x" * 17, False),
+    ],
+)
 def test_short_token_for_n(value: str, ok: bool) -> None:
-    assert _schema_is_valid(MINIMAL.replace('<p xml:id="sec-1-p1" n="3">', f'<p xml:id="sec-1-p1" n="{value}">')) is ok
+    assert (
+        _schema_is_valid(
+            MINIMAL.replace('<p xml:id="sec-1-p1" n="3">', f'<p xml:id="sec-1-p1" n="{value}">')
+        )
+        is ok
+    )
 
 
 def test_libxml2_agrees_with_xmlschema_on_the_fixtures() -> None:
@@ -247,32 +344,81 @@ def test_libxml2_agrees_with_xmlschema_on_the_fixtures() -> None:
             tree = etree.parse(str(path))
         except etree.XMLSyntaxError:
             continue  # the malformed file
-        ours = [d for d in validate_file(path) if d.code in ("E-SCHEMA", "E-DATE", "E-ROOT") and d.severity == "error"]
+        ours = [
+            d
+            for d in validate_file(path)
+            if d.code in ("E-SCHEMA", "E-DATE", "E-ROOT") and d.severity == "error"
+        ]
         schema_only = [d for d in ours if d.code != "E-DATE" or "ends before" not in d.message]
-        assert libxml2.validate(tree) is (not schema_only), f"{path.name}: {libxml2.error_log.last_error}"
+        assert libxml2.validate(tree) is (not schema_only), (
+            f"{path.name}: {libxml2.error_log.last_error}"
+        )
 
 
 # ---------------------------------------------------------------- how errors read
 
 
 def _messages(xml: str) -> list[str]:
-    return [f"{d.message} [{d.code}]" for d in validate_tree(parse_bytes(xml.encode(), "t.xml"), "t.xml", text=xml)]
+    return [
+        f"{d.message} [{d.code}]"
+        for d in validate_tree(parse_bytes(xml.encode(), "t.xml"), "t.xml", text=xml)
+    ]
 
 
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("says <persName", "says <foo/><persName", "element 'foo' is not allowed in 'p' [E-SCHEMA]"),
-        ("says <persName", 'says <x:foo xmlns:x="urn:x"/><persName', "element 'x:foo' is not allowed in 'p' [E-SCHEMA]"),
-        ("<head>The main", "<p xml:id=\"sec-1-p0\">x</p><head>The main", "element 'head' is not allowed here in 'div' [E-SCHEMA]"),
-        ("“is empirical.”</p>", "“is empirical.”</p><head>h</head>", "element 'head' is not allowed here in 'div' [E-SCHEMA]"),
-        ('<p xml:id="sec-1-p2">', '<p xml:id="sec-1-p2" rend="x">', "attribute 'rend' is not allowed on 'p' [E-SCHEMA]"),
-        (' type="editorial" target="#n1-ref"', ' target="#n1-ref"', "element 'note' lacks required attribute 'type' [E-SCHEMA]"),
-        ('<div type="section"', '<div type="chapter"', "attribute 'type' of 'div' has value 'chapter'; allowed: section [E-SCHEMA]"),
-        ('<date when="2025-09-11">', '<date when="11 Sept">', "attribute 'when' of 'date' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): '11 Sept' [E-DATE]"),
-        ('n="3">', 'n="3 4">', "attribute 'n' of 'p' is not a short label (a letter or digit, then letters, digits, '.' or '-'; at most 16 characters): '3 4' [E-SCHEMA]"),
+        (
+            "says <persName",
+            "says <foo/><persName",
+            "element 'foo' is not allowed in 'p' [E-SCHEMA]",
+        ),
+        (
+            "says <persName",
+            'says <x:foo xmlns:x="urn:x"/><persName',
+            "element 'x:foo' is not allowed in 'p' [E-SCHEMA]",
+        ),
+        (
+            "<head>The main",
+            '<p xml:id="sec-1-p0">x</p><head>The main',
+            "element 'head' is not allowed here in 'div' [E-SCHEMA]",
+        ),
+        (
+            "“is empirical.”</p>",
+            "“is empirical.”</p><head>h</head>",
+            "element 'head' is not allowed here in 'div' [E-SCHEMA]",
+        ),
+        (
+            '<p xml:id="sec-1-p2">',
+            '<p xml:id="sec-1-p2" rend="x">',
+            "attribute 'rend' is not allowed on 'p' [E-SCHEMA]",
+        ),
+        (
+            ' type="editorial" target="#n1-ref"',
+            ' target="#n1-ref"',
+            "element 'note' lacks required attribute 'type' [E-SCHEMA]",
+        ),
+        (
+            '<div type="section"',
+            '<div type="chapter"',
+            "attribute 'type' of 'div' has value 'chapter'; allowed: section [E-SCHEMA]",
+        ),
+        (
+            '<date when="2025-09-11">',
+            '<date when="11 Sept">',
+            "attribute 'when' of 'date' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): '11 Sept' [E-DATE]",
+        ),
+        (
+            'n="3">',
+            'n="3 4">',
+            "attribute 'n' of 'p' is not a short label (a letter or digit, then letters, digits, '.' or '-'; at most 16 characters): '3 4' [E-SCHEMA]",
+        ),
         ("says <persName", "says <lb>x</lb><persName", "text is not allowed in 'lb' [E-SCHEMA]"),
-        ("says <persName", "says <expan>T<ex/></expan><persName", "element 'ex' must not be empty [E-SCHEMA]"),
+        (
+            "says <persName",
+            "says <expan>T<ex/></expan><persName",
+            "element 'ex' must not be empty [E-SCHEMA]",
+        ),
     ],
 )
 def test_schema_messages_are_one_stable_line(old: str, new: str, message: str) -> None:
@@ -297,20 +443,63 @@ def _without(xml: str, start: str, end: str) -> str:
     [
         (lambda x: _without(x, f'<TEI xml:lang="en" xml:id="{D2}">', "</TEI>\n"), None),
         # a register (no text) is never a corpus document
-        (lambda x: _without(x[: x.index(f'xml:id="{D2}"')] + x[x.index(f'xml:id="{D2}"') :].replace("<text>", "<!--", 1).replace("</text>", "-->", 1), "<!--", "-->"),
-         "element 'standOff' is not allowed here in 'TEI'; expected 'text' [E-SCHEMA]"),
-        (lambda x: x.replace("    </encodingDesc>\n  </teiHeader>\n  <TEI", '    </encodingDesc>\n    <revisionDesc><change when="2026-01-01">x</change></revisionDesc>\n  </teiHeader>\n  <TEI'),
-         "element 'revisionDesc' is not allowed in 'teiHeader' [E-SCHEMA]"),
-        (lambda x: x.replace('<idno type="local">corpus</idno>', ""), "element 'publicationStmt' is incomplete; expected 'idno' [E-SCHEMA]"),
-        (lambda x: x.replace(f'<ref target="#{D2}">', f'<ref target="https://example.org/{D2}">'),
-         f"attribute 'target' of 'ref' is not a '#id' pointer: 'https://example.org/{D2}' [E-SCHEMA]"),
-        (lambda x: x.replace('<TEI xml:lang="en" xml:id="tactics-and-tasks">', '<teiCorpus xml:lang="en"/>\n  <TEI xml:lang="en" xml:id="tactics-and-tasks">'),
-         "element 'teiCorpus' is not allowed in 'teiCorpus' [E-SCHEMA]"),
-        (lambda x: x.replace(f'<TEI xml:lang="en" xml:id="{D2}">', '<TEI xml:lang="en">'), "element 'TEI' lacks required attribute 'xml:id' [E-SCHEMA]"),
-        (lambda x: x.replace('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">', '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">'),
-         "element 'teiCorpus' lacks required attribute 'xml:lang' [E-SCHEMA]"),
+        (
+            lambda x: _without(
+                x[: x.index(f'xml:id="{D2}"')]
+                + x[x.index(f'xml:id="{D2}"') :]
+                .replace("<text>", "<!--", 1)
+                .replace("</text>", "-->", 1),
+                "<!--",
+                "-->",
+            ),
+            "element 'standOff' is not allowed here in 'TEI'; expected 'text' [E-SCHEMA]",
+        ),
+        (
+            lambda x: x.replace(
+                "    </encodingDesc>\n  </teiHeader>\n  <TEI",
+                '    </encodingDesc>\n    <revisionDesc><change when="2026-01-01">x</change></revisionDesc>\n  </teiHeader>\n  <TEI',
+            ),
+            "element 'revisionDesc' is not allowed in 'teiHeader' [E-SCHEMA]",
+        ),
+        (
+            lambda x: x.replace('<idno type="local">corpus</idno>', ""),
+            "element 'publicationStmt' is incomplete; expected 'idno' [E-SCHEMA]",
+        ),
+        (
+            lambda x: x.replace(
+                f'<ref target="#{D2}">', f'<ref target="https://example.org/{D2}">'
+            ),
+            f"attribute 'target' of 'ref' is not a '#id' pointer: 'https://example.org/{D2}' [E-SCHEMA]",
+        ),
+        (
+            lambda x: x.replace(
+                '<TEI xml:lang="en" xml:id="tactics-and-tasks">',
+                '<teiCorpus xml:lang="en"/>\n  <TEI xml:lang="en" xml:id="tactics-and-tasks">',
+            ),
+            "element 'teiCorpus' is not allowed in 'teiCorpus' [E-SCHEMA]",
+        ),
+        (
+            lambda x: x.replace(f'<TEI xml:lang="en" xml:id="{D2}">', '<TEI xml:lang="en">'),
+            "element 'TEI' lacks required attribute 'xml:id' [E-SCHEMA]",
+        ),
+        (
+            lambda x: x.replace(
+                '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">',
+                '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">',
+            ),
+            "element 'teiCorpus' lacks required attribute 'xml:lang' [E-SCHEMA]",
+        ),
     ],
-    ids=["one-document-is-enough", "register-in-corpus", "header-revisionDesc", "header-without-idno", "header-ref-not-local", "nested-corpus", "tei-without-id", "corpus-without-lang"],
+    ids=[
+        "one-document-is-enough",
+        "register-in-corpus",
+        "header-revisionDesc",
+        "header-without-idno",
+        "header-ref-not-local",
+        "nested-corpus",
+        "tei-without-id",
+        "corpus-without-lang",
+    ],
 )
 def test_corpus_schema(change: object, message: str | None) -> None:
     xml = change(CORPUS)  # type: ignore[operator]
@@ -320,26 +509,40 @@ def test_corpus_schema(change: object, message: str | None) -> None:
 
 
 def test_a_corpus_without_documents_is_incomplete() -> None:
-    xml = _without(CORPUS, '<TEI xml:lang="en" xml:id="tactics-and-tasks">', "</TEI>\n</teiCorpus>") + "</teiCorpus>\n"
+    xml = (
+        _without(CORPUS, '<TEI xml:lang="en" xml:id="tactics-and-tasks">', "</TEI>\n</teiCorpus>")
+        + "</teiCorpus>\n"
+    )
     assert "element 'teiCorpus' is incomplete; expected 'TEI' [E-SCHEMA]" in _messages(xml)
 
 
 def test_missing_content_is_reported_on_the_parent() -> None:
-    xml = MINIMAL.replace('<bibl xml:id="work-new-course">\n        <title type="main">The New Course</title>\n      </bibl>', '<bibl xml:id="work-new-course"><title type="main">The New Course</title></bibl>')
-    xml = xml.replace("<listPerson>\n      <person", "<listPerson>\n      <head>Persons</head>\n      <person")
+    xml = MINIMAL.replace(
+        '<bibl xml:id="work-new-course">\n        <title type="main">The New Course</title>\n      </bibl>',
+        '<bibl xml:id="work-new-course"><title type="main">The New Course</title></bibl>',
+    )
+    xml = xml.replace(
+        "<listPerson>\n      <person", "<listPerson>\n      <head>Persons</head>\n      <person"
+    )
     xml = re.sub(r"<person xml:id=\"person-trotsky\">.*?</person>", "", xml, flags=re.DOTALL)
     assert "element 'listPerson' is incomplete; expected 'person' [E-SCHEMA]" in _messages(xml)
 
 
 def test_a_bad_date_is_reported_once_though_schema_and_rule_both_see_it() -> None:
     found = _messages(MINIMAL.replace('when="2025-09-11"', 'when="2025-13-11"'))
-    assert found == ["attribute 'when' of 'date' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): '2025-13-11' [E-DATE]"]
+    assert found == [
+        "attribute 'when' of 'date' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): '2025-13-11' [E-DATE]"
+    ]
 
 
 def test_validate_tree_uses_the_given_tree_and_locates_without_text() -> None:
-    tree = parse_bytes(MINIMAL.replace('<div type="section"', '<div type="chapter"').encode(), "m.xml")
+    tree = parse_bytes(
+        MINIMAL.replace('<div type="section"', '<div type="chapter"').encode(), "m.xml"
+    )
     found = validate_tree(tree, "in-memory.xml")
-    assert [str(d) for d in found] == ["in-memory.xml:26:1: attribute 'type' of 'div' has value 'chapter'; allowed: section [E-SCHEMA]"]
+    assert [str(d) for d in found] == [
+        "in-memory.xml:26:1: attribute 'type' of 'div' has value 'chapter'; allowed: section [E-SCHEMA]"
+    ]
 
 
 def test_validate_file_does_not_parse_twice(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -366,7 +569,10 @@ def test_locator_columns_count_characters_and_skip_comments() -> None:
     first, second = tree.getroot().findall(f"{{{TEI_NS}}}p")
     locator = Locator(tree, "x.xml", xml)
     assert (locator.at(first).line, locator.at(first).col) == (2, 17)
-    assert (locator.at(second).line, locator.at(second).col) == (2, 21)  # start tag, not sourceline 3
+    assert (locator.at(second).line, locator.at(second).col) == (
+        2,
+        21,
+    )  # start tag, not sourceline 3
     assert str(Locator(tree, "x.xml").at(second)) == "x.xml:3:1"  # no text: sourceline, column 1
 
 
@@ -416,7 +622,9 @@ def test_libxml2_gate_agrees_with_xmlschema_on_every_fixture() -> None:
     assert gate is not None
     root = Path(__file__).resolve().parents[1]
     checked = valid = 0
-    for path in sorted((root / "tests" / "fixtures").rglob("*.xml")) + sorted((root / "tei").rglob("*.xml")):
+    for path in sorted((root / "tests" / "fixtures").rglob("*.xml")) + sorted(
+        (root / "tei").rglob("*.xml")
+    ):
         try:
             tree = parse_file(path)
         except EditionError:

@@ -72,7 +72,8 @@ def make_site_project(root: Path) -> Path:
     # not documents: a registry and a corpus file
     shutil.copy(ROOT / "tei" / "authority" / "persons.xml", root / "tei" / "persons.xml")
     (root / "tei" / "corpus.xml").write_text(
-        '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></teiCorpus>', "utf-8")
+        '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></teiCorpus>', "utf-8"
+    )
     for doc in (SEED, *CONVERTED):
         tei = (root / "tei" / f"{doc}.xml").read_bytes()
         out = root / "dist" / doc
@@ -116,16 +117,26 @@ def test_only_tei_documents_are_listed(site: Path, page: html.HtmlElement) -> No
     assert "4 documents" in text_of(page.xpath("//header")[0])
 
 
-def test_each_document_has_title_dates_summary_and_formats(site: Path, page: html.HtmlElement) -> None:
+def test_each_document_has_title_dates_summary_and_formats(
+    site: Path, page: html.HtmlElement
+) -> None:
     for doc, tei in masters(site):
         article = page.xpath("//article[@id = $id]", id=f"doc-{doc}")[0]
-        title = " ".join(tei.xpath("string(//tei:titleStmt/tei:title[@type = 'main'])", namespaces=NS).split())
+        title = " ".join(
+            tei.xpath("string(//tei:titleStmt/tei:title[@type = 'main'])", namespaces=NS).split()
+        )
         assert text_of(article.xpath("h3")[0]) == title
-        summary = " ".join(tei.xpath("string(//tei:profileDesc/tei:abstract)", namespaces=NS).split())
+        summary = " ".join(
+            tei.xpath("string(//tei:profileDesc/tei:abstract)", namespaces=NS).split()
+        )
         if summary:
             assert summary in text_of(article)
         links = article.xpath(".//ul[@class = 'formats']//a/@href")
-        assert links == [f"{doc}/index.html", f"{doc}/{doc}.txt", f"{doc}/{doc}.epub"]  # no PDF was built
+        assert links == [
+            f"{doc}/index.html",
+            f"{doc}/{doc}.txt",
+            f"{doc}/{doc}.epub",
+        ]  # no PDF was built
     seed = text_of(page.xpath("//article[@id = 'doc-tactics-and-tasks']")[0])
     assert "Written 1932, Verkhne-Uralsk Political Isolator" in seed
     assert "Published World Socialist Web Site, 11 September 2025" in seed
@@ -138,9 +149,14 @@ def test_documents_are_ordered_by_the_date_of_the_text(site: Path, page: html.Ht
         return (date[0].get("when") or date[0].get("notBefore") or "9999") if date else "9999"
 
     def title(tei: etree._Element) -> str:
-        return " ".join(tei.xpath("string(//tei:titleStmt/tei:title[@type = 'main'])", namespaces=NS).split())
+        return " ".join(
+            tei.xpath("string(//tei:titleStmt/tei:title[@type = 'main'])", namespaces=NS).split()
+        )
 
-    expected = [f"doc-{doc}" for doc, tei in sorted(masters(site), key=lambda d: (written(d[1]), title(d[1])))]
+    expected = [
+        f"doc-{doc}"
+        for doc, tei in sorted(masters(site), key=lambda d: (written(d[1]), title(d[1])))
+    ]
     assert expected[:2] == ["doc-exile-letter", f"doc-{SEED}"]  # 1929, then 1932
     assert [a.get("id") for a in page.xpath("//section[@id = 'documents']/article")] == expected
 
@@ -180,24 +196,36 @@ def test_links_go_only_to_outputs_that_exist(site: Path, page: html.HtmlElement)
 # ---------------------------------------------------------------- registers
 
 
-def test_corpus_registers_link_every_mention_in_every_document(site: Path, page: html.HtmlElement) -> None:
+def test_corpus_registers_link_every_mention_in_every_document(
+    site: Path, page: html.HtmlElement
+) -> None:
     """For each entry and document: as many links as the TEI has mentions (text only: not
     the title page, not variant readings), each to the document's reading edition."""
     entries = page.xpath("//section[@id = 'registers']//li[contains(@class, 'entry')]")
     assert len(entries) >= 72
     for doc, tei in masters(site):
         mentions: dict[str, int] = {}
-        for e in tei.xpath("//tei:text//*[@ref][not(ancestor::tei:titlePage or ancestor::tei:rdg)]"
-                           "[self::tei:persName or self::tei:orgName or self::tei:placeName or self::tei:title "
-                           "or self::tei:rs]", namespaces=NS):
+        for e in tei.xpath(
+            "//tei:text//*[@ref][not(ancestor::tei:titlePage or ancestor::tei:rdg)]"
+            "[self::tei:persName or self::tei:orgName or self::tei:placeName or self::tei:title "
+            "or self::tei:rs]",
+            namespaces=NS,
+        ):
             ref = e.get("ref").split()[0].removeprefix("#")
             mentions[ref] = mentions.get(ref, 0) + 1
         for entry_id, count in mentions.items():
-            links = page.xpath("//li[@id = $id]//div[@class = 'mentions']/a[not(@class)]/@href", id=entry_id)
-            assert len([h for h in links if h.startswith(f"{doc}/index.html#")]) == count, (doc, entry_id)
+            links = page.xpath(
+                "//li[@id = $id]//div[@class = 'mentions']/a[not(@class)]/@href", id=entry_id
+            )
+            assert len([h for h in links if h.startswith(f"{doc}/index.html#")]) == count, (
+                doc,
+                entry_id,
+            )
 
 
-def test_an_entry_shared_by_documents_is_listed_once_with_each(site: Path, page: html.HtmlElement) -> None:
+def test_an_entry_shared_by_documents_is_listed_once_with_each(
+    site: Path, page: html.HtmlElement
+) -> None:
     shared = None
     docs_of: dict[str, set[str]] = {}
     for doc, tei in masters(site):
@@ -215,7 +243,9 @@ def test_besedovsky_is_registered_with_his_two_mentions(page: html.HtmlElement) 
     entry = page.xpath("//li[@id = 'person-besedovsky']")[0]
     assert text_of(entry).startswith("Grigory Zinovievich Besedovsky (1896–1963?)")
     assert entry.xpath(".//div[@class = 'mentions']/a[not(@class)]/@href") == [
-        "tactics-and-tasks/index.html#sec-IV-p20-m3", "tactics-and-tasks/index.html#n20-m1"]
+        "tactics-and-tasks/index.html#sec-IV-p20-m3",
+        "tactics-and-tasks/index.html#n20-m1",
+    ]
 
 
 # ---------------------------------------------------------------- site records
@@ -228,17 +258,35 @@ def test_a_record_holds_what_the_page_needs_with_the_reading_editions_ids(site: 
     data, warnings = make_site_record(tei, SEED)
     assert warnings == ()
     record = etree.fromstring(data)
-    assert record.tag == f"{S}document" and record.get("id") == SEED and record.get("key") == record_key(tei)
+    assert (
+        record.tag == f"{S}document"
+        and record.get("id") == SEED
+        and record.get("key") == record_key(tei)
+    )
     assert record.findtext(f"{S}title") == "The Tactics and Tasks of the Leninist Opposition"
     assert record.findtext(f"{S}sort-date") == "1932"
-    assert [p.text for p in record.findall(f"{S}fact[@name='written']/{S}part")] == ["1932", "Verkhne-Uralsk Political Isolator"]
+    assert [p.text for p in record.findall(f"{S}fact[@name='written']/{S}part")] == [
+        "1932",
+        "Verkhne-Uralsk Political Isolator",
+    ]
     assert "The ninth and last chapter" in "".join(record.find(f"{S}summary").itertext())
     passages = {p[0]: p for p in json.loads(record.findtext(f"{S}passages"))}
-    assert passages["sec-IV-p20"] == ["sec-IV-p20", "§IV\u00a0¶20", "IV. The struggle for the masses"]
+    assert passages["sec-IV-p20"] == [
+        "sec-IV-p20",
+        "§IV\u00a0¶20",
+        "IV. The struggle for the masses",
+    ]
     assert passages["n20"] == ["n20", "Note\u00a020", "Notes"]
     [entry] = record.findall(f"{S}entry[@id='person-besedovsky']")
-    assert (entry.get("kind"), entry.get("label"), entry.get("dates")) == ("person", "Grigory Zinovievich Besedovsky", "1896–1963?")
-    assert [(m.get("id"), m.get("label")) for m in entry] == [("sec-IV-p20-m3", "§IV\u00a0¶20"), ("n20-m1", "Note\u00a020")]
+    assert (entry.get("kind"), entry.get("label"), entry.get("dates")) == (
+        "person",
+        "Grigory Zinovievich Besedovsky",
+        "1896–1963?",
+    )
+    assert [(m.get("id"), m.get("label")) for m in entry] == [
+        ("sec-IV-p20-m3", "§IV\u00a0¶20"),
+        ("n20-m1", "Note\u00a020"),
+    ]
     # the ids are those of the reading edition
     ids = set(html.fromstring((site / "dist" / SEED / "index.html").read_bytes()).xpath("//@id"))
     assert {m.get("id") for m in record.iter(f"{S}mention")} <= ids
@@ -257,13 +305,16 @@ def with_records(site: Path, target: Path) -> Path:
     """A copy of the site project whose documents have their records, as a build leaves them."""
     shutil.copytree(site, target)
     for doc in (SEED, *CONVERTED):
-        path, warnings = write_site_record((target / "tei" / f"{doc}.xml").read_bytes(), doc, target / "dist" / doc)
+        path, warnings = write_site_record(
+            (target / "tei" / f"{doc}.xml").read_bytes(), doc, target / "dist" / doc
+        )
         assert path == target / "dist" / doc / RECORD_FILE and warnings == ()
     return target
 
 
-def test_the_page_is_made_from_the_records_without_parsing_a_master(site: Path, tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_page_is_made_from_the_records_without_parsing_a_master(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = with_records(site, tmp_path / "copy")
     import pipeline.site
 
@@ -284,15 +335,22 @@ def test_the_page_is_made_from_the_records_without_parsing_a_master(site: Path, 
     # the same page as the one made from the masters (no records in the fixture project)
     assert page == (site / "dist" / "index.html").read_bytes()
     masters = [p for p in parsed if Path(p).parent == root / "tei"]
-    assert sorted(Path(p).name for p in masters) == ["corpus.xml", "persons.xml"]  # not documents: no records
+    assert sorted(Path(p).name for p in masters) == [
+        "corpus.xml",
+        "persons.xml",
+    ]  # not documents: no records
 
 
-def test_an_out_of_date_or_foreign_record_is_made_again_from_the_master(site: Path, tmp_path: Path) -> None:
+def test_an_out_of_date_or_foreign_record_is_made_again_from_the_master(
+    site: Path, tmp_path: Path
+) -> None:
     root = with_records(site, tmp_path / "copy")
     dist = root / "dist"
     # the master changed since its record was made
     master = root / "tei" / "exile-letter.xml"
-    master.write_bytes(master.read_bytes().replace(b"A Letter from Exile", b"A Second Letter from Exile"))
+    master.write_bytes(
+        master.read_bytes().replace(b"A Letter from Exile", b"A Second Letter from Exile")
+    )
     # a record of another document, and a damaged one
     shutil.copy(dist / "circular-letter" / RECORD_FILE, dist / "bulletin-report" / RECORD_FILE)
     (dist / SEED / RECORD_FILE).write_bytes(b"<s:document")
@@ -319,21 +377,34 @@ def test_the_build_writes_the_record_beside_the_outputs(site: Path, tmp_path: Pa
     master = (root / "tei" / "exile-letter.xml").read_bytes()
     assert record.read_bytes() == make_site_record(master, "exile-letter")[0]
     [document] = corpus_documents(root, root / "dist")
-    assert document.doc_id == "exile-letter" and document.outputs[0][:2] == ("html", "exile-letter/index.html")
+    assert document.doc_id == "exile-letter" and document.outputs[0][:2] == (
+        "html",
+        "exile-letter/index.html",
+    )
 
 
 # ---------------------------------------------------------------- search
 
 
-def test_search_data_lists_every_passage_of_every_reading_edition(site: Path, page: html.HtmlElement) -> None:
+def test_search_data_lists_every_passage_of_every_reading_edition(
+    site: Path, page: html.HtmlElement
+) -> None:
     data = json.loads(page.xpath("//script[@id = 'search-data']")[0].text)
     assert sorted(data) == sorted(f"{doc}/index.html" for doc in (SEED, *CONVERTED))
     seed = data[f"{SEED}/index.html"]
     assert seed["title"] == "The Tactics and Tasks of the Leninist Opposition"
     passages = {p[0]: p for p in seed["passages"]}
-    assert passages["sec-IV-p20"] == ["sec-IV-p20", "§IV\u00a0¶20", "IV. The struggle for the masses"]
+    assert passages["sec-IV-p20"] == [
+        "sec-IV-p20",
+        "§IV\u00a0¶20",
+        "IV. The struggle for the masses",
+    ]
     assert passages["n20"] == ["n20", "Note\u00a020", "Notes"]
-    assert passages["sec-2-A"] == ["sec-2-A", "§2.A", "The main stages in the development of the Leninist opposition's tactics"]
+    assert passages["sec-2-A"] == [
+        "sec-2-A",
+        "§2.A",
+        "The main stages in the development of the Leninist opposition's tactics",
+    ]
     assert passages["intro-p1"][1:] == ["Intro\u00a0¶1", "Introduction"]
     for doc in data:
         ids = set(html.fromstring((site / "dist" / doc).read_bytes()).xpath("//@id"))
@@ -369,20 +440,27 @@ def test_pagefind_command_says_what_to_index(tmp_path: Path) -> None:
 def test_pagefind_content_is_the_text_without_popups_or_brackets(site: Path) -> None:
     import gzip
 
-    [fragment] = [f for f in (site / "dist" / "pagefind").glob("*/fragment/*.pf_fragment")
-                  if b"Besedovsky" in gzip.decompress(f.read_bytes())]
+    [fragment] = [
+        f
+        for f in (site / "dist" / "pagefind").glob("*/fragment/*.pf_fragment")
+        if b"Besedovsky" in gzip.decompress(f.read_bytes())
+    ]
     raw = gzip.decompress(fragment.read_bytes())
-    data = json.loads(raw[raw.index(b"{"):])
+    data = json.loads(raw[raw.index(b"{") :])
     assert data["url"] == f"/{SEED}/index.html"
     content = data["content"]
-    assert content.count("was issued by 46 leading Old Bolsheviks") == 1  # the note, not its pop-up copy
+    assert (
+        content.count("was issued by 46 leading Old Bolsheviks") == 1
+    )  # the note, not its pop-up copy
     assert "Bolshevik-Leninists" in content and "[" not in content
     assert "Go to the note" not in content and "Index of persons" not in content
     anchors = {a["id"] for a in data["anchors"]}
     assert {"sec-IV-p20", "n20", "intro-p1"} <= anchors
 
 
-def test_rebuilding_replaces_the_index_and_keeps_the_page_identical(site: Path, tmp_path: Path) -> None:
+def test_rebuilding_replaces_the_index_and_keeps_the_page_identical(
+    site: Path, tmp_path: Path
+) -> None:
     dist = site / "dist"
     before = (dist / "index.html").read_bytes()
     index_before = {p: p.read_bytes() for p in (dist / "pagefind").rglob("*") if p.is_file()}
@@ -400,20 +478,33 @@ def test_rebuilding_replaces_the_index_and_keeps_the_page_identical(site: Path, 
 def test_pagefind_is_deterministic(site: Path, tmp_path: Path) -> None:
     """The index made again from scratch is byte-identical, file names included."""
     dist = site / "dist"
-    index_before = {p.relative_to(dist): p.read_bytes() for p in (dist / "pagefind").rglob("*") if p.is_file()}
+    index_before = {
+        p.relative_to(dist): p.read_bytes() for p in (dist / "pagefind").rglob("*") if p.is_file()
+    }
     copy = tmp_path / "dist"
     for doc in (SEED, *CONVERTED):
         (copy / doc).mkdir(parents=True)
         shutil.copy(dist / doc / "index.html", copy / doc)
     index_search(copy, [SEED, *CONVERTED])
-    assert {p.relative_to(copy): p.read_bytes() for p in (copy / "pagefind").rglob("*") if p.is_file()} == index_before
+    assert {
+        p.relative_to(copy): p.read_bytes() for p in (copy / "pagefind").rglob("*") if p.is_file()
+    } == index_before
 
 
 # ---------------------------------------------------------------- search index shards
 
 
 def test_shards_hold_a_few_dozen_pages_and_split_in_two_as_the_corpus_grows() -> None:
-    assert [shard_count(n, 64) for n in (1, 64, 65, 128, 129, 1000, 1024, 1025)] == [1, 1, 2, 2, 4, 16, 16, 32]
+    assert [shard_count(n, 64) for n in (1, 64, 65, 128, 129, 1000, 1024, 1025)] == [
+        1,
+        1,
+        2,
+        2,
+        4,
+        16,
+        16,
+        32,
+    ]
     ids = [f"doc-{i:04d}" for i in range(1000)]
     sizes = [sum(1 for d in ids if shard_of(d, 16) == s) for s in range(16)]
     assert sum(sizes) == 1000 and max(sizes) < 96  # about 62 each
@@ -421,7 +512,9 @@ def test_shards_hold_a_few_dozen_pages_and_split_in_two_as_the_corpus_grows() ->
     assert all(shard_of(d, 32) % 16 == shard_of(d, 16) for d in ids)
 
 
-def test_a_rebuild_indexes_again_only_the_shard_whose_page_changed(site: Path, tmp_path: Path) -> None:
+def test_a_rebuild_indexes_again_only_the_shard_whose_page_changed(
+    site: Path, tmp_path: Path
+) -> None:
     dist = tmp_path / "dist"
     docs = [SEED, *CONVERTED]
     for doc in docs:
@@ -431,7 +524,9 @@ def test_a_rebuild_indexes_again_only_the_shard_whose_page_changed(site: Path, t
     shards = {p.name: p for p in shards_of(dist)}
     plan = {shard.pages: shard.name for shard in plan_shards(dist, docs, per_shard=1)}
     assert sorted(plan.values()) == sorted(shards) and len(shards) >= 2
-    assert sorted(page for pages in plan for page in pages) == sorted(f"{d}/index.html" for d in docs)
+    assert sorted(page for pages in plan for page in pages) == sorted(
+        f"{d}/index.html" for d in docs
+    )
     [letter_shard] = [name for pages, name in plan.items() if "exile-letter/index.html" in pages]
     stamps = {name: path.stat().st_mtime_ns for name, path in shards.items()}
 
@@ -457,16 +552,23 @@ def test_a_rebuild_indexes_again_only_the_shard_whose_page_changed(site: Path, t
     assert all(path.stat().st_mtime_ns != stamps.get(path.name) for path in shards_of(dist))
 
 
-def test_a_document_named_like_a_vocabulary_page_is_refused_and_left_intact(site: Path, tmp_path: Path) -> None:
+def test_a_document_named_like_a_vocabulary_page_is_refused_and_left_intact(
+    site: Path, tmp_path: Path
+) -> None:
     dist = tmp_path / "dist"
     docs = [SEED, "exile-letter", "_vocabulary-en"]
     for doc in docs:
         (dist / doc).mkdir(parents=True)
-        shutil.copy(site / "dist" / ("exile-letter" if doc == "_vocabulary-en" else doc) / "index.html", dist / doc)
+        shutil.copy(
+            site / "dist" / ("exile-letter" if doc == "_vocabulary-en" else doc) / "index.html",
+            dist / doc,
+        )
     before = (dist / "_vocabulary-en" / "index.html").read_bytes()
     with pytest.raises(EditionError) as caught:
         index_search(dist, docs, per_shard=1)
-    assert "a document may not be named _vocabulary-en: the search index uses the name" in str(caught.value)
+    assert "a document may not be named _vocabulary-en: the search index uses the name" in str(
+        caught.value
+    )
     assert (dist / "_vocabulary-en" / "index.html").read_bytes() == before
     assert not list(dist.glob(".pagefind-*"))
 
@@ -480,7 +582,7 @@ def vocabulary_of(shard: Path) -> set[str]:
     words: set[str] = set()
     for result_id in ids:
         raw = gzip.decompress((shard / "fragment" / f"{result_id}.pf_fragment").read_bytes())
-        data = json.loads(raw[raw.index(b"{"):])
+        data = json.loads(raw[raw.index(b"{") :])
         assert data["url"] == "/_vocabulary-en/index.html"
         words.update(data["content"].split())
     return words

@@ -80,8 +80,6 @@ def server(site: Path) -> Iterator[StaticServer]:
     served.close()
 
 
-
-
 class Page(BrowserPage):
     """The site page in the test browser, with its search form."""
 
@@ -94,8 +92,11 @@ class Page(BrowserPage):
         self.page.click("#search-form button[type=submit]")
         self.page.wait_for_function(
             "() => /passage|Nothing found|Search needs|could not/.test(document.getElementById('search-status').textContent)",
-            timeout=20_000)
-        return self.page.eval_on_selector_all("#search-results a.passage-link", "els => els.map(e => e.getAttribute('href'))")
+            timeout=20_000,
+        )
+        return self.page.eval_on_selector_all(
+            "#search-results a.passage-link", "els => els.map(e => e.getAttribute('href'))"
+        )
 
     def status(self) -> str:
         return self.page.inner_text("#search-status")
@@ -106,10 +107,14 @@ def passages_with(site: Path, word: str) -> list[str]:
     (paragraphs and notes, variant readings left out), in document order."""
     tei = etree.parse(str(site / "tei" / f"{SEED}.xml")).getroot()
     found = []
-    for passage in tei.xpath("//tei:text//tei:p[@xml:id] | //tei:back//tei:note[@xml:id]", namespaces=NS):
+    for passage in tei.xpath(
+        "//tei:text//tei:p[@xml:id] | //tei:back//tei:note[@xml:id]", namespaces=NS
+    ):
         text = "".join(passage.xpath(".//text()[not(ancestor::tei:rdg)]", namespaces=NS))
         if word.lower() in text.lower():
-            found.append(f"{SEED}/index.html#{passage.get('{http://www.w3.org/XML/1998/namespace}id')}")
+            found.append(
+                f"{SEED}/index.html#{passage.get('{http://www.w3.org/XML/1998/namespace}id')}"
+            )
     return found
 
 
@@ -117,8 +122,9 @@ def passages_with(site: Path, word: str) -> list[str]:
 
 
 @pytest.mark.parametrize("word", ["Besedovsky", "Aviapribor"])
-def test_search_links_to_every_passage_that_holds_the_word(browser: Any, server: StaticServer, site: Path,
-                                                           tmp_path: Path, word: str) -> None:
+def test_search_links_to_every_passage_that_holds_the_word(
+    browser: Any, server: StaticServer, site: Path, tmp_path: Path, word: str
+) -> None:
     view = Page(browser, server.url + "index.html")
     try:
         hrefs = view.search(word)
@@ -126,7 +132,9 @@ def test_search_links_to_every_passage_that_holds_the_word(browser: Any, server:
         assert expected, word
         assert hrefs == expected
         assert f"for “{word}”" in view.status()
-        marks = view.page.eval_on_selector_all("#search-results mark", "els => els.map(e => e.textContent)")
+        marks = view.page.eval_on_selector_all(
+            "#search-results mark", "els => els.map(e => e.textContent)"
+        )
         assert marks and all(word.lower() in m.lower() for m in marks)
         view.page.screenshot(path=str(tmp_path / f"search-{word}.png"), full_page=True)
         assert view.errors == []
@@ -137,20 +145,29 @@ def test_search_links_to_every_passage_that_holds_the_word(browser: Any, server:
 def test_besedovsky_is_found_in_section_iv_and_note_20(browser: Any, server: StaticServer) -> None:
     view = Page(browser, server.url + "index.html")
     try:
-        assert view.search("Besedovsky") == [f"{SEED}/index.html#sec-IV-p20", f"{SEED}/index.html#n20"]
-        labels = view.page.eval_on_selector_all("#search-results a.passage-link", "els => els.map(e => e.textContent)")
+        assert view.search("Besedovsky") == [
+            f"{SEED}/index.html#sec-IV-p20",
+            f"{SEED}/index.html#n20",
+        ]
+        labels = view.page.eval_on_selector_all(
+            "#search-results a.passage-link", "els => els.map(e => e.textContent)"
+        )
         assert labels == ["§IV\u00a0¶20", "Note\u00a020"]
     finally:
         view.close()
 
 
-def test_a_result_opens_the_reading_edition_at_its_passage(browser: Any, server: StaticServer) -> None:
+def test_a_result_opens_the_reading_edition_at_its_passage(
+    browser: Any, server: StaticServer
+) -> None:
     view = Page(browser, server.url + "index.html")
     try:
         view.search("Besedovsky")
         view.page.click("#search-results a.passage-link >> nth=0")
         view.page.wait_for_url("**/tactics-and-tasks/index.html#sec-IV-p20")
-        box = view.page.evaluate("() => document.getElementById('sec-IV-p20').getBoundingClientRect().top")
+        box = view.page.evaluate(
+            "() => document.getElementById('sec-IV-p20').getBoundingClientRect().top"
+        )
         assert 0 <= box < 900  # scrolled into view
         assert "Besedovskys" in view.page.inner_text("#sec-IV-p20")
     finally:
@@ -185,7 +202,9 @@ def test_opened_as_a_file_the_page_says_search_needs_a_server(browser: Any, site
 
 
 @pytest.fixture(scope="module")
-def sharded_server(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[StaticServer, dict[str, str]]]:
+def sharded_server(
+    site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[StaticServer, dict[str, str]]]:
     """The same site with its search index split into shards of one page on average (a
     bundle each, merged in the browser), as a corpus of hundreds of documents has them;
     with the shard of each document."""
@@ -193,8 +212,14 @@ def sharded_server(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     shutil.copytree(site / "dist", dist)
     docs = [SEED, *CONVERTED]
     index_search(dist, docs, per_shard=1)
-    shard_of = {page.split("/")[0]: shard.name for shard in plan_shards(dist, docs, per_shard=1) for page in shard.pages}
-    assert sorted(p.name for p in (dist / "pagefind").iterdir() if p.is_dir()) == sorted(set(shard_of.values()))
+    shard_of = {
+        page.split("/")[0]: shard.name
+        for shard in plan_shards(dist, docs, per_shard=1)
+        for page in shard.pages
+    }
+    assert sorted(p.name for p in (dist / "pagefind").iterdir() if p.is_dir()) == sorted(
+        set(shard_of.values())
+    )
     assert shard_of[SEED] != shard_of["exile-letter"]
     served = StaticServer(dist)
     yield served, shard_of
@@ -202,9 +227,12 @@ def sharded_server(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 
 @pytest.mark.parametrize("word", ["Trotsky", "Besedovsky", "Comintern", "xylophonequartz"])
-def test_a_search_over_shards_finds_what_one_index_finds(browser: Any, server: StaticServer,
-                                                         sharded_server: tuple[StaticServer, dict[str, str]],
-                                                         word: str) -> None:
+def test_a_search_over_shards_finds_what_one_index_finds(
+    browser: Any,
+    server: StaticServer,
+    sharded_server: tuple[StaticServer, dict[str, str]],
+    word: str,
+) -> None:
     sharded, shard_of = sharded_server
     found = {}
     for name, served in (("one", server), ("shards", sharded)):
@@ -219,7 +247,10 @@ def test_a_search_over_shards_finds_what_one_index_finds(browser: Any, server: S
     assert found["shards"] == found["one"]
     assert bool(found["one"]) == (word != "xylophonequartz")
     if word == "Trotsky":  # in the seed and the letter, which are in two shards
-        assert {shard_of[href.split("/")[0]] for href in found["one"]} == {shard_of[SEED], shard_of["exile-letter"]}
+        assert {shard_of[href.split("/")[0]] for href in found["one"]} == {
+            shard_of[SEED],
+            shard_of["exile-letter"],
+        }
 
 
 # ---------------------------------------------------------------- links and accessibility
@@ -250,19 +281,24 @@ def test_every_link_on_the_site_resolves(browser: Any, server: StaticServer) -> 
             if ids and urlsplit(page_url).path.endswith(".html"):
                 checker.goto(page_url)
                 missing = checker.evaluate(
-                    "ids => ids.filter(id => !document.getElementById(decodeURIComponent(id)))", sorted(ids))
+                    "ids => ids.filter(id => !document.getElementById(decodeURIComponent(id)))",
+                    sorted(ids),
+                )
                 assert missing == [], page_url
     finally:
         checker.close()
 
 
-def test_site_has_no_axe_violations_with_results_shown(browser: Any, axe: Any, server: StaticServer,
-                                                        tmp_path: Path) -> None:
+def test_site_has_no_axe_violations_with_results_shown(
+    browser: Any, axe: Any, server: StaticServer, tmp_path: Path
+) -> None:
     view = Page(browser, server.url + "index.html")
     try:
         view.search("Trotsky")
         results = axe.run(view.page)
-        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        violations = [
+            (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+        ]
         assert violations == []
         view.page.screenshot(path=str(tmp_path / "site.png"), full_page=True)
         assert view.errors == []
@@ -274,7 +310,9 @@ def test_site_works_on_a_narrow_screen(browser: Any, server: StaticServer, tmp_p
     view = Page(browser, server.url + "index.html", width=380)
     try:
         view.search("Besedovsky")
-        overflow = view.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = view.page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0
         view.page.screenshot(path=str(tmp_path / "site-narrow.png"))
     finally:
@@ -295,19 +333,34 @@ def epub_dir(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
     served.close()
 
 
-EPUB_PAGES = ["title.xhtml", "nav.xhtml", "intro.xhtml", "sec-1.xhtml", "sec-2.xhtml", "sec-III.xhtml",
-              "sec-IV.xhtml", "sec-V.xhtml", "sec-VI.xhtml", "notes.xhtml", "apparatus.xhtml",
-              "registers.xhtml", "about.xhtml"]
+EPUB_PAGES = [
+    "title.xhtml",
+    "nav.xhtml",
+    "intro.xhtml",
+    "sec-1.xhtml",
+    "sec-2.xhtml",
+    "sec-III.xhtml",
+    "sec-IV.xhtml",
+    "sec-V.xhtml",
+    "sec-VI.xhtml",
+    "notes.xhtml",
+    "apparatus.xhtml",
+    "registers.xhtml",
+    "about.xhtml",
+]
 
 
 @pytest.mark.parametrize("name", EPUB_PAGES)
-def test_epub_pages_have_no_axe_violations(browser: Any, axe: Any, epub_dir: StaticServer, tmp_path: Path,
-                                           name: str) -> None:
+def test_epub_pages_have_no_axe_violations(
+    browser: Any, axe: Any, epub_dir: StaticServer, tmp_path: Path, name: str
+) -> None:
     view = Page(browser, urljoin(epub_dir.url, name), width=700)
     try:
         assert view.page.evaluate("() => document.contentType") == "application/xhtml+xml"
         results = axe.run(view.page)
-        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        violations = [
+            (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+        ]
         assert violations == []
         view.page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
         assert view.errors == []

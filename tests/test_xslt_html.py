@@ -62,8 +62,16 @@ def running_text(doc: lxml.html.HtmlElement) -> str:
 
 def test_fixtures_exist() -> None:
     names = {f.name for f in FIXTURES}
-    for feature in ("notes", "apparatus", "editorial", "entities", "header", "structure",
-                    "unknown-elements", "unsafe-links"):
+    for feature in (
+        "notes",
+        "apparatus",
+        "editorial",
+        "entities",
+        "header",
+        "structure",
+        "unknown-elements",
+        "unsafe-links",
+    ):
         assert f"{feature}.001" in names
 
 
@@ -85,7 +93,9 @@ def test_declared_parameters_are_read_through_imports() -> None:
 def _import_closure(path: Path) -> list[Path]:
     """A stylesheet and every module it imports or includes, directly or not."""
     modules = [path]
-    for link in etree.parse(str(path)).getroot().iterfind("{http://www.w3.org/1999/XSL/Transform}*[@href]"):
+    for link in (
+        etree.parse(str(path)).getroot().iterfind("{http://www.w3.org/1999/XSL/Transform}*[@href]")
+    ):
         modules.extend(_import_closure((path.parent / link.get("href")).resolve()))
     return modules
 
@@ -101,9 +111,17 @@ def test_each_parameter_is_declared_once_with_type_and_comment() -> None:
                 seen[param.get("name")] += 1
                 assert param.get("as"), f"{path.name}: parameter {param.get('name')} has no as="
                 comment = param.getprevious()
-                assert isinstance(comment, etree._Comment), f"{path.name}: {param.get('name')} lacks a comment"
-                top = "".join(c.text for c in root.itersiblings(preceding=True) if isinstance(c, etree._Comment))
-                assert param.get("name") in top, f"{path.name}: {param.get('name')} not listed at the top"
+                assert isinstance(comment, etree._Comment), (
+                    f"{path.name}: {param.get('name')} lacks a comment"
+                )
+                top = "".join(
+                    c.text
+                    for c in root.itersiblings(preceding=True)
+                    if isinstance(c, etree._Comment)
+                )
+                assert param.get("name") in top, (
+                    f"{path.name}: {param.get('name')} not listed at the top"
+                )
         assert all(n == 1 for n in seen.values()), (stylesheet.name, seen)
 
 
@@ -116,11 +134,16 @@ def test_stylesheets_use_no_generate_id_clock_or_extensions() -> None:
                 for banned in ("generate-id(", "current-date", "current-time", "random-number"):
                     assert banned not in value, f"{path.name}: {el.tag} @{name} uses {banned}"
                 for prefix in re.findall(r"(?<![\w$-])([A-Za-z][\w.-]*):[\w-]+\(", value):
-                    assert prefix in ("f", "fp", "fn", "xs", "math", "map", "array"), f"{path.name}: {prefix}: call"
+                    assert prefix in ("f", "fp", "fn", "xs", "math", "map", "array"), (
+                        f"{path.name}: {prefix}: call"
+                    )
                 assert name != "disable-output-escaping"
             assert etree.QName(el).namespace in (
-                "http://www.w3.org/1999/XSL/Transform", None) or not etree.QName(el).namespace.startswith(
-                "http://saxon.sf.net"), f"{path.name}: extension instruction {el.tag}"
+                "http://www.w3.org/1999/XSL/Transform",
+                None,
+            ) or not etree.QName(el).namespace.startswith("http://saxon.sf.net"), (
+                f"{path.name}: extension instruction {el.tag}"
+            )
 
 
 def test_unknown_parameter_is_an_error() -> None:
@@ -129,7 +152,9 @@ def test_unknown_parameter_is_an_error() -> None:
 
 
 def test_boolean_parameter_must_be_boolean() -> None:
-    with pytest.raises(EditionError, match="parameter 'show-apparatus' must be true or false, not 'maybe'"):
+    with pytest.raises(
+        EditionError, match="parameter 'show-apparatus' must be true or false, not 'maybe'"
+    ):
         xslt.render("html", by_name("notes.001").path, {"show-apparatus": "maybe"})
 
 
@@ -232,8 +257,10 @@ def check_page(html: bytes, tei_path: Path) -> None:
         assert target.get("popover") is not None
 
     # every xml:id of the text and the registers is an HTML id (citable)
-    for el in tei.xpath("//tei:text//*[@xml:id] | //tei:standOff//*[@xml:id] | //tei:sourceDesc//*[@xml:id]",
-                        namespaces=NSMAP):
+    for el in tei.xpath(
+        "//tei:text//*[@xml:id] | //tei:standOff//*[@xml:id] | //tei:sourceDesc//*[@xml:id]",
+        namespaces=NSMAP,
+    ):
         if el.xpath("ancestor-or-self::tei:titlePage", namespaces=NSMAP):
             continue
         assert el.get(XML_ID) in idset, f"xml:id {el.get(XML_ID)} has no HTML element"
@@ -246,7 +273,9 @@ def check_page(html: bytes, tei_path: Path) -> None:
         note_id = anchor.get("href")[1:]
         note = doc.get_element_by_id(note_id)
         assert note.tag == "li"
-        assert note.xpath(f".//a[@class='backref'][@href='#{anchor.get('id')}']"), f"{note_id} lacks a link back"
+        assert note.xpath(f".//a[@class='backref'][@href='#{anchor.get('id')}']"), (
+            f"{note_id} lacks a link back"
+        )
     for li in items:
         backrefs = li.xpath(".//a[@class='backref']")
         for back in backrefs:
@@ -262,11 +291,15 @@ def check_page(html: bytes, tei_path: Path) -> None:
             if value is not None:
                 assert re.match(r"(https?://|mailto:|#)", value), f"unsafe {attr}={value!r}"
     # (link rel="schema.DC" only declares the Dublin Core prefix; browsers never fetch it)
-    assert not doc.xpath("//link[not(@rel = 'schema.DC')] | //script[@src] | //img | //iframe | //object | //embed")
+    assert not doc.xpath(
+        "//link[not(@rel = 'schema.DC')] | //script[@src] | //img | //iframe | //object | //embed"
+    )
 
     # the tree as written is the tree an HTML5 parser builds: no link inside a link, no
     # block inside a paragraph (a browser would silently restructure them)
-    assert html5_shape(html) == [(el.tag, depth(el)) for el in doc.iter() if isinstance(el.tag, str)]
+    assert html5_shape(html) == [
+        (el.tag, depth(el)) for el in doc.iter() if isinstance(el.tag, str)
+    ]
     assert not doc.xpath("//a//a | //button//a | //a//button")
 
     # headings: one h1, no level skipped
@@ -283,7 +316,10 @@ def check_page(html: bytes, tei_path: Path) -> None:
 
 def test_structure_labels_ids_and_toc() -> None:
     doc = page(by_name("structure.001"))
-    assert text_of(doc.get_element_by_id("sec-III").find("h2")) == "III. Our tasks in light of the foundations of Lenin's tactics"
+    assert (
+        text_of(doc.get_element_by_id("sec-III").find("h2"))
+        == "III. Our tasks in light of the foundations of Lenin's tactics"
+    )
     assert text_of(doc.get_element_by_id("sec-2-A").find("h3")).startswith("A) From October 1923")
     assert doc.get_element_by_id("sec-1").find("h2").find("span") is None  # unnumbered: no label
     assert text_of(doc.get_element_by_id("sec-2-B-p1")).startswith("2. In the struggle")
@@ -304,24 +340,38 @@ def test_header_title_page_and_citation() -> None:
     facts = {text_of(dt): text_of(dt.getnext()) for dt in header.iter("dt")}
     assert facts["Written"] == "1932, Verkhne-Uralsk Political Isolator"
     assert "11 September 2025" in facts["Web publication"]
-    assert facts["Original"].startswith("The Crisis of the Revolution and the Tasks of the Proletariat, chapter 9, 1932")
+    assert facts["Original"].startswith(
+        "The Crisis of the Revolution and the Tasks of the Proletariat, chapter 9, 1932"
+    )
     assert "holds the rights in them" in facts["Rights"]
-    assert facts["This edition"] == "Edition pipeline project, 26 November 2026, version 1.0, identifier tactics-and-tasks"
+    assert (
+        facts["This edition"]
+        == "Edition pipeline project, 26 November 2026, version 1.0, identifier tactics-and-tasks"
+    )
     assert text_of(header.xpath(".//p[@class='citation']")[0]) == (
         "Soviet Bolshevik-Leninists, “The Tactics and Tasks of the Leninist Opposition” (1932), "
         "translated by World Socialist Web Site, published by World Socialist Web Site, 11 September 2025, "
         "TEI edition: Edition pipeline project, 26 November 2026, version 1.0, "
-        "https://example.org/tactics-and-tasks/.")
+        "https://example.org/tactics-and-tasks/."
+    )
     assert "built 2026-11-26" in text_of(doc.find("body/footer"))
     assert facts["Summary"].startswith("The ninth and last chapter of a programmatic document")
     about = text_of(header.xpath(".//details[@class='about']")[0])
-    assert "Standard values. Dates are given in ISO 8601" in about and "Normalisation. Quotation marks" in about
-    assert text_of(doc.get_element_by_id("wit-notes")) == "unnumbered list: The complete unnumbered list of notes"
+    assert (
+        "Standard values. Dates are given in ISO 8601" in about
+        and "Normalisation. Quotation marks" in about
+    )
+    assert (
+        text_of(doc.get_element_by_id("wit-notes"))
+        == "unnumbered list: The complete unnumbered list of notes"
+    )
 
 
 def test_build_date_is_a_parameter_not_the_clock() -> None:
     fixture = by_name("header.001")
-    assert "built 1999-12-31" in text_of(page(fixture, **{"build-date": "1999-12-31"}).find("body/footer"))
+    assert "built 1999-12-31" in text_of(
+        page(fixture, **{"build-date": "1999-12-31"}).find("body/footer")
+    )
     assert "built" not in text_of(page(fixture, **{"build-date": ""}).find("body/footer"))
 
 
@@ -335,7 +385,10 @@ def test_notes_anchor_popover_and_unanchored_flag() -> None:
     assert "issued by 46 leading Old Bolsheviks" in text_of(popover)
     assert popover.getparent().xpath("button[@popovertarget='n1-ref-pop']")
     assert not popover.xpath(".//*[@id]")  # the copy carries no ids
-    assert [a.get("href") for a in doc.get_element_by_id("n1").xpath(".//a[@class='backref']")] == ["#n1-ref", "#n1-ref-2"]
+    assert [a.get("href") for a in doc.get_element_by_id("n1").xpath(".//a[@class='backref']")] == [
+        "#n1-ref",
+        "#n1-ref-2",
+    ]
     n4 = doc.get_element_by_id("n4")
     assert "unanchored" in n4.get("class")
     assert text_of(n4.xpath(".//*[@class='flag']")[0]) == "no anchor in the text"
@@ -355,7 +408,9 @@ def test_apparatus_lemma_in_text_variants_apart() -> None:
         "expelled immediately (unnumbered list)] expelled being immediately (numbered list; substantive)",
         "leaders’ speeches (unnumbered list)] leaders' speeches (numbered list; orthographic)",
     ]
-    assert text_of(doc.get_element_by_id("n1").xpath(".//details")[0]).endswith("here: (unnumbered list)] omitted (numbered list; substantive)")
+    assert text_of(doc.get_element_by_id("n1").xpath(".//details")[0]).endswith(
+        "here: (unnumbered list)] omitted (numbered list; substantive)"
+    )
 
 
 def test_apparatus_of_a_note_paragraph_and_an_empty_lemma() -> None:
@@ -364,7 +419,10 @@ def test_apparatus_of_a_note_paragraph_and_an_empty_lemma() -> None:
     assert "avoid being expelled immediately" in text_of(second)
     details = second.getnext()
     assert details.tag == "details"
-    assert text_of(details.find(".//li")) == "(not in the text) (unnumbered list)] being (numbered list; substantive)"
+    assert (
+        text_of(details.find(".//li"))
+        == "(not in the text) (unnumbered list)] being (numbered list; substantive)"
+    )
     assert "expelled being immediately" not in running_text(doc)
 
 
@@ -390,7 +448,11 @@ def test_editorial_brackets_default_and_switch() -> None:
     assert off.find("body").get("class") == "brackets-off"
     assert off.get_element_by_id("toggle-brackets").get("checked") is None
     # the brackets stay in the page (the reader may switch them on); CSS hides them
-    assert len(off.xpath("//span[@class='bracket']")) == len(on.xpath("//span[@class='bracket']")) == 14
+    assert (
+        len(off.xpath("//span[@class='bracket']"))
+        == len(on.xpath("//span[@class='bracket']"))
+        == 14
+    )
     # the contents list has the same switchable brackets
     assert on.xpath("//nav//a")[0].text_content().endswith("Plenum of [19]28")
     assert off.xpath("//nav//a//span[@class='bracket']")
@@ -401,52 +463,86 @@ def test_entities_link_to_registers_with_mention_ids() -> None:
     yakovin = doc.get_element_by_id("intro-p1-m1")
     assert yakovin.get("href") == "#person-yakovin" and yakovin.text == "Grigory Yakovín"
     assert doc.get_element_by_id("intro-p1-m4").get("href") == "#place-verkhne-uralsk"
-    assert [a.get("id") for a in doc.xpath("//a[@href='#place-moscow']")] == ["sec-1-p2-m1", "sec-1-p2-m2"]
+    assert [a.get("id") for a in doc.xpath("//a[@href='#place-moscow']")] == [
+        "sec-1-p2-m1",
+        "sec-1-p2-m2",
+    ]
     assert doc.get_element_by_id("sec-1-m1").text == "Comintern"  # a mention in a heading
     assert doc.get_element_by_id("n1-m2").get("href") == "#person-trotsky"  # a mention in a note
     moscow = doc.get_element_by_id("place-moscow")
-    assert [a.get("href") for a in moscow.xpath(".//span[@class='occurrences']/a")] == ["#sec-1-p2-m1", "#sec-1-p2-m2"]
+    assert [a.get("href") for a in moscow.xpath(".//span[@class='occurrences']/a")] == [
+        "#sec-1-p2-m1",
+        "#sec-1-p2-m2",
+    ]
     trotsky = doc.get_element_by_id("person-trotsky")
     assert text_of(trotsky).startswith("Leon Trotsky. Author of The New Course.")
     lominadze = doc.get_element_by_id("person-lominadze")
     assert text_of(lominadze).startswith("Vissarion Vissarionovich Lominadze (1897–1935)")
     assert not lominadze.xpath(".//span[@class='occurrences']")
     work = doc.get_element_by_id("work-new-course")
-    assert work.xpath(".//a/@href")[0] == "https://www.wsws.org/en/special/library/the-new-course-leon-trotsky-1924/00.html"
-    assert [a.get("href") for a in work.xpath(".//span[@class='occurrences']/a")] == ["#sec-1-p1-m3", "#n1-m1"]
-    headings = [text_of(h) for h in doc.xpath("//section[@id='registers']/h2 | //section[@id='registers']/section/h3")]
-    assert headings == ["Registers", "Index of persons", "Index of organisations", "Index of places",
-                        "Bibliography of works cited"]
+    assert (
+        work.xpath(".//a/@href")[0]
+        == "https://www.wsws.org/en/special/library/the-new-course-leon-trotsky-1924/00.html"
+    )
+    assert [a.get("href") for a in work.xpath(".//span[@class='occurrences']/a")] == [
+        "#sec-1-p1-m3",
+        "#n1-m1",
+    ]
+    headings = [
+        text_of(h)
+        for h in doc.xpath("//section[@id='registers']/h2 | //section[@id='registers']/section/h3")
+    ]
+    assert headings == [
+        "Registers",
+        "Index of persons",
+        "Index of organisations",
+        "Index of places",
+        "Bibliography of works cited",
+    ]
     assert "Also: Comintern." in text_of(doc.get_element_by_id("org-comintern"))
 
 
 def test_registers_as_the_converter_writes_them() -> None:
     doc = page(by_name("registers.001"))
     lominadze = text_of(doc.get_element_by_id("person-lominadze"))
-    assert lominadze.startswith("Vissarion Vissarionovich Lominadze (1897–1935). Also: Lominad[ze], Lominadze. "
-                                "Party leader in the Caucasus. The text names him")
+    assert lominadze.startswith(
+        "Vissarion Vissarionovich Lominadze (1897–1935). Also: Lominad[ze], Lominadze. "
+        "Party leader in the Caucasus. The text names him"
+    )
     assert text_of(doc.get_element_by_id("person-besedovsky")).startswith(
-        "Grigory Zinovievich Besedovsky (1896–1963?). Also: Besedovskys. High-ranking Soviet diplomat. Dates as given")
+        "Grigory Zinovievich Besedovsky (1896–1963?). Also: Besedovskys. High-ranking Soviet diplomat. Dates as given"
+    )
     # names inside register entries link to their entries but are not occurrences
     assert doc.xpath("//li[@id='work-statement-1926-10-16']//a[@href='#person-trotsky']")
     assert text_of(doc.get_element_by_id("person-trotsky")) == "Leon Trotsky."
-    assert [a.get("href") for a in doc.xpath("//li[@id='person-rogovin']//span[@class='occurrences']/a")] == ["#n14-m2"]
+    assert [
+        a.get("href") for a in doc.xpath("//li[@id='person-rogovin']//span[@class='occurrences']/a")
+    ] == ["#n14-m2"]
     rogovin = text_of(doc.get_element_by_id("work-rogovin"))
-    assert rogovin.startswith("Vadim Rogovin, Bolsheviks Against Stalinism, 1928-1933. Leon Trotsky and the Left "
-                              "Opposition, Detroit, MI, Mehring Books, 2019, pp. 215-220. Cited for these pages")
+    assert rogovin.startswith(
+        "Vadim Rogovin, Bolsheviks Against Stalinism, 1928-1933. Leon Trotsky and the Left "
+        "Opposition, Detroit, MI, Mehring Books, 2019, pp. 215-220. Cited for these pages"
+    )
     statement = text_of(doc.get_element_by_id("work-statement-1926-10-16"))
-    assert statement == ("Statement of 16 October 1926, signed by Trotsky, Zinoviev, 16 October 1926. "
-                         "Also: statement of 16 October 1926.")
+    assert statement == (
+        "Statement of 16 October 1926, signed by Trotsky, Zinoviev, 16 October 1926. "
+        "Also: statement of 16 October 1926."
+    )
     course = doc.get_element_by_id("work-new-course")
-    assert course.xpath(".//a[.='Text']/@href") == ["https://www.wsws.org/en/special/library/the-new-course-leon-trotsky-1924/00.html"]
+    assert course.xpath(".//a[.='Text']/@href") == [
+        "https://www.wsws.org/en/special/library/the-new-course-leon-trotsky-1924/00.html"
+    ]
     assert "Also: “New Course”." in text_of(course)
 
 
 def test_every_element_of_the_masters_is_exercised_by_a_fixture() -> None:
     """Coverage: an element the converter writes must appear in some fixture, so its
     rendering is reviewed in an expected output (xslTNG's elements-tested habit)."""
+
     def names(path: Path) -> set[str]:
-        return {etree.QName(el).localname for el in parse_file(path).getroot().iter(tag=etree.Element)}
+        return {
+            etree.QName(el).localname for el in parse_file(path).getroot().iter(tag=etree.Element)
+        }
 
     in_fixtures = set().union(*(names(f.path) for f in FIXTURES))
     for master in MASTERS:
@@ -466,12 +562,21 @@ def test_unsafe_links_are_text() -> None:
         "https://iskra-research.org/Fl/BO/BO-06.shtml",
         "http://prodati.htm",
     ]
-    assert p1.xpath("a[@href='https://iskra-research.org/Fl/BO/BO-06.shtml']")[0].text == "https://iskra-research.org/Fl/BO/BO-06.shtml"
+    assert (
+        p1.xpath("a[@href='https://iskra-research.org/Fl/BO/BO-06.shtml']")[0].text
+        == "https://iskra-research.org/Fl/BO/BO-06.shtml"
+    )
     assert links(p2) == []
     text = text_of(p2)
-    for shown in ("click me (javascript:alert(1))", "shout (JaVaScRiPt:alert(2))", "vb (vbscript:msgbox(4))",
-                  "file (file:///etc/passwd)", "protocol-relative (//evil.example/x)", "a missing anchor (#missing)",
-                  "<b>markup</b> (<script>x</script>)"):
+    for shown in (
+        "click me (javascript:alert(1))",
+        "shout (JaVaScRiPt:alert(2))",
+        "vb (vbscript:msgbox(4))",
+        "file (file:///etc/passwd)",
+        "protocol-relative (//evil.example/x)",
+        "a missing anchor (#missing)",
+        "<b>markup</b> (<script>x</script>)",
+    ):
         assert shown in text
     assert not doc.xpath("//script[not(@src)][contains(., 'x</script')]")
     assert b"<script>x" not in result.output  # escaped, never raw markup
@@ -483,7 +588,13 @@ def test_unknown_elements_keep_their_text() -> None:
     result = fixture.render("html")
     doc = lxml.html.fromstring(result.output)
     text = text_of(doc.get_element_by_id("sec-1"))
-    for words in ("meetings, demonstrations", "intensification", "high level", "legal work", "semi-legal methods"):
+    for words in (
+        "meetings, demonstrations",
+        "intensification",
+        "high level",
+        "legal work",
+        "semi-legal methods",
+    ):
         assert words in text
     assert "UNHANDLED: tei:sp (block) near #sec-1" in result.warnings
     assert "UNHANDLED: Q{urn:example:other}mark near #sec-1-p1" in result.warnings
@@ -493,7 +604,7 @@ def test_page_is_self_contained() -> None:
     html = by_name("notes.001").render("html").output.decode()
     assert "<style>" in html and ".note-popover" in html
     assert "toggle-brackets" in html and "DOMContentLoaded" in html
-    assert "<meta charset=\"utf-8\">" in html
+    assert '<meta charset="utf-8">' in html
 
 
 # ---------------------------------------------------------------- the project's own masters
@@ -523,8 +634,14 @@ def test_common_tei_of_other_projects_is_rendered_not_flattened() -> None:
     assert [g.text_content() for g in doc.find_class("gap")] == ["[…]"]
     [ordered] = doc.xpath("//main//ol")
     assert [li.text_content().split()[0] for li in ordered.xpath("./li")] == ["The", "A"]
-    assert [li.text_content() for li in ordered.xpath("./li/ul/li")] == ["elected freely", "in the spring"]
+    assert [li.text_content() for li in ordered.xpath("./li/ul/li")] == [
+        "elected freely",
+        "in the spring",
+    ]
     assert len(doc.find_class("l")) == 2
     assert [th.text_content() for th in doc.xpath("//main//table//th")] == ["Town", "For"]
     assert doc.xpath("//main//del")[0].text_content() == "not"
-    assert [p.get("title") for p in doc.find_class("pb")] == ["page 1 of the source", "page 2 of the source"]
+    assert [p.get("title") for p in doc.find_class("pb")] == [
+        "page 1 of the source",
+        "page 2 of the source",
+    ]

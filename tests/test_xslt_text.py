@@ -26,8 +26,28 @@ WORD = re.compile(r"[^\W_]+")
 
 #: Elements whose boundaries the text output marks (brackets, markers, asterisks, line
 #: and block breaks), so a word spanning one is two words in the text.
-SEPARATING = {tei(t) for t in ("lb", "ex", "supplied", "hi", "ref", "p", "head", "note", "div", "app",
-                                "lem", "item", "list", "bibl", "title", "q", "quote")}
+SEPARATING = {
+    tei(t)
+    for t in (
+        "lb",
+        "ex",
+        "supplied",
+        "hi",
+        "ref",
+        "p",
+        "head",
+        "note",
+        "div",
+        "app",
+        "lem",
+        "item",
+        "list",
+        "bibl",
+        "title",
+        "q",
+        "quote",
+    )
+}
 
 
 def by_name(name: str) -> Fixture:
@@ -71,8 +91,10 @@ def assert_words_in_order(expected: list[str], text: str) -> None:
         try:
             position = got.index(word, position) + 1
         except ValueError:
-            context = " ".join(expected[max(0, index - 8): index + 3])
-            raise AssertionError(f"word {index} {word!r} missing or out of order near: {context}") from None
+            context = " ".join(expected[max(0, index - 8) : index + 3])
+            raise AssertionError(
+                f"word {index} {word!r} missing or out of order near: {context}"
+            ) from None
 
 
 def assert_plain_text_form(output: bytes, width: int = 78) -> str:
@@ -114,7 +136,9 @@ def test_the_conservation_check_can_fail() -> None:
 def test_long_tokens_stand_alone_and_nothing_else_is_long() -> None:
     text = by_name("entities.001").render("text").output.decode()
     long = [line for line in text.split("\n") if len(line) > 78]
-    assert long == ["<https://www.wsws.org/en/special/library/the-new-course-leon-trotsky-1924/00.html>"]
+    assert long == [
+        "<https://www.wsws.org/en/special/library/the-new-course-leon-trotsky-1924/00.html>"
+    ]
 
 
 def test_narrower_width_is_respected() -> None:
@@ -132,25 +156,48 @@ def test_title_block_from_the_header() -> None:
     assert "Soviet Bolshevik-Leninists" in lines
     assert "Written: 1932, Verkhne-Uralsk Political Isolator" in lines
     joined = " ".join(text.split())
-    assert "Web publication: The Tactics and Tasks of the Leninist Opposition, World Socialist Web Site, 11 September 2025" in joined
-    assert "Rights: The English translation, the introduction and the editorial notes are the work of their publisher" in joined
-    assert "How to cite: Soviet Bolshevik-Leninists, “The Tactics and Tasks of the Leninist Opposition” (1932)" in joined
-    assert "Witnesses of the notes: unnumbered list = The complete unnumbered list of notes" in joined
+    assert (
+        "Web publication: The Tactics and Tasks of the Leninist Opposition, World Socialist Web Site, 11 September 2025"
+        in joined
+    )
+    assert (
+        "Rights: The English translation, the introduction and the editorial notes are the work of their publisher"
+        in joined
+    )
+    assert (
+        "How to cite: Soviet Bolshevik-Leninists, “The Tactics and Tasks of the Leninist Opposition” (1932)"
+        in joined
+    )
+    assert (
+        "Witnesses of the notes: unnumbered list = The complete unnumbered list of notes" in joined
+    )
     assert joined.endswith("built 2026-11-26.")
 
 
 def test_headings_underlined_with_labels_and_thesis_numbers() -> None:
     text = by_name("structure.001").render("text").output.decode()
-    assert "\nIII. Our tasks in light of the foundations of Lenin's tactics\n" + "=" * 61 + "\n" in text
-    assert "\nA) From October 1923 to the 14th Congress of the All-Union Communist Party\n" + "-" * 74 + "\n" in text
+    assert (
+        "\nIII. Our tasks in light of the foundations of Lenin's tactics\n" + "=" * 61 + "\n"
+        in text
+    )
+    assert (
+        "\nA) From October 1923 to the 14th Congress of the All-Union Communist Party\n"
+        + "-" * 74
+        + "\n"
+        in text
+    )
     # a heading longer than a line: wrapped, underlined to its longest line
-    assert ("\nThe Historical Role and Tasks of the Leninist Opposition in the International\n"
-            "Labor Movement\n" + "=" * 77 + "\n") in text
+    assert (
+        "\nThe Historical Role and Tasks of the Leninist Opposition in the International\n"
+        "Labor Movement\n" + "=" * 77 + "\n"
+    ) in text
     assert "\n1. The Leninist opposition is, first and foremost" in text
     assert text.count("\n2. ") == 2  # the source repeats thesis 2
     assert "To contact the workers:\nfirst line\nsecond line\n" in text
     assert "the **inadequacy** of this form" in text
-    assert "*The Crisis of the Revolution and the Tasks of the Proletariat*" in " ".join(text.split())
+    assert "*The Crisis of the Revolution and the Tasks of the Proletariat*" in " ".join(
+        text.split()
+    )
     assert "11 September 2025" not in text  # the title page comes from the header only
 
 
@@ -159,7 +206,9 @@ def test_note_markers_and_endnotes() -> None:
     body, _, notes = text.partition("\nNotes\n=====\n")
     assert "The Declaration of 46[1] and the “New Course”[2]—the main" in body
     assert body.count("[1]") == 2
-    assert notes.lstrip().startswith("[1] The Declaration of 46 was issued by 46 leading Old Bolsheviks on 15\n    October 1923.")
+    assert notes.lstrip().startswith(
+        "[1] The Declaration of 46 was issued by 46 leading Old Bolsheviks on 15\n    October 1923."
+    )
     assert "\n[4] (no anchor in the text) What is meant here" in notes
     for number in "1234":
         assert notes.count(f"\n[{number}] ") == 1
@@ -171,8 +220,10 @@ def test_apparatus_in_text() -> None:
     text = by_name("apparatus.001").render("text").output.decode()
     flat = " ".join(text.split())
     assert "avoid being expelled immediately and" in flat
-    assert ("Variant readings: - expelled immediately (unnumbered list) ] expelled being immediately "
-            "(numbered list; substantive)") in flat
+    assert (
+        "Variant readings: - expelled immediately (unnumbered list) ] expelled being immediately "
+        "(numbered list; substantive)"
+    ) in flat
     assert "- here: (unnumbered list) ] omitted (numbered list; substantive)" in flat
     # a note of paragraphs lists the variants of all of them; an empty lemma is named
     assert "- (not in the text) (unnumbered list) ] being (numbered list; substantive)" in flat
@@ -187,13 +238,21 @@ def test_editorial_brackets_on_and_off() -> None:
     assert "Plenum of [19]28\n" in on and "the part[y] masses" in on
     off = by_name("editorial.002").render("text").output.decode()
     assert "of Bolshevik-Leninists is" in off and "Plenum of 1928\n" in off
-    assert "[" not in off.partition("\n\n\n")[2] and "VKP All-Union Communist Party," in " ".join(off.split())
+    assert "[" not in off.partition("\n\n\n")[2] and "VKP All-Union Communist Party," in " ".join(
+        off.split()
+    )
 
 
 def test_links_show_their_url_when_it_differs() -> None:
     text = " ".join(by_name("unsafe-links.001").render("text").output.decode().split())
-    assert "Our Differences with the Democratic Centralists <https://www.marxists.org/archive/trotsky/1928/xx/borodai.htm>" in text
-    assert "http://www.econlib.org/library/Doc/NEP/NEP11.html, write <mailto:editor@example.org>" in text
+    assert (
+        "Our Differences with the Democratic Centralists <https://www.marxists.org/archive/trotsky/1928/xx/borodai.htm>"
+        in text
+    )
+    assert (
+        "http://www.econlib.org/library/Doc/NEP/NEP11.html, write <mailto:editor@example.org>"
+        in text
+    )
     assert "the next paragraph, <https://iskra-research.org/Fl/BO/BO-06.shtml>" in text
     assert "click me <javascript:alert(1)>" in text
 
@@ -202,8 +261,14 @@ def test_registers_in_text() -> None:
     text = by_name("entities.001").render("text").output.decode()
     registers = text.partition("\nRegisters\n=========\n")[2]
     assert "\nIndex of persons\n----------------\n" in registers
-    assert "- Vissarion Vissarionovich Lominadze (1897–1935). Party leader in the\n  Caucasus." in registers
-    assert "- Communist International. Also: Comintern. Mentioned in: §1\u00a0heading, §1\u00a0¶1." in registers
+    assert (
+        "- Vissarion Vissarionovich Lominadze (1897–1935). Party leader in the\n  Caucasus."
+        in registers
+    )
+    assert (
+        "- Communist International. Also: Comintern. Mentioned in: §1\u00a0heading, §1\u00a0¶1."
+        in registers
+    )
     assert "- Moscow. Mentioned in: §1\u00a0¶2." in registers
 
 
@@ -227,7 +292,9 @@ def test_master_text_is_complete_and_well_formed(master: Path) -> None:
     notes = root.xpath("//tei:back/tei:div[@type='notes']/tei:note", namespaces=NSMAP)
     endnotes = text.partition("\nNotes\n=====\n")[2]
     for note in notes:
-        assert endnotes.count(f"\n[{note.get('n')}] ") == 1 or endnotes.startswith(f"\n[{note.get('n')}] ")
+        assert endnotes.count(f"\n[{note.get('n')}] ") == 1 or endnotes.startswith(
+            f"\n[{note.get('n')}] "
+        )
 
 
 # ---------------------------------------------------------------- line filling
@@ -259,9 +326,13 @@ def greedy_lines(words: list[str], first: str, indent: str, width: int) -> list[
     return lines
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
-    words=st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=24), min_size=1, max_size=40),
+    words=st.lists(
+        st.text(alphabet="abcdefghij", min_size=1, max_size=24), min_size=1, max_size=40
+    ),
     width=st.integers(min_value=4, max_value=40),
 )
 def test_lines_are_filled_greedily_word_by_word(words: list[str], width: int) -> None:
@@ -288,6 +359,9 @@ def test_common_tei_of_other_projects_in_text() -> None:
     assert "We have received the Central Committee resolution on the color of the banners" in text
     assert "recieved" not in text and "C.C." not in text
     assert "[…]" in text and "[p. 2]" in text and "[deleted: not] already" in text
-    assert "1. The return of the exiles\n2. A congress\n   - elected freely\n   - in the spring" in text
+    assert (
+        "1. The return of the exiles\n2. A congress\n   - elected freely\n   - in the spring"
+        in text
+    )
     assert "Arise, ye workers from your slumber,\nArise, ye prisoners of want." in text
     assert "Town | For\nMoscow | 12" in text

@@ -18,7 +18,20 @@ from pathlib import Path
 
 from ..config import DocumentConfig, load_config
 from ..errors import Diagnostic, EditionError, Location
-from . import apparatus, citations, entities, furniture, header, letter, notes, read, repair, structure, titlepage, write
+from . import (
+    apparatus,
+    citations,
+    entities,
+    furniture,
+    header,
+    letter,
+    notes,
+    read,
+    repair,
+    structure,
+    titlepage,
+    write,
+)
 from .model import Document
 
 Pass = Callable[[Document], Document]
@@ -60,17 +73,24 @@ def read_source(path: Path) -> str:
     if path.is_dir():
         raise EditionError(Location(name), "is a directory, not a transcript")
     if size > MAX_SOURCE_BYTES:
-        raise EditionError(Location(name), f"file is {size:,} bytes; the limit is {MAX_SOURCE_BYTES:,}")
+        raise EditionError(
+            Location(name), f"file is {size:,} bytes; the limit is {MAX_SOURCE_BYTES:,}"
+        )
     data = path.read_bytes()
     if b"\x00" in data:
         at = data.index(b"\x00")
-        raise EditionError(Location(name, data.count(b"\n", 0, at) + 1), "binary file (NUL byte), not a markdown transcript")
+        raise EditionError(
+            Location(name, data.count(b"\n", 0, at) + 1),
+            "binary file (NUL byte), not a markdown transcript",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise EditionError(Location(name, line, col), f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
+        raise EditionError(
+            Location(name, line, col), f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+        ) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise EditionError(Location(name, 1), "empty transcript")
@@ -82,7 +102,9 @@ def run_passes(doc: Document, names: list[str] | None = None) -> Document:
     wanted = PASS_NAMES if names is None else names
     unknown = [n for n in wanted if n not in PASS_NAMES]
     if unknown:
-        raise ValueError(f"unknown converter pass(es): {', '.join(unknown)}; known: {', '.join(PASS_NAMES)}")
+        raise ValueError(
+            f"unknown converter pass(es): {', '.join(unknown)}; known: {', '.join(PASS_NAMES)}"
+        )
     for name, function in PASSES:
         if name in wanted:
             doc = function(doc)

@@ -37,7 +37,7 @@ def _key(atom: Inline, typographic: bool = True) -> str:
     if isinstance(atom, str):
         # a word and whether a space follows it: "the" and "the " differ, or a reading
         # built from the other witness's words would lose the space between them
-        text = atom.rstrip() + (" " if atom[len(atom.rstrip()):] else "") if atom.strip() else " "
+        text = atom.rstrip() + (" " if atom[len(atom.rstrip()) :] else "") if atom.strip() else " "
         return text.translate(TYPOGRAPHIC) if typographic else text
     attrs = ",".join(f"{k}={v}" for k, v in sorted(atom.attrs.items()) if k != "xml:id")
     inner = "".join(_key(child, typographic) for child in _atoms(atom.children))
@@ -65,7 +65,9 @@ def _merge(atoms: list[Inline]) -> list[Inline]:
     return out
 
 
-def _split_shared_space(lem: list[Inline], rdg: list[Inline]) -> tuple[list[Inline], list[Inline], str]:
+def _split_shared_space(
+    lem: list[Inline], rdg: list[Inline]
+) -> tuple[list[Inline], list[Inline], str]:
     """Move whitespace that ends both readings out of the apparatus."""
     if not (lem and rdg and isinstance(lem[-1], str) and isinstance(rdg[-1], str)):
         return lem, rdg, ""
@@ -80,7 +82,9 @@ def _split_shared_space(lem: list[Inline], rdg: list[Inline]) -> tuple[list[Inli
     return lem, rdg, shared
 
 
-def collate(base: list[Inline], other: list[Inline], base_wit: str, other_wit: str) -> tuple[list[Inline], int]:
+def collate(
+    base: list[Inline], other: list[Inline], base_wit: str, other_wit: str
+) -> tuple[list[Inline], int]:
     """The base reading with the other's divergences as ``app``; returns (content, apps)."""
     a, b = _atoms(base), _atoms(other)
     raw_a = [_key(x, False) for x in a]

@@ -22,8 +22,12 @@ from .model import Document, Inline, Span
 
 NAME_WORD = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.)"
 AUTHOR_AT_END = re.compile(rf"({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s*$")
-QUOTED_AFTER_AUTHOR = re.compile(rf"({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s*([“\"])([^”\"]{{3,300}}?)([”\"])")
-DESCRIBED_DOCUMENT = re.compile(r"^(\s*)((?:Resolution|Theses|Decree|Declaration|Letter|Platform|Statement)\b[^.:“\"]{0,160}):\s*([“\"])([^”\"]{3,300}?)([”\"])")
+QUOTED_AFTER_AUTHOR = re.compile(
+    rf"({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s*([“\"])([^”\"]{{3,300}}?)([”\"])"
+)
+DESCRIBED_DOCUMENT = re.compile(
+    r"^(\s*)((?:Resolution|Theses|Decree|Declaration|Letter|Platform|Statement)\b[^.:“\"]{0,160}):\s*([“\"])([^”\"]{3,300}?)([”\"])"
+)
 SENTENCE_END = re.compile(r'(?<!\bpp)(?<!\bp)(?<!\b[A-Z])(?<!\bvol)(?<!\bno)\.[”"’]?(?=\s+\S|\s*$)')
 URL_LEAD = re.compile(r"^\s*(URL:\s*)?$")
 IMPRINT = re.compile(
@@ -57,12 +61,26 @@ def _imprint(text: str) -> list[Inline]:
     match = IMPRINT.match(text)
     if not match:
         return _dates(text)
-    out: list[Inline] = [match.group("lead"), Span("pubPlace", {}, [match.group("place")]), ": ",
-                         Span("publisher", {}, [match.group("publisher").strip()]), ", ",
-                         Span("date", {"when": match.group("year")}, [match.group("year")])]
+    out: list[Inline] = [
+        match.group("lead"),
+        Span("pubPlace", {}, [match.group("place")]),
+        ": ",
+        Span("publisher", {}, [match.group("publisher").strip()]),
+        ", ",
+        Span("date", {"when": match.group("year")}, [match.group("year")]),
+    ]
     if match.group("pages"):
-        attrs = {"unit": "page", "from": match.group("from"), "to": match.group("to") or match.group("from")}
-        out.extend([match.group("pages")[: match.start("pp") - match.start("pages")], Span("biblScope", attrs, [match.group("pp")])])
+        attrs = {
+            "unit": "page",
+            "from": match.group("from"),
+            "to": match.group("to") or match.group("from"),
+        }
+        out.extend(
+            [
+                match.group("pages")[: match.start("pp") - match.start("pages")],
+                Span("biblScope", attrs, [match.group("pp")]),
+            ]
+        )
     out.append(text[match.end() :])
     return [x for x in out if x != ""]
 
@@ -82,7 +100,9 @@ def _end_of_citation(items: list[Inline], index: int, offset: int) -> tuple[int,
     return (last, len(items[last])) if last is not None else None
 
 
-def _wrap(items: list[Inline], start: tuple[int, int], end: tuple[int, int], inner: list[Inline]) -> list[Inline]:
+def _wrap(
+    items: list[Inline], start: tuple[int, int], end: tuple[int, int], inner: list[Inline]
+) -> list[Inline]:
     """Replace items from ``start`` to ``end`` (item, offset) by ``Span('bibl', inner)``;
     a "URL: <link>" or a link right after the sentence joins the citation."""
     (si, so), (ei, eo) = start, end
@@ -100,7 +120,12 @@ def _wrap(items: list[Inline], start: tuple[int, int], end: tuple[int, int], inn
 def _mark_one(items: list[Inline]) -> tuple[list[Inline], bool]:
     """Find and wrap the first unmarked citation in ``items``; (new items, found)."""
     for i, item in enumerate(items):
-        if isinstance(item, Span) and item.tag == "hi" and item.attrs.get("rend") == "italic" and i > 0:
+        if (
+            isinstance(item, Span)
+            and item.tag == "hi"
+            and item.attrs.get("rend") == "italic"
+            and i > 0
+        ):
             prev = items[i - 1]
             match = AUTHOR_AT_END.search(prev) if isinstance(prev, str) else None
             if not match:
@@ -117,7 +142,12 @@ def _mark_one(items: list[Inline]) -> tuple[list[Inline], bool]:
                     tail_parts.extend(_imprint(piece) if j == i + 1 else _dates(piece))
                 else:
                     tail_parts.append(piece)
-            inner: list[Inline] = [Span("author", {}, [match.group(1)]), prev[match.end(1) :], Span("title", {"level": "m"}, item.children), *tail_parts]
+            inner: list[Inline] = [
+                Span("author", {}, [match.group(1)]),
+                prev[match.end(1) :],
+                Span("title", {"level": "m"}, item.children),
+                *tail_parts,
+            ]
             return _wrap(items, (i - 1, match.start()), end, inner), True
         if isinstance(item, str):
             found = QUOTED_AFTER_AUTHOR.search(item) or DESCRIBED_DOCUMENT.search(item)
@@ -125,7 +155,9 @@ def _mark_one(items: list[Inline]) -> tuple[list[Inline], bool]:
                 continue
             described = found.re is DESCRIBED_DOCUMENT
             lead_group = 2 if described else 1
-            open_quote, title_text, close_quote = found.group(lead_group + 1, lead_group + 2, lead_group + 3)
+            open_quote, title_text, close_quote = found.group(
+                lead_group + 1, lead_group + 2, lead_group + 3
+            )
             stop = ""
             if title_text.endswith("."):
                 # American style puts the closing period inside the quotes: the citation ends there.
@@ -141,10 +173,14 @@ def _mark_one(items: list[Inline]) -> tuple[list[Inline], bool]:
             else:
                 head = [Span("author", {}, [found.group(1)]), item[found.end(1) : found.start(2)]]
             title = [open_quote, Span("title", {"level": "a"}, [title_text]), stop + close_quote]
-            tail: list[Inline] = [*_imprint(item[found.end() : eo] if ei == i else item[found.end() :])]
+            tail: list[Inline] = [
+                *_imprint(item[found.end() : eo] if ei == i else item[found.end() :])
+            ]
             for j in range(i + 1, ei + 1):
                 piece = items[j]
-                tail.extend(_dates(piece[:eo] if j == ei else piece) if isinstance(piece, str) else [piece])
+                tail.extend(
+                    _dates(piece[:eo] if j == ei else piece) if isinstance(piece, str) else [piece]
+                )
             return _wrap(items, (i, found.start(lead_group)), end, [*head, *title, *tail]), True
     return items, False
 

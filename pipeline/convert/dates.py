@@ -19,9 +19,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ],
         start=1,
     )
@@ -64,8 +73,20 @@ def parse_date(text: str) -> str:
     return ""
 
 
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"]
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def format_date(iso: str) -> str:
@@ -82,12 +103,15 @@ def format_date(iso: str) -> str:
     return iso
 
 
-
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FOUND = [
     re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE),
-    re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE),
-    re.compile(rf"\b({_MONTH_NAMES})\.?\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}},?\s+(\d{{4}})\b", re.IGNORECASE),
+    re.compile(
+        rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
+    ),
+    re.compile(
+        rf"\b({_MONTH_NAMES})\.?\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}},?\s+(\d{{4}})\b", re.IGNORECASE
+    ),
     re.compile(rf"\b({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE),
     re.compile(r"(?<![\d/-])(1[0-9]\d\d|20\d\d)(?![\d/-])"),
 ]

@@ -19,13 +19,30 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..entities import KINDS, Matcher, Registry, load_registry, matcher_for
-from .model import Document, Inline, Span, inline_text
 from ..xmlsafe import TEI_NS
+from .model import Document, Inline, Span, inline_text
 from .tei import el
 
 ELEMENT_FOR_KIND = {"person": "persName", "org": "orgName", "place": "placeName"}
 #: Spans searched on their own: a name may lie inside one, never across its edge.
-CONTAINERS = frozenset({"hi", "supplied", "lem", "rdg", "bibl", "author", "editor", "publisher", "pubPlace", "title", "quote", "q", "head", "app"})
+CONTAINERS = frozenset(
+    {
+        "hi",
+        "supplied",
+        "lem",
+        "rdg",
+        "bibl",
+        "author",
+        "editor",
+        "publisher",
+        "pubPlace",
+        "title",
+        "quote",
+        "q",
+        "head",
+        "app",
+    }
+)
 #: Spans whose text is part of the surrounding words (an abbreviation and its expansion).
 TRANSPARENT = frozenset({"expan"})
 OPAQUE = "\ufffc"  # stands for an element the matcher must not see into or across
@@ -49,7 +66,11 @@ def _quoted(text: str, start: int, end: int) -> bool:
         return True
     before = text[:start][-1:]
     after = text[end : end + 2]
-    return before in QUOTES and before != "" and (after[:1] in QUOTES or (after[:1] in ",." and after[1:] in QUOTES and after[1:] != ""))
+    return (
+        before in QUOTES
+        and before != ""
+        and (after[:1] in QUOTES or (after[:1] in ",." and after[1:] in QUOTES and after[1:] != ""))
+    )
 
 
 def _element_for(kind: str, quoted: bool, inside_italic: bool) -> tuple[str, dict[str, str]]:
@@ -132,7 +153,9 @@ class _Tagger:
             while index < len(units) and units[index][0] < mention.end:
                 inside.append(units[index][2])
                 index += 1
-            tag, attrs = _element_for(mention.kind, _quoted(text, mention.start, mention.end), inside_italic)
+            tag, attrs = _element_for(
+                mention.kind, _quoted(text, mention.start, mention.end), inside_italic
+            )
             out.append(Span(tag, {**attrs, "ref": f"#{mention.entry_id}"}, inside))
             self.count(mention.entry_id)
         out.extend(unit[2] for unit in units[index:])
@@ -201,4 +224,3 @@ def run(doc: Document) -> Document:
         f"matched as read, with abbreviations expanded, on word boundaries, never inside a link.",
     )
     return doc
-

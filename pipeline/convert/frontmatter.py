@@ -29,19 +29,46 @@ from .model import Block, Document, Fact, Span, inline_text
 KEYS = {
     "title": "title",
     "subtitle": "subtitle",
-    "author": "authors", "authors": "authors", "creator": "authors", "creators": "authors", "by": "authors",
-    "translator": "translators", "translators": "translators", "translatedby": "translators",
-    "editor": "editors", "editors": "editors",
-    "date": "date", "published": "date", "publicationdate": "date", "pubdate": "date", "year": "date",
-    "written": "date", "created": "date", "datewritten": "date",
-    "url": "url", "link": "url", "permalink": "url", "canonical": "url", "canonicalurl": "url",
-    "sourceurl": "url", "originalurl": "url",
-    "license": "licence", "licence": "licence", "rights": "licence", "copyright": "licence",
-    "licenseurl": "licence_url", "licenceurl": "licence_url",
-    "publisher": "publisher", "publication": "publisher", "publicationvenue": "publisher",
-    "journal": "publisher", "periodical": "publisher", "newspaper": "publisher",
+    "author": "authors",
+    "authors": "authors",
+    "creator": "authors",
+    "creators": "authors",
+    "by": "authors",
+    "translator": "translators",
+    "translators": "translators",
+    "translatedby": "translators",
+    "editor": "editors",
+    "editors": "editors",
+    "date": "date",
+    "published": "date",
+    "publicationdate": "date",
+    "pubdate": "date",
+    "year": "date",
+    "written": "date",
+    "created": "date",
+    "datewritten": "date",
+    "url": "url",
+    "link": "url",
+    "permalink": "url",
+    "canonical": "url",
+    "canonicalurl": "url",
+    "sourceurl": "url",
+    "originalurl": "url",
+    "license": "licence",
+    "licence": "licence",
+    "rights": "licence",
+    "copyright": "licence",
+    "licenseurl": "licence_url",
+    "licenceurl": "licence_url",
+    "publisher": "publisher",
+    "publication": "publisher",
+    "publicationvenue": "publisher",
+    "journal": "publisher",
+    "periodical": "publisher",
+    "newspaper": "publisher",
     "source": "source",
-    "lang": "language", "language": "language",
+    "lang": "language",
+    "language": "language",
 }
 LIST_FIELDS = {"authors", "translators", "editors"}
 URL = re.compile(r"^https?://\S+$")
@@ -56,7 +83,9 @@ def _names(value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, dict):
-        name = value.get("name") or " ".join(str(value.get(k, "")) for k in ("given", "family") if value.get(k))
+        name = value.get("name") or " ".join(
+            str(value.get(k, "")) for k in ("given", "family") if value.get(k)
+        )
         return [str(name).strip()] if str(name).strip() else []
     if isinstance(value, (list, tuple)):
         return [name for item in value for name in _names(item)]
@@ -90,11 +119,18 @@ def read(doc: Document, text: str, line: int) -> None:
         data = yaml.safe_load(text) if text.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = doc.where(line + 1 + mark.line, mark.column + 1) if mark is not None else doc.where(line)
+        where = (
+            doc.where(line + 1 + mark.line, mark.column + 1)
+            if mark is not None
+            else doc.where(line)
+        )
         problem = getattr(exc, "problem", None) or "malformed YAML"
         raise EditionError(where, f"front matter is not valid YAML: {problem}") from None
     if not isinstance(data, dict):
-        raise EditionError(doc.where(line), "front matter must be YAML keys and values (title: ...), not a single value")
+        raise EditionError(
+            doc.where(line),
+            "front matter must be YAML keys and values (title: ...), not a single value",
+        )
     meta = doc.metadata
     unused: list[str] = []
     for key, value in data.items():
@@ -114,11 +150,22 @@ def read(doc: Document, text: str, line: int) -> None:
             meta.url = meta.url or _text(value)
         elif not getattr(meta, field):
             setattr(meta, field, _text(value))
-        meta.facts.append(Fact(str(key), _text(value) if field not in LIST_FIELDS else "; ".join(_names(value)), line, "front matter"))
+        meta.facts.append(
+            Fact(
+                str(key),
+                _text(value) if field not in LIST_FIELDS else "; ".join(_names(value)),
+                line,
+                "front matter",
+            )
+        )
     doc.stats["front_matter_keys"] = len(data)
     described = f"The transcript's YAML front matter (source lines {line}-{line + text.count(chr(10)) + 1}) is metadata, not text: "
     used = [str(k) for k in data if str(k) not in unused]
-    described += f"its keys {', '.join(used)} fill the teiHeader" if used else "none of its keys is one the header uses"
+    described += (
+        f"its keys {', '.join(used)} fill the teiHeader"
+        if used
+        else "none of its keys is one the header uses"
+    )
     if unused:
         described += f"; the keys {', '.join(unused)} are not encoded"
     doc.decide("correction", described + ".")
@@ -128,7 +175,12 @@ def title_block(doc: Document) -> None:
     """Pandoc's title block: up to three lines "% title", "% author(s)", "% date" at the very
     top become the title heading and a byline, as the structure pass reads them."""
     first = doc.blocks[0] if doc.blocks else None
-    if first is None or first.kind != "para" or not isinstance(first.content[0], str) or not first.content[0].startswith("%"):
+    if (
+        first is None
+        or first.kind != "para"
+        or not isinstance(first.content[0], str)
+        or not first.content[0].startswith("%")
+    ):
         return
     text = inline_text(first.content)
     parts = [p.strip() for p in re.split(r"(?:^|\s)%(?:\s|$)", " " + text) if p.strip()]
@@ -142,4 +194,7 @@ def title_block(doc: Document) -> None:
                 content.append(Span("lb", {}, [], first.line))
             content.append(part)
         doc.blocks.insert(1, Block("byline", first.line, list(content), first.end_line))
-    doc.decide("interpretation", f"The pandoc title block (source line {first.line}) gives the title page its title, author and date.")
+    doc.decide(
+        "interpretation",
+        f"The pandoc title block (source line {first.line}) gives the title page its title, author and date.",
+    )

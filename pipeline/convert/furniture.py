@@ -24,19 +24,63 @@ from .model import Block, Document, Fact, Span, inline_text, walk_spans
 
 #: Labels of an archive's header block ("Source: ...", "Transcription/Markup: ...").
 KNOWN_LABELS = {
-    "written", "first published", "published", "source", "translated", "translation", "translator",
-    "transcribed", "transcription", "transcription/markup", "transcription\\markup", "html markup",
-    "markup", "proofread", "proofed", "public domain", "copyleft", "copyright", "online version",
-    "delivered", "first delivered", "editor", "edited", "title", "author", "release date",
-    "language", "character set encoding", "produced by", "e-text prepared by", "citation",
-    "received", "published in", "original", "date", "note", "notes", "licence", "license",
-    "credits", "posting date", "last updated", "updated", "first printed", "printed", "speech",
-    "written by", "collected works", "from",
+    "written",
+    "first published",
+    "published",
+    "source",
+    "translated",
+    "translation",
+    "translator",
+    "transcribed",
+    "transcription",
+    "transcription/markup",
+    "transcription\\markup",
+    "html markup",
+    "markup",
+    "proofread",
+    "proofed",
+    "public domain",
+    "copyleft",
+    "copyright",
+    "online version",
+    "delivered",
+    "first delivered",
+    "editor",
+    "edited",
+    "title",
+    "author",
+    "release date",
+    "language",
+    "character set encoding",
+    "produced by",
+    "e-text prepared by",
+    "citation",
+    "received",
+    "published in",
+    "original",
+    "date",
+    "note",
+    "notes",
+    "licence",
+    "license",
+    "credits",
+    "posting date",
+    "last updated",
+    "updated",
+    "first printed",
+    "printed",
+    "speech",
+    "written by",
+    "collected works",
+    "from",
 }
 LABEL_LINE = re.compile(r"^\s*([A-Z][\w/\\&.’' -]{0,40}?)\s*:\s*(.*)$")
 # (the asterisks around these lines may be read as emphasis, so they are not required)
 GUTENBERG_START = re.compile(r"^[\s*]*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
-GUTENBERG_END = re.compile(r"^[\s*]*END OF (?:THE|THIS) PROJECT GUTENBERG|^\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
+GUTENBERG_END = re.compile(
+    r"^[\s*]*END OF (?:THE|THIS) PROJECT GUTENBERG|^\s*End of (?:the )?Project Gutenberg",
+    re.IGNORECASE,
+)
 NAVIGATION = re.compile(
     r"^\s*(?:[<«←↑]?\s*(?:top of (?:the )?page|back to top|to the top|return to top|go to top|"
     r"table of contents|contents|index|home|next|previous|prev|back|forward|backward|up|"
@@ -44,24 +88,48 @@ NAVIGATION = re.compile(
     r"print|share this(?: article)?|top)\s*[>»→↑]?\s*)$",
     re.IGNORECASE,
 )
-LAST_UPDATED = re.compile(r"^\s*(?:last (?:updated|modified|revised)|page (?:updated|modified)|updated)\b.{0,60}$", re.IGNORECASE)
+LAST_UPDATED = re.compile(
+    r"^\s*(?:last (?:updated|modified|revised)|page (?:updated|modified)|updated)\b.{0,60}$",
+    re.IGNORECASE,
+)
 SEPARATORS = re.compile(r"^[\s|•·/\\>»<«:\-–—,;()\[\]]*$")
 TEMPLATE = re.compile(r"^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$", re.DOTALL)
 CAPTION = re.compile(r"""\bcaption\s*=\s*(["'])(.*?)\1""", re.DOTALL)
-BACK_MATTER_CLASSES = re.compile(r"\b(?:imprint|colophon|copyright-page|uncopyright|titlepage|halftitlepage|loi|landmarks|toc)\b", re.IGNORECASE)
-BACK_MATTER_HEADINGS = re.compile(r"^\s*(?:imprint|colophon|uncopyright|copyright|licen[cs]e|about this (?:e-?book|edition)|credits)\s*$", re.IGNORECASE)
-TRANSCRIBER_NOTE = re.compile(r"^(?:transcriber[’']?s|editor[’']?s|a)?\s*notes? (?:on the (?:text|transcription)|by the transcriber)?:?$|^transcriber[’']?s notes?:?$", re.IGNORECASE)
-LICENCE_TERMS = re.compile(r"\b(?:licen[cs]e|copyright|public domain|re-use it|no restrictions)\b", re.IGNORECASE)
-LICENCE_WORDS = re.compile(r"public domain|creative commons|\bCC[ -]?(?:BY|0)|copyleft|licen[cs]e|freely (?:copy|distribute)", re.IGNORECASE)
+BACK_MATTER_CLASSES = re.compile(
+    r"\b(?:imprint|colophon|copyright-page|uncopyright|titlepage|halftitlepage|loi|landmarks|toc)\b",
+    re.IGNORECASE,
+)
+BACK_MATTER_HEADINGS = re.compile(
+    r"^\s*(?:imprint|colophon|uncopyright|copyright|licen[cs]e|about this (?:e-?book|edition)|credits)\s*$",
+    re.IGNORECASE,
+)
+TRANSCRIBER_NOTE = re.compile(
+    r"^(?:transcriber[’']?s|editor[’']?s|a)?\s*notes? (?:on the (?:text|transcription)|by the transcriber)?:?$|^transcriber[’']?s notes?:?$",
+    re.IGNORECASE,
+)
+LICENCE_TERMS = re.compile(
+    r"\b(?:licen[cs]e|copyright|public domain|re-use it|no restrictions)\b", re.IGNORECASE
+)
+LICENCE_WORDS = re.compile(
+    r"public domain|creative commons|\bCC[ -]?(?:BY|0)|copyleft|licen[cs]e|freely (?:copy|distribute)",
+    re.IGNORECASE,
+)
 URL_ONLY = re.compile(r"^\s*https?://\S+\s*$")
 MAX_SHORT_WORDS = 8
 #: A line crediting who produced the e-text ("E-text prepared by ...", "Produced by ...").
-CREDITS = re.compile(r"^\s*(?:(?:the\s+)?(?:e-?text|e-?book|electronic (?:text|edition))\s+)?(?:was\s+)?(?:prepared|produced|transcribed|scanned|digiti[sz]ed)\s+by\s+(.+)$", re.IGNORECASE | re.DOTALL)
+CREDITS = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:e-?text|e-?book|electronic (?:text|edition))\s+)?(?:was\s+)?(?:prepared|produced|transcribed|scanned|digiti[sz]ed)\s+by\s+(.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def full_text(block: Block) -> str:
     """The block's text as the transcript has it, with the mark the reader held apart."""
-    return inline_text([*block.label_content, *block.content]) if block.label_content else inline_text(block.content)
+    return (
+        inline_text([*block.label_content, *block.content])
+        if block.label_content
+        else inline_text(block.content)
+    )
 
 
 def lines(block: Block) -> list[str]:
@@ -134,7 +202,13 @@ class _Furniture:
     def regions(self, blocks: list[Block]) -> None:
         """Where the text proper begins and ends: its first and last paragraphs of prose
         (25 words or more) that no rule has taken."""
-        prose = [i for i, b in enumerate(blocks) if b.kind in ("para", "item") and id(b) not in self.removed and len(full_text(b).split()) >= 25]
+        prose = [
+            i
+            for i, b in enumerate(blocks)
+            if b.kind in ("para", "item")
+            and id(b) not in self.removed
+            and len(full_text(b).split()) >= 25
+        ]
         self.top = prose[0] if prose else len(blocks)
         self.bottom = prose[-1] + 1 if prose else len(blocks)
 
@@ -157,8 +231,12 @@ class _Furniture:
                 if "project gutenberg" in text.lower() and len(text.split()) <= 60:
                     credit = CREDITS.match(text)
                     if credit:
-                        self.fact("Produced by", credit.group(1).strip(), block.line, "header block")
-                    self.take(block, "credits of the e-text" if credit else "Project Gutenberg header")
+                        self.fact(
+                            "Produced by", credit.group(1).strip(), block.line, "header block"
+                        )
+                    self.take(
+                        block, "credits of the e-text" if credit else "Project Gutenberg header"
+                    )
             for block in blocks[: start + 1]:
                 pairs = _header_lines(block)
                 for pair in pairs or []:
@@ -170,7 +248,12 @@ class _Furniture:
         if end is not None and (start is None or end > start):
             for block in blocks[end:]:
                 self.take(block, "Project Gutenberg licence")
-            self.fact("Licence", "Project Gutenberg License (the ebook's own terms, not encoded)", blocks[end].line, "Project Gutenberg licence")
+            self.fact(
+                "Licence",
+                "Project Gutenberg License (the ebook's own terms, not encoded)",
+                blocks[end].line,
+                "Project Gutenberg licence",
+            )
 
     def back_matter(self, blocks: list[Block]) -> None:
         """An ebook's imprint, colophon and licence pages: by their containers' classes or
@@ -181,7 +264,9 @@ class _Furniture:
             if block.kind == "heading" and BACK_MATTER_HEADINGS.match(full_text(block)):
                 name = " ".join(full_text(block).split())
                 end = index + 1
-                while end < len(blocks) and not (blocks[end].kind == "heading" and blocks[end].level <= block.level):
+                while end < len(blocks) and not (
+                    blocks[end].kind == "heading" and blocks[end].level <= block.level
+                ):
                     end += 1
                 self._page(name, blocks[index:end])
                 index = end
@@ -198,18 +283,27 @@ class _Furniture:
             index += 1
 
     def _page(self, name: str, blocks: list[Block]) -> None:
-        text = " ".join(" ".join(full_text(b).split()) for b in blocks if b.kind != "heading" and b.kind != "break")
+        text = " ".join(
+            " ".join(full_text(b).split())
+            for b in blocks
+            if b.kind != "heading" and b.kind != "break"
+        )
         for block in blocks:
             self.take(block, f"ebook {name.lower()} page")
         if text:
-            label = "Licence" if LICENCE_WORDS.search(name) or name.lower() == "uncopyright" else name
+            label = (
+                "Licence" if LICENCE_WORDS.search(name) or name.lower() == "uncopyright" else name
+            )
             self.fact(label, text, blocks[0].line, f"ebook {name.lower()} page")
 
     def transcriber_notes(self, blocks: list[Block]) -> None:
         """ "Transcriber's note:" alone, its explanation in the block after it: the
         transcriber's statement on the transcription, for the header."""
         for block, following in zip(blocks, blocks[1:]):
-            if TRANSCRIBER_NOTE.match(" ".join(full_text(block).split())) and following.kind in ("para", "quote"):
+            if TRANSCRIBER_NOTE.match(" ".join(full_text(block).split())) and following.kind in (
+                "para",
+                "quote",
+            ):
                 label = " ".join(full_text(block).split()).rstrip(":")
                 self.fact(label, " ".join(full_text(following).split()), block.line, "header block")
                 self.take(block, "transcriber's note")
@@ -224,11 +318,15 @@ class _Furniture:
         for block in blocks[: max(self.top + 1, first_heading)]:
             if block.kind not in ("para", "quote") or id(block) in self.removed:
                 continue
-            if _licence_link(block.content) and not inline_text(block.content).strip("\n ").count("\n"):
+            if _licence_link(block.content) and not inline_text(block.content).strip("\n ").count(
+                "\n"
+            ):
                 # a licence badge alone: the page's statement of its rights
                 link = _licence_link(block.content)
                 text = " ".join(inline_text(block.content).split())
-                self.fact("Licence", f"{text} ({link})" if text else link, block.line, "header block")
+                self.fact(
+                    "Licence", f"{text} ({link})" if text else link, block.line, "header block"
+                )
                 self.take(block, "page header (citation and licence lines)")
                 continue
             parts = split_lines(block.content)
@@ -260,7 +358,9 @@ class _Furniture:
                 else:
                     link = _licence_link(part)
                     assert link is not None
-                    self.fact("Licence", f"{text} ({link})" if text else link, block.line, "header block")
+                    self.fact(
+                        "Licence", f"{text} ({link})" if text else link, block.line, "header block"
+                    )
                 self.removed[id(piece)] = "page header (citation and licence lines)"
                 kept.append(piece)
             self.doc.replace_block(block, _merge_kept(kept, self.removed))  # (blocks is doc.blocks)
@@ -290,7 +390,11 @@ class _Furniture:
             text = " ".join(full_text(block).split())
             if block.kind == "break":
                 continue
-            if block.kind not in ("para", "quote") or len(text.split()) > MAX_SHORT_WORDS or re.search(r"[.!?]$", text):
+            if (
+                block.kind not in ("para", "quote")
+                or len(text.split()) > MAX_SHORT_WORDS
+                or re.search(r"[.!?]$", text)
+            ):
                 break
             self.take(block, "page header (breadcrumb or site label)")
 
@@ -298,14 +402,21 @@ class _Furniture:
         """Navigation lines and rows of site links; template directives of a site generator
         (a figure's caption in one stays, as the text it is)."""
         for block in blocks:
-            if block.kind not in ("para", "quote", "bullet", "item", "heading") or id(block) in self.removed:
+            if (
+                block.kind not in ("para", "quote", "bullet", "item", "heading")
+                or id(block) in self.removed
+            ):
                 continue
             text = " ".join(full_text(block).split())
             if TEMPLATE.match(text):
                 caption = CAPTION.search(text)
                 if caption:
                     block.content = [caption.group(2)]
-                    self.doc.warn(block.line, "a template directive: only its caption is kept, as a paragraph", "W-FURNITURE")
+                    self.doc.warn(
+                        block.line,
+                        "a template directive: only its caption is kept, as a paragraph",
+                        "W-FURNITURE",
+                    )
                 else:
                     self.take(block, "site template directive")
                 continue
@@ -342,7 +453,9 @@ class _Furniture:
             entries = lines(block)
             if block.kind == "heading" or len(entries) < 3:
                 continue
-            matched = sum(1 for entry in entries if _plain(entry).lower() in {_plain(h) for h in headings})
+            matched = sum(
+                1 for entry in entries if _plain(entry).lower() in {_plain(h) for h in headings}
+            )
             if matched * 2 > len(entries):
                 self.take(block, "table of contents")
                 if index > 0 and NAVIGATION.match(full_text(blocks[index - 1])):
@@ -351,7 +464,11 @@ class _Furniture:
     def source_urls(self, blocks: list[Block]) -> None:
         """A bare URL above or below the text: where the page says it comes from."""
         for index, block in enumerate(blocks):
-            if (index < self.top or index >= self.bottom) and block.kind == "para" and URL_ONLY.match(" ".join(full_text(block).split())):
+            if (
+                (index < self.top or index >= self.bottom)
+                and block.kind == "para"
+                and URL_ONLY.match(" ".join(full_text(block).split()))
+            ):
                 url = full_text(block).strip()
                 self.fact("URL", url, block.line, "page furniture")
                 self.take(block, "source URL")
@@ -363,7 +480,9 @@ def _licence_link(line: list[object]) -> str:
     links = [s for s in walk_spans(line) if s.tag == "ref" and "target" in s.attrs]  # type: ignore[arg-type]
     for link in links:
         target = link.attrs["target"]
-        if link.attrs.get("_rel") == "license" or re.search(r"creativecommons\.org/(?:licenses|publicdomain)/", target):
+        if link.attrs.get("_rel") == "license" or re.search(
+            r"creativecommons\.org/(?:licenses|publicdomain)/", target
+        ):
             rest: list[str] = []
             _text_outside_links(line, rest)
             if SEPARATORS.match("".join(rest)) or not "".join(rest).strip():
@@ -392,7 +511,9 @@ def _site_link_line(block: Block) -> bool:
         bool(links)
         and len(words) <= 4
         and not re.search(r"[.!?]$", full_text(block).strip())
-        and all(_relative(s.attrs["target"]) and not fragment_only(s.attrs["target"]) for s in links)
+        and all(
+            _relative(s.attrs["target"]) and not fragment_only(s.attrs["target"]) for s in links
+        )
         and linked * 2 >= len(words)
     )
 
@@ -412,7 +533,9 @@ def _plain(text: str) -> str:
 
 
 #: A colophon's statement of its translator: "It was translated from German in 1888 by Samuel Moore."
-TRANSLATED_BY = re.compile(r"\btranslated\b(?:\s+from\s+[A-Z]\w+)?(?:\s+in\s+\d{4})?\s+by\s+((?:[A-Z][\w’'-]*\.?\s*){1,5}?)(?=[.,;]\s|[.,;]?$|\s+(?:and|in|for|with)\b)")
+TRANSLATED_BY = re.compile(
+    r"\btranslated\b(?:\s+from\s+[A-Z]\w+)?(?:\s+in\s+\d{4})?\s+by\s+((?:[A-Z][\w’'-]*\.?\s*){1,5}?)(?=[.,;]\s|[.,;]?$|\s+(?:and|in|for|with)\b)"
+)
 
 
 def absorb(doc: Document, label: str, value: str, origin: str) -> None:
@@ -434,7 +557,11 @@ def absorb(doc: Document, label: str, value: str, origin: str) -> None:
     elif key in ("translated", "translation", "translator"):
         name = re.sub(r"^(?:by|translated by)\s+", "", value, flags=re.IGNORECASE)
         name = re.sub(r"\s+(?:from|out of) (?:the )?[A-Z]\w+(?: original)?\.?$", "", name)
-        if name and not re.match(r"^(?:from|into)\b", name, re.IGNORECASE) and name not in meta.translators:
+        if (
+            name
+            and not re.match(r"^(?:from|into)\b", name, re.IGNORECASE)
+            and name not in meta.translators
+        ):
             meta.translators.append(name)
     elif key in ("written", "delivered", "first delivered", "date") and not meta.date:
         meta.date, meta.date_text = find_date(value), value
@@ -445,7 +572,9 @@ def absorb(doc: Document, label: str, value: str, origin: str) -> None:
         meta.source = value
     elif key in ("language",) and not meta.language:
         meta.language = value
-    elif key in ("public domain", "copyleft", "copyright", "licence", "license") and not meta.licence:
+    elif (
+        key in ("public domain", "copyleft", "copyright", "licence", "license") and not meta.licence
+    ):
         meta.licence = f"{label}: {value}" if key in ("public domain", "copyleft") else value
     elif key == "url" and not meta.url:
         meta.url = value
@@ -481,14 +610,29 @@ def run(doc: Document) -> Document:
             kept.append(block)
             continue
         if block.kind != "break":
-            moved = "the teiHeader" if reason in ("archive header block", "Project Gutenberg header", "source URL") or reason.startswith("ebook") else ""
+            moved = (
+                "the teiHeader"
+                if reason in ("archive header block", "Project Gutenberg header", "source URL")
+                or reason.startswith("ebook")
+                else ""
+            )
             doc.remove(block, reason, moved)
             by_reason.setdefault(reason, []).append(block)
     doc.blocks = kept
     for reason, removed in by_reason.items():
-        spans = ", ".join(f"{b.line}" if b.line == b.end_line or not b.end_line else f"{b.line}-{b.end_line}" for b in removed)
-        doc.warn(removed[0].line, f"{reason} removed ({len(removed)} block(s), source lines {spans})", "W-FURNITURE")
-    statements = "; ".join(f"{reason} (source lines {', '.join(str(b.line) for b in removed)})" for reason, removed in by_reason.items())
+        spans = ", ".join(
+            f"{b.line}" if b.line == b.end_line or not b.end_line else f"{b.line}-{b.end_line}"
+            for b in removed
+        )
+        doc.warn(
+            removed[0].line,
+            f"{reason} removed ({len(removed)} block(s), source lines {spans})",
+            "W-FURNITURE",
+        )
+    statements = "; ".join(
+        f"{reason} (source lines {', '.join(str(b.line) for b in removed)})"
+        for reason, removed in by_reason.items()
+    )
     doc.decide(
         "correction",
         f"Page furniture of the transcript is not encoded as text: {statements}. The facts of "
@@ -498,4 +642,4 @@ def run(doc: Document) -> Document:
     return doc
 
 
-__all__ = ["run", "lines", "HTML_ID"]
+__all__ = ["HTML_ID", "lines", "run"]

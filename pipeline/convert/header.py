@@ -12,13 +12,12 @@ from __future__ import annotations
 from lxml import etree
 
 from .. import __version__
-from .dates import format_date
 from ..config import DocumentConfig
+from .dates import format_date
 from .language import name_of
 from .model import Document, inline_text
 from .statement import Statement, state
 from .tei import el, sub
-
 
 FIXED_DECISIONS = [
     (
@@ -33,9 +32,9 @@ FIXED_DECISIONS = [
     ),
     (
         "interpretation",
-        "Markdown emphasis is encoded as hi rend=\"italic\" and strong emphasis as hi "
-        "rend=\"bold\"; links and bare URLs as ref with @target; superscript note numbers as "
-        "ref type=\"noteAnchor\" pointing to the note, which points back to its anchor(s).",
+        'Markdown emphasis is encoded as hi rend="italic" and strong emphasis as hi '
+        'rend="bold"; links and bare URLs as ref with @target; superscript note numbers as '
+        'ref type="noteAnchor" pointing to the note, which points back to its anchor(s).',
     ),
     (
         "segmentation",
@@ -84,7 +83,9 @@ def _bibl(attrs: dict[str, str], parts: list[etree._Element]) -> etree._Element:
     bibl = el("bibl", attrs)
     for index, part in enumerate(parts):
         if index:
-            bibl[-1].tail = ", " if part.tag == el("date").tag and bibl[-1].tag == el("publisher").tag else ". "
+            bibl[-1].tail = (
+                ", " if part.tag == el("date").tag and bibl[-1].tag == el("publisher").tag else ". "
+            )
         bibl.append(part)
     if len(bibl) and bibl[-1].tag != el("note").tag:
         bibl[-1].tail = "."
@@ -108,11 +109,23 @@ def _transcript_source(doc: Document, said: Statement) -> etree._Element | None:
     if meta.publisher:
         parts.append(el("publisher", None, meta.publisher))
     if meta.date and meta.date_text:
-        parts.append(_date(meta.date, meta.date_text) if meta.date_text and not meta.date_text[:4].isdigit() else _date(meta.date))
+        parts.append(
+            _date(meta.date, meta.date_text)
+            if meta.date_text and not meta.date_text[:4].isdigit()
+            else _date(meta.date)
+        )
     if said.url and said.url.startswith(("http://", "https://")):
         parts.append(el("ref", {"target": said.url}, said.url))
     for fact in facts:
-        parts.append(el("note", None, f"{fact.label}: {fact.value}" if fact.label not in ("URL",) else f"Source URL given by the transcript: {fact.value}"))
+        parts.append(
+            el(
+                "note",
+                None,
+                f"{fact.label}: {fact.value}"
+                if fact.label not in ("URL",)
+                else f"Source URL given by the transcript: {fact.value}",
+            )
+        )
     return _bibl({"type": "transcript", "xml:id": "source-transcript"}, parts)
 
 
@@ -124,7 +137,12 @@ def _source_desc(doc: Document, said: Statement) -> etree._Element:
         if transcript is not None:
             desc.append(transcript)
         else:
-            sub(desc, "p", None, f"The transcript {doc.source.name} is the only source of this edition; it does not say where its text was taken from.")
+            sub(
+                desc,
+                "p",
+                None,
+                f"The transcript {doc.source.name} is the only source of this edition; it does not say where its text was taken from.",
+            )
         _original(desc, cfg)
         _witnesses(desc, doc)
         return desc
@@ -132,7 +150,11 @@ def _source_desc(doc: Document, said: Statement) -> etree._Element:
     if cfg.publication_publisher:
         web.append(el("publisher", None, cfg.publication_publisher))
     if cfg.publication_date:
-        date_text = inline_text(doc.title_page.date).strip() if doc.title_page.date_iso == cfg.publication_date else ""
+        date_text = (
+            inline_text(doc.title_page.date).strip()
+            if doc.title_page.date_iso == cfg.publication_date
+            else ""
+        )
         web.append(_date(cfg.publication_date, date_text))
     if cfg.publication_url:
         web.append(el("ref", {"target": cfg.publication_url}, cfg.publication_url))
@@ -148,11 +170,19 @@ def _original(desc: etree._Element, cfg: DocumentConfig) -> None:
     if cfg.original_title:
         original: list[etree._Element] = [el("title", {"level": "m"}, cfg.original_title)]
         if cfg.original_chapter:
-            original.append(el("biblScope", {"unit": "chapter", "n": cfg.original_chapter}, f"chapter {cfg.original_chapter}"))
+            original.append(
+                el(
+                    "biblScope",
+                    {"unit": "chapter", "n": cfg.original_chapter},
+                    f"chapter {cfg.original_chapter}",
+                )
+            )
         if cfg.original_date:
             original.append(_date(cfg.original_date))
         if cfg.original_language:
-            original.append(el("textLang", {"mainLang": cfg.original_language}, name_of(cfg.original_language)))
+            original.append(
+                el("textLang", {"mainLang": cfg.original_language}, name_of(cfg.original_language))
+            )
         if cfg.original_note:
             original.append(el("note", None, cfg.original_note))
         desc.append(_bibl({"type": "original", "xml:id": "source-original"}, original))
@@ -162,7 +192,12 @@ def _witnesses(desc: etree._Element, doc: Document) -> None:
     if doc.witnesses:
         wits = sub(desc, "listWit")
         for witness in doc.witnesses:
-            sub(wits, "witness", {"xml:id": witness.xml_id, "n": witness.siglum}, witness.description)
+            sub(
+                wits,
+                "witness",
+                {"xml:id": witness.xml_id, "n": witness.siglum},
+                witness.description,
+            )
 
 
 def _encoding_desc(doc: Document) -> etree._Element:
@@ -184,16 +219,35 @@ def _encoding_desc(doc: Document) -> etree._Element:
     for category, text in [*[(d.category, d.text) for d in doc.decisions], *FIXED_DECISIONS]:
         grouped.setdefault(category, []).append(text)
     # TEI fixes the order of editorialDecl's children only loosely; keep a stable one.
-    for category in ("correction", "normalization", "quotation", "hyphenation", "segmentation", "stdVals", "interpretation"):
+    for category in (
+        "correction",
+        "normalization",
+        "quotation",
+        "hyphenation",
+        "segmentation",
+        "stdVals",
+        "interpretation",
+    ):
         if category in grouped:
-            attrs = {"marks": "all"} if category == "quotation" else {"eol": "all"} if category == "hyphenation" else {}
+            attrs = (
+                {"marks": "all"}
+                if category == "quotation"
+                else {"eol": "all"}
+                if category == "hyphenation"
+                else {}
+            )
             part = sub(decl, category, attrs)
             for text in grouped[category]:
                 sub(part, "p", None, text)
     if doc.witnesses:
         sub(desc, "variantEncoding", {"method": "parallel-segmentation", "location": "internal"})
     app_info = sub(desc, "appInfo")
-    sub(app_info, "application", {"ident": "edition-pipeline", "version": __version__}, el("label", None, "edition pipeline (edition convert)"))
+    sub(
+        app_info,
+        "application",
+        {"ident": "edition-pipeline", "version": __version__},
+        el("label", None, "edition pipeline (edition convert)"),
+    )
     return desc
 
 
@@ -218,9 +272,19 @@ def _profile_desc(doc: Document, said: Statement) -> etree._Element:
                 creation[0].tail = " "
     usage = sub(desc, "langUsage")
     language = said.language
-    sub(usage, "language", {"ident": language}, f"{name_of(language)} ({LANGUAGE_NOTE[said.language_source]})")
+    sub(
+        usage,
+        "language",
+        {"ident": language},
+        f"{name_of(language)} ({LANGUAGE_NOTE[said.language_source]})",
+    )
     if cfg.original_language and cfg.original_language != language:
-        sub(usage, "language", {"ident": cfg.original_language}, f"{name_of(cfg.original_language)} (the language of the original)")
+        sub(
+            usage,
+            "language",
+            {"ident": cfg.original_language},
+            f"{name_of(cfg.original_language)} (the language of the original)",
+        )
     if cfg.summary:
         sub(desc, "abstract", None, el("p", None, cfg.summary))
     return desc
@@ -231,7 +295,12 @@ def _revision_desc(doc: Document) -> etree._Element:
     for revision in doc.config.revisions or ():
         sub(desc, "change", {"when": revision.date}, revision.description)
     if not len(desc):
-        sub(desc, "change", {"when": doc.config.build_date}, "Generated from the transcript by edition convert.")
+        sub(
+            desc,
+            "change",
+            {"when": doc.config.build_date},
+            "Generated from the transcript by edition convert.",
+        )
     return desc
 
 
@@ -241,28 +310,66 @@ def _sources_decision(doc: Document, said: Statement) -> None:
     if said.title_source != "the configuration":
         told.append(f"the title from {said.title_source}")
     if said.authors and not doc.config.author:
-        told.append("the authors from " + ("the transcript's metadata" if doc.metadata.authors else "the title page"))
+        told.append(
+            "the authors from "
+            + ("the transcript's metadata" if doc.metadata.authors else "the title page")
+        )
     if any(kind == "name" for _, _, kind in said.roles):
         told.append("the roles (translation, transcription ...) as the transcript names them")
     if said.language_source in ("recognised", "assumed"):
-        told.append(f"the language ({name_of(said.language)}) {'recognised from the text' if said.language_source == 'recognised' else 'assumed, no source naming it'}")
+        told.append(
+            f"the language ({name_of(said.language)}) {'recognised from the text' if said.language_source == 'recognised' else 'assumed, no source naming it'}"
+        )
     if not doc.config.rights_statement:
-        told.append("the rights " + ("as the transcript states them" if doc.metadata.licence else "as unknown, no source stating them"))
+        told.append(
+            "the rights "
+            + (
+                "as the transcript states them"
+                if doc.metadata.licence
+                else "as unknown, no source stating them"
+            )
+        )
     if told:
-        doc.decide("interpretation", "The teiHeader states only what the configuration or the transcript gives: " + "; ".join(told) + ".")
+        doc.decide(
+            "interpretation",
+            "The teiHeader states only what the configuration or the transcript gives: "
+            + "; ".join(told)
+            + ".",
+        )
 
 
 def run(doc: Document) -> Document:
     said = doc.statement = state(doc)
-    if said.title_source == "the configuration" and not doc.title_page.title and not doc.metadata.title:
-        doc.warn(1, "no level-1 heading or other title in the transcript: the title comes from the .toml", "W-STRUCTURE")
+    if (
+        said.title_source == "the configuration"
+        and not doc.title_page.title
+        and not doc.metadata.title
+    ):
+        doc.warn(
+            1,
+            "no level-1 heading or other title in the transcript: the title comes from the .toml",
+            "W-STRUCTURE",
+        )
     if doc.config.build_date_source == "file date":
-        doc.warn(0, f"the build date is the transcript file's date ({doc.config.build_date}): set [edition] build_date or SOURCE_DATE_EPOCH for the same bytes on every machine", "W-BUILD-DATE")
+        doc.warn(
+            0,
+            f"the build date is the transcript file's date ({doc.config.build_date}): set [edition] build_date or SOURCE_DATE_EPOCH for the same bytes on every machine",
+            "W-BUILD-DATE",
+        )
     _sources_decision(doc, said)
     header = el("teiHeader")
     file_desc = sub(header, "fileDesc")
     file_desc.append(_title_stmt(doc, said))
-    sub(file_desc, "editionStmt", None, el("edition", {"n": doc.config.edition_version}, f"TEI edition, version {doc.config.edition_version}"))
+    sub(
+        file_desc,
+        "editionStmt",
+        None,
+        el(
+            "edition",
+            {"n": doc.config.edition_version},
+            f"TEI edition, version {doc.config.edition_version}",
+        ),
+    )
     file_desc.append(_publication_stmt(doc, said))
     file_desc.append(_source_desc(doc, said))
     header.append(_encoding_desc(doc))
@@ -270,4 +377,3 @@ def run(doc: Document) -> Document:
     header.append(_revision_desc(doc))
     doc.header = header
     return doc
-

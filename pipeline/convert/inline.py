@@ -33,7 +33,9 @@ CLASSES = "_class"
 # An editorial bracket: square brackets around text that holds no brackets itself.
 BRACKET = re.compile(r"\[([^\[\]\n]+)\]")
 # Brackets a transcriber writes around what is not the text's (Project Gutenberg's forms).
-TRANSCRIBER_BRACKET = re.compile(r"^(?:Footnote|Illustration|Sidenote|Transcriber[’']s [Nn]ote|Note)\b[^\]]*$")
+TRANSCRIBER_BRACKET = re.compile(
+    r"^(?:Footnote|Illustration|Sidenote|Transcriber[’']s [Nn]ote|Note)\b[^\]]*$"
+)
 WORD_BEFORE = re.compile(r"[^\W_]+$")
 WORD_AFTER = re.compile(r"^[^\W_]+")
 # Anchors written as text: "[^n]" (a footnote reference with no definition), "[12]" after a
@@ -48,20 +50,83 @@ TEXT_ANCHOR = re.compile(
 )
 
 HI_TAGS = {
-    "em": "italic", "i": "italic", "cite": "italic", "var": "italic", "dfn": "italic",
-    "strong": "bold", "b": "bold",
+    "em": "italic",
+    "i": "italic",
+    "cite": "italic",
+    "var": "italic",
+    "dfn": "italic",
+    "strong": "bold",
+    "b": "bold",
     "sub": "subscript",
-    "s": "strikethrough", "strike": "strikethrough", "del": "strikethrough",
-    "u": "underline", "ins": "underline",
-    "code": "code", "kbd": "code", "tt": "code", "samp": "code",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "u": "underline",
+    "ins": "underline",
+    "code": "code",
+    "kbd": "code",
+    "tt": "code",
+    "samp": "code",
 }
 #: Tags whose text is kept without markup of its own.
 TRANSPARENT_TAGS = frozenset(
-    ["span", "abbr", "acronym", "small", "big", "font", "mark", "q", "bdi", "bdo", "time", "data",
-     "label", "ruby", "rt", "rp", "nobr", "center", "div", "p", "section", "article", "aside",
-     "header", "footer", "main", "nav", "figure", "figcaption", "blockquote", "li", "ul", "ol",
-     "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "hgroup",
-     "h1", "h2", "h3", "h4", "h5", "h6", "address", "details", "summary", "o:p"]
+    [
+        "span",
+        "abbr",
+        "acronym",
+        "small",
+        "big",
+        "font",
+        "mark",
+        "q",
+        "bdi",
+        "bdo",
+        "time",
+        "data",
+        "label",
+        "ruby",
+        "rt",
+        "rp",
+        "nobr",
+        "center",
+        "div",
+        "p",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "main",
+        "nav",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "hgroup",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "address",
+        "details",
+        "summary",
+        "o:p",
+    ]
 )
 VOID_TAGS = frozenset(["br", "img", "wbr", "hr", "meta", "link", "input", "col", "area", "source"])
 #: Classes (epub:types, roles) of the spans that carry a printed edition's page numbers.
@@ -69,7 +134,9 @@ PAGE_NUMBER = re.compile(r"\b(?:pagenum|page-?number|pagebreak|doc-pagebreak|pb)
 PAGE_DIGITS = re.compile(r"\b(?:\d{1,5}|[ivxlcdm]{1,8})\b", re.IGNORECASE)
 #: Scratch attribute: the text of the transcript an element stands in for (a page number).
 DROPPED = "_dropped"
-NOTE_REF_TYPES = frozenset(["noteref", "doc-noteref", "footnote-ref", "fnanchor", "anote", "endnote", "footnote"])
+NOTE_REF_TYPES = frozenset(
+    ["noteref", "doc-noteref", "footnote-ref", "fnanchor", "anote", "endnote", "footnote"]
+)
 
 
 @dataclass
@@ -124,7 +191,9 @@ def note_ref_marked(attrs: dict[str, str]) -> bool:
     return any(word in NOTE_REF_TYPES for word in words)
 
 
-def tentative_anchor(label: str, form: str, fallback: list[Inline], line: int, href: str = "", html_id: str = "") -> Span:
+def tentative_anchor(
+    label: str, form: str, fallback: list[Inline], line: int, href: str = "", html_id: str = ""
+) -> Span:
     attrs = {"type": "noteAnchor", "n": label, FORM: form}
     if href:
         attrs[HREF] = href
@@ -192,7 +261,14 @@ def scan_text(text: str, line: int) -> list[Inline]:
             out.append(tentative_anchor(match.group("footnote"), "footnote-text", [written], line))
         elif match.group("bracket") or match.group("letter"):
             label = match.group("bracket") or match.group("letter")
-            out.append(tentative_anchor(label, "bracket", [Span("supplied", {"reason": "editorial"}, [label], line)], line))
+            out.append(
+                tentative_anchor(
+                    label,
+                    "bracket",
+                    [Span("supplied", {"reason": "editorial"}, [label], line)],
+                    line,
+                )
+            )
         elif match.group("paren"):
             out.append(tentative_anchor(match.group("paren"), "paren", [written], line))
         else:
@@ -205,7 +281,9 @@ def scan_text(text: str, line: int) -> list[Inline]:
 class InlineBuilder:
     """Turns one inline token's children into model content (a small stack machine)."""
 
-    def __init__(self, doc: Document, line: int, footnote_text: Callable[[int], list[Token]] | None = None) -> None:
+    def __init__(
+        self, doc: Document, line: int, footnote_text: Callable[[int], list[Token]] | None = None
+    ) -> None:
         self.doc = doc
         self.line = line
         self.root: list[Inline] = []
@@ -228,7 +306,9 @@ class InlineBuilder:
                 self._settle(span)
                 return span
         if not quiet:
-            self.doc.warn(self.line, f"unbalanced inline markup {closer!r}; kept its text", "W-READ")
+            self.doc.warn(
+                self.line, f"unbalanced inline markup {closer!r}; kept its text", "W-READ"
+            )
         return None
 
     def in_link(self) -> bool:
@@ -238,7 +318,9 @@ class InlineBuilder:
         for token in tokens:
             handler = getattr(self, f"on_{token.type}", None)
             if handler is None:
-                self.doc.warn(self.line, f"unsupported markdown '{token.type}'; kept its text", "W-READ")
+                self.doc.warn(
+                    self.line, f"unsupported markdown '{token.type}'; kept its text", "W-READ"
+                )
                 if token.content:
                     self.current.append(token.content)
             else:
@@ -249,7 +331,9 @@ class InlineBuilder:
         while self.stack:  # unclosed HTML such as a stray <sup>: its content is kept
             span, closer = self.stack[-1]
             if span.tag != "_html":
-                self.doc.warn(self.line, f"unclosed inline markup {closer!r}; kept its text", "W-READ")
+                self.doc.warn(
+                    self.line, f"unclosed inline markup {closer!r}; kept its text", "W-READ"
+                )
             self.close(closer, quiet=True)
         return merge_strings(unwrap_scratch(self.root))
 
@@ -294,7 +378,9 @@ class InlineBuilder:
         self.close("s_close")
 
     def on_link_open(self, token: Token) -> None:
-        self.open(Span("ref", {"target": str(token.attrs.get("href", ""))}, [], self.line), "link_close")
+        self.open(
+            Span("ref", {"target": str(token.attrs.get("href", ""))}, [], self.line), "link_close"
+        )
 
     def on_link_close(self, token: Token) -> None:
         self.close("link_close")
@@ -309,7 +395,13 @@ class InlineBuilder:
     def image(self, alt: str) -> None:
         """An image: its alternative text is kept (as a figure's description where the image
         stands alone), the image itself is not in the transcript."""
-        self.doc.warn(self.line, "image in the transcript; kept its alternative text only" if alt else "image in the transcript removed", "W-IMAGE")
+        self.doc.warn(
+            self.line,
+            "image in the transcript; kept its alternative text only"
+            if alt
+            else "image in the transcript removed",
+            "W-IMAGE",
+        )
         if alt:
             self.current.append(Span("_alt", {}, [alt], self.line))
 
@@ -318,7 +410,9 @@ class InlineBuilder:
         label = meta.get("label")
         if label is None and self.footnote_text is not None:
             # an inline footnote ^[text]: its text is a note of its own, at this point
-            self.current.append(Span("_inline_note", {"id": str(meta.get("id", ""))}, [], self.line))
+            self.current.append(
+                Span("_inline_note", {"id": str(meta.get("id", ""))}, [], self.line)
+            )
             return
         attrs = {"type": "noteAnchor", "n": str(label), FORM: "footnote"}
         self.current.append(Span("ref", attrs, [str(label)], self.line, fallback=[f"[^{label}]"]))
@@ -334,7 +428,12 @@ class InlineBuilder:
     # -- raw HTML -------------------------------------------------------------------------
     def html_tag(self, tag: Tag) -> None:
         if tag.closing:
-            self.close(f"</{tag.name}>", quiet=tag.name in TRANSPARENT_TAGS or tag.name not in HI_TAGS and tag.name not in ("a", "sup"))
+            self.close(
+                f"</{tag.name}>",
+                quiet=tag.name in TRANSPARENT_TAGS
+                or (tag.name not in HI_TAGS
+                and tag.name not in ("a", "sup")),
+            )
             return
         name, attrs = tag.name, tag.attrs
         if attrs.get("id") and name not in ("a", "span") and name not in TRANSPARENT_TAGS:
@@ -361,13 +460,24 @@ class InlineBuilder:
             self.open(span, "</a>")
         else:
             if name not in TRANSPARENT_TAGS:
-                self.doc.warn(self.line, f"unsupported HTML <{name}>: its text is kept, the tag is not", "W-HTML")
+                self.doc.warn(
+                    self.line,
+                    f"unsupported HTML <{name}>: its text is kept, the tag is not",
+                    "W-HTML",
+                )
             span = Span("_html", {}, [], self.line)
             if attrs.get("id"):
                 span.attrs[HTML_ID] = attrs["id"]
-            if PAGE_NUMBER.search(" ".join(attrs.get(k, "") for k in ("class", "epub:type", "role"))):
-                span.tag, span.attrs = "_page", {"title": attrs.get("title", ""), HTML_ID: attrs.get("id", "")}
-            if "smallcaps" in attrs.get("class", "").replace("-", "") or "small-caps" in attrs.get("style", ""):
+            if PAGE_NUMBER.search(
+                " ".join(attrs.get(k, "") for k in ("class", "epub:type", "role"))
+            ):
+                span.tag, span.attrs = (
+                    "_page",
+                    {"title": attrs.get("title", ""), HTML_ID: attrs.get("id", "")},
+                )
+            if "smallcaps" in attrs.get("class", "").replace("-", "") or "small-caps" in attrs.get(
+                "style", ""
+            ):
                 span.tag, span.attrs = "hi", {"rend": "smallcaps"}
             self.open(span, f"</{name}>")
 
@@ -385,7 +495,11 @@ class InlineBuilder:
         a ``pb`` with the number in @n; the number's text, which is not the text, is kept
         aside for the conservation check."""
         shown = " ".join(inline_text(span.children).split())
-        number = PAGE_DIGITS.search(shown) or PAGE_DIGITS.search(span.attrs.get("title", "")) or PAGE_DIGITS.search(span.attrs.get(HTML_ID, ""))
+        number = (
+            PAGE_DIGITS.search(shown)
+            or PAGE_DIGITS.search(span.attrs.get("title", ""))
+            or PAGE_DIGITS.search(span.attrs.get(HTML_ID, ""))
+        )
         span.tag, span.attrs = "pb", {"n": number.group(0)} if number else {}
         span.attrs[DROPPED] = shown
         span.children = []
@@ -403,28 +517,54 @@ class InlineBuilder:
         marked = span.attrs.get(CLASSES) == "noteref"
         if marked or fragment_of(target):
             form = "noteref" if marked else "link"
-            link = Span("ref", {k: v for k, v in span.attrs.items() if not k.startswith("_")}, span.children, span.line)
-            anchor = tentative_anchor(label, form, [link], span.line, fragment_of(target), span.attrs.get(HTML_ID, ""))
-            span.tag, span.attrs, span.children, span.fallback = anchor.tag, anchor.attrs, anchor.children, anchor.fallback
+            link = Span(
+                "ref",
+                {k: v for k, v in span.attrs.items() if not k.startswith("_")},
+                span.children,
+                span.line,
+            )
+            anchor = tentative_anchor(
+                label, form, [link], span.line, fragment_of(target), span.attrs.get(HTML_ID, "")
+            )
+            span.tag, span.attrs, span.children, span.fallback = (
+                anchor.tag,
+                anchor.attrs,
+                anchor.children,
+                anchor.fallback,
+            )
 
     def _settle_sup(self, span: Span) -> None:
         """A closed <sup>: a note mark inside it (bare, bracketed or linked) is a tentative
         anchor; anything else is a superscript."""
-        content = [c for c in unwrap_scratch(span.children) if not (isinstance(c, str) and not c.strip())]
+        content = [
+            c for c in unwrap_scratch(span.children) if not (isinstance(c, str) and not c.strip())
+        ]
         superscript = Span("hi", {"rend": "superscript"}, span.children, span.line)
         if len(content) == 1 and is_anchor(content[0]):
             inner = content[0]
             assert isinstance(inner, Span)
             form = inner.attrs[FORM]
-            inner.attrs[FORM] = {"bracket": "sup-bracket", "symbol": "sup", "paren": "sup"}.get(form, form)
+            inner.attrs[FORM] = {"bracket": "sup-bracket", "symbol": "sup", "paren": "sup"}.get(
+                form, form
+            )
             if inner.fallback is not None:
                 inner.fallback = [Span("hi", {"rend": "superscript"}, inner.fallback, span.line)]
-            span.tag, span.attrs, span.children, span.fallback = inner.tag, inner.attrs, inner.children, inner.fallback
+            span.tag, span.attrs, span.children, span.fallback = (
+                inner.tag,
+                inner.attrs,
+                inner.children,
+                inner.fallback,
+            )
             return
         label = label_of(inline_text(content)) if _plain(content) and content else None
         if label is not None:
             anchor = tentative_anchor(label, "sup", [superscript], span.line)
-            span.tag, span.attrs, span.children, span.fallback = anchor.tag, anchor.attrs, anchor.children, anchor.fallback
+            span.tag, span.attrs, span.children, span.fallback = (
+                anchor.tag,
+                anchor.attrs,
+                anchor.children,
+                anchor.fallback,
+            )
         else:
             span.tag, span.attrs = "hi", {"rend": "superscript"}
 
@@ -432,7 +572,9 @@ class InlineBuilder:
 def _plain(items: list[Inline]) -> bool:
     """Only text (and scratch wrappers of text): nothing a label could not be."""
     for item in items:
-        if isinstance(item, Span) and not (item.tag == "_html" or (item.tag == "supplied" and len(item.children) == 1)):
+        if isinstance(item, Span) and not (
+            item.tag == "_html" or (item.tag == "supplied" and len(item.children) == 1)
+        ):
             if not (item.tag == "hi" and _plain(item.children)):
                 return False
     return True

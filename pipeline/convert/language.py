@@ -25,10 +25,23 @@ FUNCTION_WORDS = {
     "ru": "и в не на что с по как он я его к но из у за это от о так",
 }
 NAMES = {
-    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
-    "nl": "Dutch", "la": "Latin", "ru": "Russian", "el": "Greek", "grc": "Ancient Greek",
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "la": "Latin",
+    "ru": "Russian",
+    "el": "Greek",
+    "grc": "Ancient Greek",
 }
-CODES = {name.lower(): code for code, name in NAMES.items()} | {"deutsch": "de", "français": "fr", "english": "en"}
+CODES = {name.lower(): code for code, name in NAMES.items()} | {
+    "deutsch": "de",
+    "français": "fr",
+    "english": "en",
+}
 _SETS = {code: frozenset(words.split()) for code, words in FUNCTION_WORDS.items()}
 WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 20
@@ -43,7 +56,10 @@ def recognise(text: str) -> str:
 
 
 def _best(words: list[str]) -> str:
-    scores = {code: sum(1 for w in words if w in vocabulary) / len(words) for code, vocabulary in _SETS.items()}
+    scores = {
+        code: sum(1 for w in words if w in vocabulary) / len(words)
+        for code, vocabulary in _SETS.items()
+    }
     code, share = max(scores.items(), key=lambda item: (item[1], item[0]))
     return code if share >= MIN_SHARE else ""
 

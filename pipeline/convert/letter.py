@@ -42,7 +42,9 @@ VALEDICTION = re.compile(
     r"herzlich\w*|bien à (?:toi|vous)|votre)\b[^.!?]{0,40}[,.!]?$",
     re.IGNORECASE,
 )
-POSTSCRIPT = re.compile(r"^\s*(?:P\.?\s?S\.?|P\.?\s?P\.?\s?S\.?|Postscript|N\.\s?B\.)\s*[:—–-]?", re.IGNORECASE)
+POSTSCRIPT = re.compile(
+    r"^\s*(?:P\.?\s?S\.?|P\.?\s?P\.?\s?S\.?|Postscript|N\.\s?B\.)\s*[:—–-]?", re.IGNORECASE
+)
 SIGNATURE_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ’'\-]*\.?|[A-ZÀ-Þ]\.(?:\s?[A-ZÀ-Þ]\.)*|[A-ZÀ-Þ]{2,}\.?)"
 SIGNATURE = re.compile(rf"^{SIGNATURE_WORD}(?:\s+{SIGNATURE_WORD}){{0,4}}\.?$")
 OPENING_BLOCKS = 3  # a salutation is looked for among the first blocks of the text
@@ -59,7 +61,11 @@ def is_dateline(text: str) -> bool:
     text = " ".join(text.split()).strip("*_ ")
     if not text or len(text.split()) > MAX_DATELINE_WORDS or not find_date(text):
         return False
-    return bool(re.match(r"^(?:[A-ZÀ-Þ][\w .’'-]{1,40},\s*)?(?:\d|[A-Z][a-z]{2,}\.?\s+\d|(?:the\s+)?\d)", text)) and not re.search(r"[.!?]\s+\S", text)
+    return bool(
+        re.match(
+            r"^(?:[A-ZÀ-Þ][\w .’'-]{1,40},\s*)?(?:\d|[A-Z][a-z]{2,}\.?\s+\d|(?:the\s+)?\d)", text
+        )
+    ) and not re.search(r"[.!?]\s+\S", text)
 
 
 def has_place(text: str) -> bool:
@@ -73,7 +79,12 @@ def has_place(text: str) -> bool:
 
 def is_signature(text: str) -> bool:
     text = " ".join(text.split()).strip("*_ ")
-    return bool(text) and len(text.split()) <= 5 and bool(SIGNATURE.match(text)) and not VALEDICTION.match(text)
+    return (
+        bool(text)
+        and len(text.split()) <= 5
+        and bool(SIGNATURE.match(text))
+        and not VALEDICTION.match(text)
+    )
 
 
 def _text(block: Block) -> str:
@@ -89,7 +100,9 @@ def _lines(block: Block) -> list[list[Inline]]:
 def _split(doc: Document, block: Block, kinds: list[str]) -> list[Block]:
     """A paragraph of closing lines cut into one block per line, each of its kind; the
     original is replaced in the document's lists (its words stay where they were)."""
-    parts = [Block(kind, block.line, line, block.end_line) for kind, line in zip(kinds, _lines(block))]
+    parts = [
+        Block(kind, block.line, line, block.end_line) for kind, line in zip(kinds, _lines(block))
+    ]
     doc.replace_block(block, parts)
     return parts
 
@@ -98,7 +111,14 @@ def run(doc: Document) -> Document:
     body = [b for b in doc.blocks if b.kind not in ("break", "figure")]
     if not body:
         return doc
-    salutation = next((i for i, b in enumerate(body[:OPENING_BLOCKS]) if b.kind in ("para", "heading") and is_salutation(_text(b))), None)
+    salutation = next(
+        (
+            i
+            for i, b in enumerate(body[:OPENING_BLOCKS])
+            if b.kind in ("para", "heading") and is_salutation(_text(b))
+        ),
+        None,
+    )
     if salutation is None and doc.config.kind != "letter":
         _signature(doc, body)
         return doc
@@ -109,7 +129,10 @@ def run(doc: Document) -> Document:
                 block.kind, block.level = "dateline", 0
                 parts.append("dateline")
                 if not doc.metadata.date:  # a letter's dateline dates (and places) its writing
-                    doc.metadata.date, doc.metadata.date_text = find_date(_text(block)), _text(block)
+                    doc.metadata.date, doc.metadata.date_text = (
+                        find_date(_text(block)),
+                        _text(block),
+                    )
                     if has_place(_text(block)):
                         doc.metadata.place = _text(block).split(",")[0].strip("*_ ")
         body[salutation].kind, body[salutation].level = "salute", 0
@@ -137,8 +160,15 @@ def _closer(doc: Document, body: list[Block]) -> list[str]:
         if block.kind not in ("para", "quote"):
             continue
         lines = [" ".join(inline_text(line).split()) for line in _lines(block)]
-        if len(lines) > 1 and VALEDICTION.match(lines[0]) and all(len(line.split()) <= 8 for line in lines):
-            kinds = ["valediction" if VALEDICTION.match(line) else "signed" if is_signature(line) else "" for line in lines]
+        if (
+            len(lines) > 1
+            and VALEDICTION.match(lines[0])
+            and all(len(line.split()) <= 8 for line in lines)
+        ):
+            kinds = [
+                "valediction" if VALEDICTION.match(line) else "signed" if is_signature(line) else ""
+                for line in lines
+            ]
             if "" not in kinds:
                 parts = _split(doc, block, kinds)
                 found.extend(["valediction", *(["signature"] if "signed" in kinds else [])])
@@ -149,7 +179,11 @@ def _closer(doc: Document, body: list[Block]) -> list[str]:
             found.append("valediction")
             following = body[index + 1] if index + 1 < len(body) else None
             rest = body[index + 1 :]
-            if following is not None and following.kind == "para" and is_signature(_text(following)):
+            if (
+                following is not None
+                and following.kind == "para"
+                and is_signature(_text(following))
+            ):
                 following.kind = "signed"
                 found.append("signature")
                 rest = body[index + 2 :]
@@ -165,7 +199,11 @@ def is_signing(block: Block) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters or len(text.split()) > 4 or not is_signature(text):
         return False
-    return all(c.isupper() for c in letters) and len(letters) >= 3 or bool(re.search(r"\b[A-Z]\.\s", text + " "))
+    return (
+        (all(c.isupper() for c in letters)
+        and len(letters) >= 3)
+        or bool(re.search(r"\b[A-Z]\.\s", text + " "))
+    )
 
 
 def _signature(doc: Document, body: list[Block]) -> None:
@@ -176,7 +214,10 @@ def _signature(doc: Document, body: list[Block]) -> None:
     last = text_blocks[-1]
     if last.kind == "para" and len(body) > 1 and is_signing(last):
         last.kind = "signed"
-        doc.decide("interpretation", f"The text is signed at its end (source line {last.line}): the signature is encoded as signed in a closer.")
+        doc.decide(
+            "interpretation",
+            f"The text is signed at its end (source line {last.line}): the signature is encoded as signed in a closer.",
+        )
 
 
 def _postscript(blocks: list[Block], found: list[str]) -> None:
@@ -189,4 +230,4 @@ def _postscript(blocks: list[Block], found: list[str]) -> None:
         found.append("postscript")
 
 
-__all__ = ["run", "is_salutation", "is_dateline", "has_place", "is_signature", "POSTSCRIPT", "Span"]
+__all__ = ["POSTSCRIPT", "Span", "has_place", "is_dateline", "is_salutation", "is_signature", "run"]

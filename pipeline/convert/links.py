@@ -71,13 +71,19 @@ def resolve(doc: Document, root: etree._Element, targets: dict[int, str]) -> Non
         fragment = target.partition("#")[2]
         page = target.partition("#")[0]
         block = doc.html_ids.get(fragment) if fragment else None
-        if block is not None and (not page or not base or urljoin(base, page).split("#")[0] == base.split("#")[0]):
+        if block is not None and (
+            not page or not base or urljoin(base, page).split("#")[0] == base.split("#")[0]
+        ):
             xml_id = targets.get(id(block))
             if xml_id:
                 ref.set("target", f"#{xml_id}")
                 internal += 1
                 continue
-        if base and target and not target.lower().startswith(("javascript:", "data:", "vbscript:", "file:")):
+        if (
+            base
+            and target
+            and not target.lower().startswith(("javascript:", "data:", "vbscript:", "file:"))
+        ):
             absolute = urljoin(base, target)
             if ABSOLUTE.match(absolute) and urlsplit(absolute).scheme in ("http", "https"):
                 ref.set("target", absolute)
@@ -90,9 +96,13 @@ def resolve(doc: Document, root: etree._Element, targets: dict[int, str]) -> Non
     doc.stats["links_as_text"] = len(kept_as_text)
     parts: list[str] = []
     if internal:
-        parts.append(f"{internal} link(s) within the transcript lead to the element that holds their target")
+        parts.append(
+            f"{internal} link(s) within the transcript lead to the element that holds their target"
+        )
     if resolved:
-        parts.append(f"{resolved} relative link(s) are resolved against the transcript's URL {base}")
+        parts.append(
+            f"{resolved} relative link(s) are resolved against the transcript's URL {base}"
+        )
     if kept_as_text:
         listed = ", ".join(f"'{target}'" for _, target in kept_as_text[:12])
         more = f" and {len(kept_as_text) - 12} more" if len(kept_as_text) > 12 else ""
@@ -101,6 +111,10 @@ def resolve(doc: Document, root: etree._Element, targets: dict[int, str]) -> Non
             f"no URL of the transcript known, or to a missing target) are kept as their text only; "
             f"they led to {listed}{more}"
         )
-        doc.warn(0, f"{len(kept_as_text)} link(s) kept as text: their targets ({listed}{more}) are relative or missing", "W-LINK")
+        doc.warn(
+            0,
+            f"{len(kept_as_text)} link(s) kept as text: their targets ({listed}{more}) are relative or missing",
+            "W-LINK",
+        )
     if parts:
         doc.decide("correction", "Links: " + "; ".join(parts) + ".")

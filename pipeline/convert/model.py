@@ -218,7 +218,13 @@ class TitlePage:
     @property
     def authors(self) -> list[list[Inline]]:
         """The names of the bylines (each docAuthor's content)."""
-        return [span.children for kind, content in self.items if kind == "byline" for span in content if isinstance(span, Span) and span.tag == "docAuthor"]
+        return [
+            span.children
+            for kind, content in self.items
+            if kind == "byline"
+            for span in content
+            if isinstance(span, Span) and span.tag == "docAuthor"
+        ]
 
 
 @dataclass
@@ -276,7 +282,9 @@ class Document:
     front: list[Division] = field(default_factory=list)
     body: list[Division] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    notes_head: list[Inline] = field(default_factory=list)  # a "Notes" heading, if the source has one
+    notes_head: list[Inline] = field(
+        default_factory=list
+    )  # a "Notes" heading, if the source has one
     notes_head_block: Block | None = None
     witnesses: list[Witness] = field(default_factory=list)
     removed: list[Block] = field(default_factory=list)  # boilerplate taken out

@@ -36,19 +36,108 @@ from ..errors import EditionError
 from . import frontmatter
 from .inline import HTML_ID, InlineBuilder, Tag, is_anchor, scan_text, unwrap_scratch
 from .labels import GUTENBERG, label_of, leading_label
-from .model import Block, Document, Inline, Span, ends_sentence, inline_text, merge_strings, walk_spans
+from .model import (
+    Block,
+    Document,
+    Inline,
+    Span,
+    ends_sentence,
+    inline_text,
+    merge_strings,
+    walk_spans,
+)
 
 # HTML elements that open a block of their own when a transcript holds raw HTML.
 BLOCK_TAGS = frozenset(
-    ["p", "div", "section", "article", "aside", "nav", "header", "footer", "main", "blockquote",
-     "li", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
-     "h1", "h2", "h3", "h4", "h5", "h6", "pre", "figure", "figcaption", "hgroup", "address",
-     "center", "body", "html", "hr", "caption", "details", "summary", "form", "fieldset"]
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "aside",
+        "nav",
+        "header",
+        "footer",
+        "main",
+        "blockquote",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "figure",
+        "figcaption",
+        "hgroup",
+        "address",
+        "center",
+        "body",
+        "html",
+        "hr",
+        "caption",
+        "details",
+        "summary",
+        "form",
+        "fieldset",
+    ]
 )
-CONTAINER_TAGS = frozenset(["div", "section", "article", "aside", "nav", "header", "footer", "main", "figure", "blockquote", "ol", "ul", "table", "hgroup", "center", "body", "html", "details", "form", "fieldset"])
+CONTAINER_TAGS = frozenset(
+    [
+        "div",
+        "section",
+        "article",
+        "aside",
+        "nav",
+        "header",
+        "footer",
+        "main",
+        "figure",
+        "blockquote",
+        "ol",
+        "ul",
+        "table",
+        "hgroup",
+        "center",
+        "body",
+        "html",
+        "details",
+        "form",
+        "fieldset",
+    ]
+)
 #: Text aligned in columns (a run of three spaces between words): a table's row, no heading.
 SPACED_COLUMNS = re.compile(r"\S {3,}\S")
-SKIPPED_TAGS = frozenset(["script", "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "title", "select", "textarea", "button"])
+SKIPPED_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "iframe",
+        "object",
+        "svg",
+        "math",
+        "head",
+        "title",
+        "select",
+        "textarea",
+        "button",
+    ]
+)
 
 
 @cache
@@ -159,7 +248,9 @@ class _HtmlBlockReader(HTMLParser):
                 self.reader.context.pending_ids.append(values["id"])
             if tag in CONTAINER_TAGS:
                 self.reader.serial += 1
-                self.reader.context.containers.append((tag, describe(Tag(tag, values), self.reader.serial)))
+                self.reader.context.containers.append(
+                    (tag, describe(Tag(tag, values), self.reader.serial))
+                )
             if tag == "hr":
                 self.reader.add(Block("break", self._line(), [], self._line()))
             self.heading_level = int(tag[1]) if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else 0
@@ -240,7 +331,9 @@ class BlockReader:
             for marker in _id_markers(block.content):
                 context.pending_ids.append(marker)
             # a page break alone between blocks: it opens the next one
-            self.pending_pages.extend(s for s in block.content if isinstance(s, Span) and s.tag == "pb")
+            self.pending_pages.extend(
+                s for s in block.content if isinstance(s, Span) and s.tag == "pb"
+            )
             return
         context.pending_ids = []
         if self.pending_pages and block.kind in ("para", "item", "quote", "bullet"):
@@ -285,10 +378,16 @@ class BlockReader:
             handler = getattr(self, f"on_{token.type}", None)
             if handler is not None:
                 handler(token, line, end_line)
-            elif token.type.startswith(("thead", "tbody", "tr_", "th_", "td_")) or token.type in ("paragraph_open", "paragraph_close", "footnote_anchor"):
+            elif token.type.startswith(("thead", "tbody", "tr_", "th_", "td_")) or token.type in (
+                "paragraph_open",
+                "paragraph_close",
+                "footnote_anchor",
+            ):
                 continue
             else:
-                self.doc.warn(line, f"unsupported markdown block '{token.type}'; kept its text", "W-READ")
+                self.doc.warn(
+                    line, f"unsupported markdown block '{token.type}'; kept its text", "W-READ"
+                )
                 if token.content:
                     self.add(Block("para", line, [token.content], end_line))
 
@@ -367,7 +466,9 @@ class BlockReader:
             if self.setext and SPACED_COLUMNS.search(token.content):
                 # a row of a plain-text table whose closing dashes CommonMark reads as a
                 # heading underline: a paragraph, as the other rows
-                self.doc.stats["table_rows_not_headings"] = self.doc.stats.get("table_rows_not_headings", 0) + 1
+                self.doc.stats["table_rows_not_headings"] = (
+                    self.doc.stats.get("table_rows_not_headings", 0) + 1
+                )
                 self.add(Block("para", line, content, end_line))
                 return
             self.heading.content = content
@@ -443,7 +544,19 @@ class BlockReader:
 
 
 def _has_text(content: list[Inline]) -> bool:
-    return any((isinstance(c, str) and c.strip()) or (isinstance(c, Span) and (c.tag not in ("lb", "_id") and (_has_text(c.children) or c.tag == "ref" and c.attrs.get("type") == "noteAnchor"))) for c in content)
+    return any(
+        (isinstance(c, str) and c.strip())
+        or (
+            isinstance(c, Span)
+            and (
+                c.tag not in ("lb", "_id")
+                and (
+                    _has_text(c.children) or (c.tag == "ref" and c.attrs.get("type") == "noteAnchor")
+                )
+            )
+        )
+        for c in content
+    )
 
 
 ILLUSTRATION = re.compile(r"^\s*\[Illustrations?\b[^\]]*\]\s*$")
@@ -451,7 +564,12 @@ ILLUSTRATION = re.compile(r"^\s*\[Illustrations?\b[^\]]*\]\s*$")
 
 def _figure_only(content: list[Inline]) -> bool:
     """Content that is only images' descriptions, or a transcriber's "[Illustration: ...]"."""
-    rest = [c for c in content if not (isinstance(c, str) and not c.strip()) and not (isinstance(c, Span) and c.tag in ("lb", "_id"))]
+    rest = [
+        c
+        for c in content
+        if not (isinstance(c, str) and not c.strip())
+        and not (isinstance(c, Span) and c.tag in ("lb", "_id"))
+    ]
     if rest and all(isinstance(c, Span) and c.tag == "_alt" for c in rest):
         return True
     return len(rest) == 1 and isinstance(rest[0], str) and bool(ILLUSTRATION.match(rest[0]))
@@ -478,9 +596,7 @@ def _id_markers(content: list[Inline]) -> list[str]:
     out: list[str] = []
     for item in content:
         if isinstance(item, Span):
-            if item.tag == "_id":
-                out.append(item.attrs[HTML_ID])
-            elif HTML_ID in item.attrs and item.tag == "ref":
+            if item.tag == "_id" or (HTML_ID in item.attrs and item.tag == "ref"):
                 out.append(item.attrs[HTML_ID])
             out.extend(_id_markers(item.children))
     return out
@@ -489,7 +605,12 @@ def _id_markers(content: list[Inline]) -> list[str]:
 def _is_whole(content: list[Inline], rend: str) -> bool:
     """Whether content is a single hi[@rend] run (surrounding whitespace aside)."""
     spans = [c for c in content if not (isinstance(c, str) and not c.strip())]
-    return len(spans) == 1 and isinstance(spans[0], Span) and spans[0].tag == "hi" and spans[0].attrs.get("rend") == rend
+    return (
+        len(spans) == 1
+        and isinstance(spans[0], Span)
+        and spans[0].tag == "hi"
+        and spans[0].attrs.get("rend") == rend
+    )
 
 
 def _split_label(block: Block) -> None:
@@ -509,8 +630,16 @@ def _split_label(block: Block) -> None:
                 block.ids.append(first.attrs[HTML_ID])
             block.content = _lstrip(rest)
         return
-    if isinstance(first, Span) and first.tag == "hi" and first.attrs.get("rend") in ("bold", "italic", "superscript"):
-        label = label_of(inline_text(first.children)) if all(isinstance(c, str) for c in first.children) else None
+    if (
+        isinstance(first, Span)
+        and first.tag == "hi"
+        and first.attrs.get("rend") in ("bold", "italic", "superscript")
+    ):
+        label = (
+            label_of(inline_text(first.children))
+            if all(isinstance(c, str) for c in first.children)
+            else None
+        )
         if label is not None and len(content) > 1 and _has_text(content[1:]):
             block.label, block.label_content = label, [first]
             block.content = _lstrip(content[1:])
@@ -552,10 +681,16 @@ def run(doc: Document) -> Document:
     _inline_footnotes(doc, reader)
     frontmatter.title_block(doc)
     if doc.stats.get("indented_blocks"):
-        doc.decide("interpretation", f"Indented blocks of the transcript, which markdown would read as code, are read as text with their line breaks ({doc.stats['indented_blocks']} blocks).")
+        doc.decide(
+            "interpretation",
+            f"Indented blocks of the transcript, which markdown would read as code, are read as text with their line breaks ({doc.stats['indented_blocks']} blocks).",
+        )
     pages = sum(1 for b in doc.blocks for s in walk_spans(b.content) if s.tag == "pb")
     if pages:
-        doc.decide("normalization", f"The page numbers of the printed edition that the transcript marks ({pages}) are encoded as pb with the number in @n; their text (\u201c[Pg 5]\u201d) is not part of the text.")
+        doc.decide(
+            "normalization",
+            f"The page numbers of the printed edition that the transcript marks ({pages}) are encoded as pb with the number in @n; their text (\u201c[Pg 5]\u201d) is not part of the text.",
+        )
     _unwrap_whole_quote(doc)
     if not any(b.kind != "break" for b in doc.blocks):
         raise EditionError(doc.where(1), "no text in the transcript (only markup or blank lines)")
@@ -580,7 +715,16 @@ def _inline_footnotes(doc: Document, reader: BlockReader) -> None:
             marker.fallback = ["^[", "]"]
             tokens = footnotes.get(footnote_id, {}).get("tokens", [])
             content = InlineBuilder(doc, marker.line).build(tokens)
-            blocks.append(Block("para", marker.line, content, marker.line, footnote=label, containers=block.containers))
+            blocks.append(
+                Block(
+                    "para",
+                    marker.line,
+                    content,
+                    marker.line,
+                    footnote=label,
+                    containers=block.containers,
+                )
+            )
     doc.blocks = blocks
 
 
@@ -613,4 +757,4 @@ def _unwrap_whole_quote(doc: Document) -> None:
     )
 
 
-__all__ = ["markdown_parser", "parse", "html_block_text", "run", "unwrap_scratch"]
+__all__ = ["html_block_text", "markdown_parser", "parse", "run", "unwrap_scratch"]

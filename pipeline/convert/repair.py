@@ -118,7 +118,9 @@ def repair_link_texts(doc: Document) -> int:
 #: may be the word's own: "this-sidedness"); only the line end goes. Not before a word that
 #: continues a suspended compound ("Uran- und Thorverbindungen", "pre- and post-war").
 LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=([^\W\d_A-Z][^\W\d_]*))")
-SUSPENSION_WORDS = frozenset(["und", "oder", "bzw", "sowie", "bis", "and", "or", "nor", "to", "et", "ou", "y", "o", "e", "i"])
+SUSPENSION_WORDS = frozenset(
+    ["und", "oder", "bzw", "sowie", "bis", "and", "or", "nor", "to", "et", "ou", "y", "o", "e", "i"]
+)
 
 
 def join_line_end_hyphens(items: list[Inline]) -> int:

@@ -26,7 +26,10 @@ ROLE_LABELS = re.compile(
     r"editors?|encod\w*|digiti[sz]\w*)$",
     re.IGNORECASE,
 )
-FREE = re.compile(r"public domain|creative commons|creativecommons\.org|\bcc[ -]?(?:by|0|zero)|copyleft|freely (?:copy|distribute)|free of copyright|at no cost and with almost no restrictions", re.IGNORECASE)
+FREE = re.compile(
+    r"public domain|creative commons|creativecommons\.org|\bcc[ -]?(?:by|0|zero)|copyleft|freely (?:copy|distribute)|free of copyright|at no cost and with almost no restrictions",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -93,7 +96,9 @@ def _rights(doc: Document) -> tuple[str, str]:
 
 def _roles(doc: Document) -> list[tuple[str, str, str]]:
     cfg, meta = doc.config, doc.metadata
-    roles: list[tuple[str, str, str]] = [(resp, name, kind) for resp, name, kind in cfg.responsibilities]
+    roles: list[tuple[str, str, str]] = [
+        (resp, name, kind) for resp, name, kind in cfg.responsibilities
+    ]
     for name in [cfg.translator] if cfg.translator else meta.translators:
         roles.append(("Translation", name, "name"))
     for name in [cfg.editor] if cfg.editor else []:
@@ -115,8 +120,16 @@ def state(doc: Document) -> Statement:
     language, language_source = _language(doc)
     status, statement = _rights(doc)
     page = doc.title_page
-    authors = [cfg.author] if cfg.author else list(meta.authors) or [" ".join(inline_text(a).split()) for a in page.authors]
-    subtitles = [meta.subtitle] if meta.subtitle else [" ".join(inline_text(s).split()) for s in page.subtitles]
+    authors = (
+        [cfg.author]
+        if cfg.author
+        else list(meta.authors) or [" ".join(inline_text(a).split()) for a in page.authors]
+    )
+    subtitles = (
+        [meta.subtitle]
+        if meta.subtitle
+        else [" ".join(inline_text(s).split()) for s in page.subtitles]
+    )
     return Statement(
         title=title,
         title_source=title_source,
@@ -136,4 +149,4 @@ def state(doc: Document) -> Statement:
     )
 
 
-__all__ = ["Statement", "state", "name_of"]
+__all__ = ["Statement", "name_of", "state"]

@@ -25,11 +25,15 @@ from dataclasses import dataclass
 from ..ids import unique_id
 from .model import Block, Division, Document, Inline, Span, inline_text, soften
 
-ROMAN = re.compile(r"^(?=[IVXLCDM]+[.)]\s)(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.)]\s+")
+ROMAN = re.compile(
+    r"^(?=[IVXLCDM]+[.)]\s)(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.)]\s+"
+)
 LETTER = re.compile(r"^\(?([A-Za-z])[.)]\s+")
 ARABIC = re.compile(r"^(\d{1,3})[.)]\s+")
 #: A heading that is only a number: "I", "IV.", "1", "(A)", "3)".
-NUMBER_ONLY = re.compile(r"^\s*\(?((?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|\d{1,3}|[A-Za-z])\)?[.)]?\s*$")
+NUMBER_ONLY = re.compile(
+    r"^\s*\(?((?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|\d{1,3}|[A-Za-z])\)?[.)]?\s*$"
+)
 MAX_LABEL_PARAGRAPH = 200  # an emphasised paragraph longer than this is prose, not a heading
 MAX_TITLE_PARAGRAPH_WORDS = 20  # the title paragraph under a number-only heading
 #: An emphasised paragraph that is a subsection heading: "A) ...", "(A) ..." (not "J. Smith").
@@ -54,7 +58,9 @@ def _strip_label(content: list[Inline], pattern: re.Pattern[str]) -> tuple[str, 
     if not match:
         return "", content
     label = match.group(0).strip().strip("().")
-    return label, [first[match.end() :], *content[1:]] if first[match.end() :] else list(content[1:])
+    return label, [first[match.end() :], *content[1:]] if first[match.end() :] else list(
+        content[1:]
+    )
 
 
 def _scheme(n: str) -> str:
@@ -98,7 +104,11 @@ class _Builder:
         """(scheme, n, head content) if the block is a heading of a division."""
         if block.kind == "heading":
             content = _unwrap(block.content)
-        elif block.kind == "para" and (block.italic_whole or block.bold_whole) and len(block.text()) <= MAX_LABEL_PARAGRAPH:
+        elif (
+            block.kind == "para"
+            and (block.italic_whole or block.bold_whole)
+            and len(block.text()) <= MAX_LABEL_PARAGRAPH
+        ):
             content = _unwrap(block.content)
             if not PARAGRAPH_LETTER.match(inline_text(content)):
                 return None  # an emphasised paragraph is a heading only if lettered "A)"
@@ -113,7 +123,11 @@ class _Builder:
         letter, rest = _strip_label(content, LETTER)
         roman, roman_rest = _strip_label(content, ROMAN)
         # "I)" after "H)" continues the lettering; otherwise I, V, X ... are Roman numerals.
-        continues_letters = bool(letter) and self.last_letter != "" and ord(letter.upper()) == ord(self.last_letter.upper()) + 1
+        continues_letters = (
+            bool(letter)
+            and self.last_letter != ""
+            and ord(letter.upper()) == ord(self.last_letter.upper()) + 1
+        )
         if letter and not roman and not continues_letters and letter.upper() != "A":
             letter = ""  # lettering starts at A: "J. Walter Fewkes" is a name, not subsection J
         if roman and not continues_letters:
@@ -186,7 +200,11 @@ def number_text_paragraphs(doc: Document, blocks: list[Block]) -> int:
     runs: list[list[tuple[Block, str, int]]] = []
     for block in blocks:
         first = block.content[0] if block.content else None
-        match = NUMBERED_TEXT.match(first) if block.kind == "para" and isinstance(first, str) and not block.label else None
+        match = (
+            NUMBERED_TEXT.match(first)
+            if block.kind == "para" and isinstance(first, str) and not block.label
+            else None
+        )
         if match is None:
             runs.append([])
             continue
@@ -208,10 +226,15 @@ def number_text_paragraphs(doc: Document, blocks: list[Block]) -> int:
             first = block.content[0]
             assert isinstance(first, str)
             block.kind, block.number = "item", label
-            block.content = [first[end:], *block.content[1:]] if first[end:] else list(block.content[1:])
+            block.content = (
+                [first[end:], *block.content[1:]] if first[end:] else list(block.content[1:])
+            )
             numbered += 1
     if numbered:
-        doc.decide("segmentation", f"Paragraphs that the transcript numbers in their own text (1., 2. ... or I., II. ...) in a run of two or more are numbered paragraphs, their number in @n ({numbered} paragraphs).")
+        doc.decide(
+            "segmentation",
+            f"Paragraphs that the transcript numbers in their own text (1., 2. ... or I., II. ...) in a run of two or more are numbered paragraphs, their number in @n ({numbered} paragraphs).",
+        )
     return numbered
 
 
@@ -234,7 +257,9 @@ def _title_paragraph(block: Block | None) -> bool:
         return False
     text = " ".join(block.text().split())
     words = len(text.split())
-    return 0 < words <= MAX_TITLE_PARAGRAPH_WORDS and (not re.search(r"[.!?:;]$", text) or block.italic_whole or block.bold_whole or words <= 6)
+    return 0 < words <= MAX_TITLE_PARAGRAPH_WORDS and (
+        not re.search(r"[.!?:;]$", text) or block.italic_whole or block.bold_whole or words <= 6
+    )
 
 
 def _join_empty_headings(doc: Document, blocks: list[Block], builder: _Builder) -> list[Block]:
@@ -244,12 +269,22 @@ def _join_empty_headings(doc: Document, blocks: list[Block], builder: _Builder) 
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.kind == "heading" and builder.heading_of(block) is not None:
-            empty = following is None or (following.kind == "heading" and following.level <= block.level)
+            empty = following is None or (
+                following.kind == "heading" and following.level <= block.level
+            )
             if empty and following is not None:
-                following.content = [*block.content, Span("lb", {}, [], block.line), *following.content]
+                following.content = [
+                    *block.content,
+                    Span("lb", {}, [], block.line),
+                    *following.content,
+                ]
                 following.line = block.line
                 doc.replace_block(block, [])
-                doc.warn(block.line, "a heading with no text of its own: joined to the heading after it", "W-STRUCTURE")
+                doc.warn(
+                    block.line,
+                    "a heading with no text of its own: joined to the heading after it",
+                    "W-STRUCTURE",
+                )
                 continue
             if empty:
                 block.kind = "para"
@@ -284,7 +319,11 @@ def run(doc: Document) -> Document:
     if plain_text:
         # a line in capitals with a paragraph of prose after it heads a section
         for block, following in zip(blocks, blocks[1:]):
-            if _capitals_heading(block) and following.kind == "para" and not _capitals_heading(following):
+            if (
+                _capitals_heading(block)
+                and following.kind == "para"
+                and not _capitals_heading(following)
+            ):
                 builder.capital_headings.add(id(block))
     blocks = _join_empty_headings(doc, blocks, builder)
     number_text_paragraphs(doc, blocks)
@@ -334,17 +373,27 @@ def run(doc: Document) -> Document:
         "in @n and removed from the heading text.",
     )
     if builder.capital_headings:
-        doc.decide("interpretation", "The transcript is plain text without markdown headings: its short lines in capitals alone are read as the headings of sections.")
+        doc.decide(
+            "interpretation",
+            "The transcript is plain text without markdown headings: its short lines in capitals alone are read as the headings of sections.",
+        )
     if doc.head_paragraphs:
         lines = ", ".join(str(b.line) for b in doc.head_paragraphs)
-        doc.decide("interpretation", f"A heading that is only a number, followed by a short paragraph, takes that paragraph as its title (source lines {lines}).")
+        doc.decide(
+            "interpretation",
+            f"A heading that is only a number, followed by a short paragraph, takes that paragraph as its title (source lines {lines}).",
+        )
     if doc.front:
         doc.decide(
             "interpretation",
             "The paragraphs between the title page and the first section heading are encoded "
             "as front matter (an introduction)"
-            + ("; their italics, which cover each paragraph entirely, are recorded as "
-               "rend=\"italic\" on the division." if any(d.rend for d in doc.front) else "."),
+            + (
+                "; their italics, which cover each paragraph entirely, are recorded as "
+                'rend="italic" on the division.'
+                if any(d.rend for d in doc.front)
+                else "."
+            ),
         )
     return doc
 

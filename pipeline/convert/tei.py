@@ -12,7 +12,9 @@ NSMAP = {None: TEI_NS}
 _SPECIAL_ATTRS = {"xml:id": XML_ID, "xml:lang": XML_LANG}
 
 
-def el(tag: str, attrs: dict[str, str] | None = None, *children: etree._Element | str | None) -> etree._Element:
+def el(
+    tag: str, attrs: dict[str, str] | None = None, *children: etree._Element | str | None
+) -> etree._Element:
     """``el("title", {"type": "main"}, "Text")`` -> <title type="main">Text</title> (TEI ns)."""
     node = etree.Element(f"{{{TEI_NS}}}{tag}", nsmap=NSMAP)
     for key, value in (attrs or {}).items():
@@ -23,7 +25,12 @@ def el(tag: str, attrs: dict[str, str] | None = None, *children: etree._Element 
     return node
 
 
-def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None, *children: etree._Element | str | None) -> etree._Element:
+def sub(
+    parent: etree._Element,
+    tag: str,
+    attrs: dict[str, str] | None = None,
+    *children: etree._Element | str | None,
+) -> etree._Element:
     node = el(tag, attrs, *children)
     parent.append(node)
     return node
@@ -66,7 +73,49 @@ STRUCTURAL_INDENT = "  "
 # Elements whose content is only other elements: safe to indent. Anything that can hold
 # text (p, head, note, bibl, title ...) is never touched, so no whitespace enters the text.
 STRUCTURAL = frozenset(
-    ["TEI", "teiHeader", "fileDesc", "titleStmt", "editionStmt", "publicationStmt", "sourceDesc", "listWit", "encodingDesc", "projectDesc", "editorialDecl", "correction", "normalization", "segmentation", "interpretation", "quotation", "hyphenation", "stdVals", "punctuation", "appInfo", "application", "profileDesc", "langUsage", "revisionDesc", "availability", "text", "front", "body", "back", "div", "titlePage", "docTitle", "standOff", "listPerson", "listOrg", "listPlace", "listBibl", "person", "org", "place", "list"]
+    [
+        "TEI",
+        "teiHeader",
+        "fileDesc",
+        "titleStmt",
+        "editionStmt",
+        "publicationStmt",
+        "sourceDesc",
+        "listWit",
+        "encodingDesc",
+        "projectDesc",
+        "editorialDecl",
+        "correction",
+        "normalization",
+        "segmentation",
+        "interpretation",
+        "quotation",
+        "hyphenation",
+        "stdVals",
+        "punctuation",
+        "appInfo",
+        "application",
+        "profileDesc",
+        "langUsage",
+        "revisionDesc",
+        "availability",
+        "text",
+        "front",
+        "body",
+        "back",
+        "div",
+        "titlePage",
+        "docTitle",
+        "standOff",
+        "listPerson",
+        "listOrg",
+        "listPlace",
+        "listBibl",
+        "person",
+        "org",
+        "place",
+        "list",
+    ]
 )
 
 

@@ -75,7 +75,9 @@ def _text(content: list[Inline]) -> str:
 
 
 #: Words a title has and a name has not (in any case).
-NOT_NAME_WORDS = frozenset("the of and to in on for a an at by with from as or our my his her their its this that".split())
+NOT_NAME_WORDS = frozenset(
+    ["the", "of", "and", "to", "in", "on", "for", "a", "an", "at", "by", "with", "from", "as", "or", "our", "my", "his", "her", "their", "its", "this", "that"]
+)
 
 
 def is_name(text: str) -> bool:
@@ -105,14 +107,23 @@ def byline(line: list[Inline]) -> list[Inline] | None:
     if match or (is_name(text) and len(text.split()) <= 6):
         return [Span("docAuthor", {}, line)]
     names = AND.split(text)
-    if len(names) >= 2 and all(is_name(name) for name in names) and all(isinstance(i, str) for i in inner):
+    if (
+        len(names) >= 2
+        and all(is_name(name) for name in names)
+        and all(isinstance(i, str) for i in inner)
+    ):
         out = []
         for index, name in enumerate(names):
             out.append(Span("docAuthor", {}, [name]))
             if index < len(names) - 1:
                 out.append(AND.findall(text)[index])
         return out
-    if _emphasised(line) and text and len(text.split()) <= MAX_BYLINE_WORDS and not re.search(r"[.!?]$", text):
+    if (
+        _emphasised(line)
+        and text
+        and len(text.split()) <= MAX_BYLINE_WORDS
+        and not re.search(r"[.!?]$", text)
+    ):
         # a bold or italic line of a title page is its byline ("**Soviet Bolshevik-Leninists**")
         return [Span("docAuthor", {}, line)]
     return None
@@ -128,13 +139,22 @@ def _unwrap_authors(content: list[Inline]) -> list[Inline]:
 
 def _emphasised(line: list[Inline]) -> bool:
     """The whole line is one bold or italic run (or several, with only spaces or "and")."""
-    runs = [c for c in line if not (isinstance(c, str) and (not c.strip() or c.strip() in ("and", "&", ",")))]
-    return bool(runs) and all(isinstance(c, Span) and c.tag == "hi" and c.attrs.get("rend") in ("bold", "italic") for c in runs)
+    runs = [
+        c
+        for c in line
+        if not (isinstance(c, str) and (not c.strip() or c.strip() in ("and", "&", ",")))
+    ]
+    return bool(runs) and all(
+        isinstance(c, Span) and c.tag == "hi" and c.attrs.get("rend") in ("bold", "italic")
+        for c in runs
+    )
 
 
 def _date(line: list[Inline]) -> str:
     text = _text(unwrap(line)).strip("()[] .")
-    return parse_date(text) or (find_date(text) if len(text.split()) <= 4 and find_date(text) else "")
+    return parse_date(text) or (
+        find_date(text) if len(text.split()) <= 4 and find_date(text) else ""
+    )
 
 
 class _Reader:
@@ -165,7 +185,7 @@ class _Reader:
         self.page.items.append((kind, content))
 
     def title_kind(self, content: list[Inline]) -> str:
-        """"main" for the title, "sub" for a numbering ("VI") or, where the metadata names
+        """ "main" for the title, "sub" for a numbering ("VI") or, where the metadata names
         the title, for a part that is no piece of it (a series line, a reprint note)."""
         text = _text(content)
         if NUMBERED.match(text) and len(text.split()) == 1:
@@ -197,10 +217,18 @@ class _Reader:
             if NUMBERED.match(text) and not self.empty(index):
                 return False
             bylines = any(kind == "byline" for kind, _ in self.page.items)
-            if not bylines and is_name(text) and following is not None and following.kind == "heading" and following.level > block.level:
+            if (
+                not bylines
+                and is_name(text)
+                and following is not None
+                and following.kind == "heading"
+                and following.level > block.level
+            ):
                 self.add("byline", [Span("docAuthor", {}, content)], block)
                 return True
-            siblings = any(b.kind == "heading" and b.level == block.level for b in self.blocks[index + 1 :])
+            siblings = any(
+                b.kind == "heading" and b.level == block.level for b in self.blocks[index + 1 :]
+            )
             if siblings and not self.empty(index) and block.level > 1 and not _same(text, known):
                 return False  # a section like the others of its level ("## Preface"), no title
             if known and not _same(text, known) and not self.empty(index) and block.level > 1:
@@ -238,7 +266,11 @@ class _Reader:
         for position, line in enumerate(lines):
             text = _text(line)
             date = _date(line)
-            if len(text.split()) > MAX_LINE_WORDS or is_salutation(text) or (is_dateline(text) and has_place(text)):
+            if (
+                len(text.split()) > MAX_LINE_WORDS
+                or is_salutation(text)
+                or (is_dateline(text) and has_place(text))
+            ):
                 return False
             by = byline(line)
             plain_name = by is not None and not BY.match(text) and not _emphasised(line)
@@ -255,12 +287,31 @@ class _Reader:
                 found.append(("main", line))
             elif block.kind == "byline":
                 found.append(("byline", [Span("docAuthor", {}, line)]))
-            elif len(lines) <= 2 and not _emphasised(line) and len(inline_text(block.content).split()) <= MAX_NOTE_WORDS and self.has_main and self.page.items[-1][0] == "byline":
-                found.append(("sub", line))  # under the byline: "Reprinted from ...", an edition statement
-            elif self._title_line(text) and not any(k == "byline" for k, _ in [*self.page.items, *found]):
+            elif (
+                len(lines) <= 2
+                and not _emphasised(line)
+                and len(inline_text(block.content).split()) <= MAX_NOTE_WORDS
+                and self.has_main
+                and self.page.items[-1][0] == "byline"
+            ):
+                found.append(
+                    ("sub", line)
+                )  # under the byline: "Reprinted from ...", an edition statement
+            elif self._title_line(text) and not any(
+                k == "byline" for k, _ in [*self.page.items, *found]
+            ):
                 main = self.has_main or any(k == "main" for k, _ in found)
                 kind = self.title_kind(line)
-                found.append(("sub" if main and kind == "main" and not (self.doc.config.title or self.doc.metadata.title) else kind, line))
+                found.append(
+                    (
+                        "sub"
+                        if main
+                        and kind == "main"
+                        and not (self.doc.config.title or self.doc.metadata.title)
+                        else kind,
+                        line,
+                    )
+                )
             else:
                 return False
         for kind, content in found:
@@ -268,7 +319,14 @@ class _Reader:
                 self.set_date(unwrap(content), _date(content), block)
             elif kind == "byline-lead":
                 self.add("byline", [*content, " "], block)
-            elif kind == "byline" and self.page.items and self.page.items[-1][0] == "byline" and not any(isinstance(c, Span) and c.tag == "docAuthor" for c in self.page.items[-1][1]):
+            elif (
+                kind == "byline"
+                and self.page.items
+                and self.page.items[-1][0] == "byline"
+                and not any(
+                    isinstance(c, Span) and c.tag == "docAuthor" for c in self.page.items[-1][1]
+                )
+            ):
                 self.page.items[-1][1].extend(content)  # "by" / "J. WALTER FEWKES"
             else:
                 self.add(kind, content, block)
@@ -281,8 +339,12 @@ class _Reader:
             return False
         letters = [c for c in text if c.isalpha()]
         words = text.split()
-        title_case = len(words) <= 8 and all(w[:1].isupper() or w.lower() in NOT_NAME_WORDS for w in words)
-        return bool(letters) and (text.upper() == text or title_case or NUMBERED.match(text) is not None)
+        title_case = len(words) <= 8 and all(
+            w[:1].isupper() or w.lower() in NOT_NAME_WORDS for w in words
+        )
+        return bool(letters) and (
+            text.upper() == text or title_case or NUMBERED.match(text) is not None
+        )
 
 
 def _same(text: str, title: str) -> bool:
@@ -293,7 +355,7 @@ def _same(text: str, title: str) -> bool:
     a, b = re.findall(r"\w+", text.lower()), re.findall(r"\w+", title.lower())
     if not a or not b:
         return False
-    return set(b) <= set(a) and len(a) <= len(b) + 2 or set(a) <= set(b) and len(b) <= len(a) + 2
+    return (set(b) <= set(a) and len(a) <= len(b) + 2) or (set(a) <= set(b) and len(b) <= len(a) + 2)
 
 
 def run(doc: Document) -> Document:

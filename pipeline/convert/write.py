@@ -48,14 +48,20 @@ def _figure_text(content: list[Inline]) -> list[Inline]:
     return out
 
 
-def _blocks(parent: etree._Element, div_id: str, blocks: list[Block], targets: dict[int, str]) -> None:
+def _blocks(
+    parent: etree._Element, div_id: str, blocks: list[Block], targets: dict[int, str]
+) -> None:
     position = 0
     current_list: etree._Element | None = None
     group: etree._Element | None = None  # the open opener, closer or postscript
     for block in blocks:
         if block.kind == "bullet":
             if current_list is None:
-                current_list = sub(group if group is not None and group.tag.endswith("postscript") else parent, "list", {"rend": "bulleted"})
+                current_list = sub(
+                    group if group is not None and group.tag.endswith("postscript") else parent,
+                    "list",
+                    {"rend": "bulleted"},
+                )
             write_inline(sub(current_list, "item"), block.content)
             continue
         current_list = None
@@ -116,7 +122,14 @@ def _title_page(doc: Document) -> etree._Element | None:
         if kind == "byline":
             write_inline(sub(node, "byline"), content)
         elif kind == "date":
-            write_inline(sub(node, "docDate", {"when": page.date_iso} if page.date_iso and content is page.date else {}), content)
+            write_inline(
+                sub(
+                    node,
+                    "docDate",
+                    {"when": page.date_iso} if page.date_iso and content is page.date else {},
+                ),
+                content,
+            )
         elif kind == "epigraph":
             write_inline(sub(sub(node, "epigraph"), "p"), content)
         elif kind == "figure":
@@ -142,11 +155,20 @@ def _note(note: Note) -> etree._Element:
 
 
 def build_tree(doc: Document) -> etree._ElementTree:
-    root = el("TEI", {"xml:lang": doc.statement.language if doc.statement is not None else (doc.config.language or "en")})
+    root = el(
+        "TEI",
+        {
+            "xml:lang": doc.statement.language
+            if doc.statement is not None
+            else (doc.config.language or "en")
+        },
+    )
     root.append(doc.header)
     text = sub(root, "text")
     targets: dict[int, str] = {}  # block -> the xml:id of the element written from it
-    front_children = [c for c in [_title_page(doc), *(_division(d, targets) for d in doc.front)] if c is not None]
+    front_children = [
+        c for c in [_title_page(doc), *(_division(d, targets) for d in doc.front)] if c is not None
+    ]
     if front_children:
         front = sub(text, "front")
         for child in front_children:
@@ -155,7 +177,9 @@ def build_tree(doc: Document) -> etree._ElementTree:
     for div in doc.body:
         body.append(_division(div, targets))
     if not len(body):
-        raise EditionError(doc.where(1), "the transcript has no body text (only a title, front matter or notes)")
+        raise EditionError(
+            doc.where(1), "the transcript has no body text (only a title, front matter or notes)"
+        )
     if doc.notes:
         notes = sub(sub(text, "back"), "div", {"type": "notes", "xml:id": "notes"})
         if doc.notes_head:

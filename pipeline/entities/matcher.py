@@ -70,7 +70,9 @@ class Matcher:
             # The class of first letters lets the engine pass over most word starts without
             # trying each form in turn (re has no trie of alternatives).
             initials = "".join(sorted({re.escape(f[0]) for f in forms}))
-            self._pattern: re.Pattern[str] | None = re.compile(rf"(?<!\w)(?=[{initials}])(?=({alternation})(?!\w))")
+            self._pattern: re.Pattern[str] | None = re.compile(
+                rf"(?<!\w)(?=[{initials}])(?=({alternation})(?!\w))"
+            )
         else:
             self._pattern = None
         self._word_after = re.compile(r"\w")

@@ -66,7 +66,11 @@ def annotation(mention: Mention, doc_id: str, links: Linker) -> dict[str, Any]:
         selector["prefix"] = mention.prefix
     if mention.suffix:
         selector["suffix"] = mention.suffix
-    source = links.passage(doc_id, mention.passage_id) if mention.passage_id else links.to(f"{doc_id}/index.html")
+    source = (
+        links.passage(doc_id, mention.passage_id)
+        if mention.passage_id
+        else links.to(f"{doc_id}/index.html")
+    )
     return {
         "id": links.to(data_path(doc_id, FILENAME), mention.mention_id),
         "type": "Annotation",
@@ -76,7 +80,9 @@ def annotation(mention: Mention, doc_id: str, links: Linker) -> dict[str, Any]:
     }
 
 
-def annotation_collection(doc_id: str, title: str, mentions: Sequence[Mention], links: Linker) -> Mapping[str, Any]:
+def annotation_collection(
+    doc_id: str, title: str, mentions: Sequence[Mention], links: Linker
+) -> Mapping[str, Any]:
     """The document's annotations as one collection with one page."""
     here = data_path(doc_id, FILENAME)
     collection = links.to(here)

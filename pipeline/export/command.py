@@ -35,7 +35,11 @@ def _base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     help="Absolute IRI where dist/ is published (ending in '/'), or a URN prefix such as "
     "'urn:x-edition:'. Default: links relative to each data file.",
 )
-@click.option("--title", default=None, help="Title of the edition (CITATION.cff, corpus header). Default: the documents' titles.")
+@click.option(
+    "--title",
+    default=None,
+    help="Title of the edition (CITATION.cff, corpus header). Default: the documents' titles.",
+)
 @click.option(
     "-o",
     "--output",
@@ -69,7 +73,9 @@ def export_command(
     from .run import ExportOptions, export_project  # the exporters' libraries load only now
 
     project = Project(root)
-    options = ExportOptions(base_url=base_url, title=title, dist_dir=output, corpus_file=corpus_file)
+    options = ExportOptions(
+        base_url=base_url, title=title, dist_dir=output, corpus_file=corpus_file
+    )
     try:
         report = export_project(project, documents, options)
     except EditionError as exc:

@@ -35,8 +35,26 @@ from .document import ExportDocument
 #: local references to rewrite. Date attributes such as @from/@to are deliberately absent.
 POINTER_ATTRIBUTES = frozenset(
     {
-        "ana", "copyOf", "corresp", "decls", "exclude", "facs", "hand", "next", "prev", "ref", "resp",
-        "sameAs", "scheme", "select", "source", "spanTo", "synch", "target", "who", "wit",
+        "ana",
+        "copyOf",
+        "corresp",
+        "decls",
+        "exclude",
+        "facs",
+        "hand",
+        "next",
+        "prev",
+        "ref",
+        "resp",
+        "sameAs",
+        "scheme",
+        "select",
+        "source",
+        "spanTo",
+        "synch",
+        "target",
+        "who",
+        "wit",
     }
 )
 
@@ -70,7 +88,10 @@ def _child(parent: etree._Element, tag: str, text: str = "", **attributes: str) 
 def prefixed_copy(doc: ExportDocument) -> tuple[etree._Element, list[Diagnostic]]:
     """A copy of the document's TEI element with ids prefixed and local pointers rewritten."""
     if not _is_ncname_start(doc.doc_id):
-        raise EditionError(Location(str(doc.path)), f"document id '{doc.doc_id}' cannot start an xml:id (it must begin with a letter or '_')")
+        raise EditionError(
+            Location(str(doc.path)),
+            f"document id '{doc.doc_id}' cannot start an xml:id (it must begin with a letter or '_')",
+        )
     root = copy.deepcopy(doc.root)
     prefix = doc.doc_id + SEPARATOR
     local_ids = {el.get(XML_ID) for el in root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
@@ -133,15 +154,25 @@ def corpus_header(documents: Sequence[ExportDocument], title: str) -> etree._Ele
         edition_stmt = _child(file_desc, "editionStmt")
         _child(edition_stmt, "edition", f"TEI edition, version {version}", n=version)
     publication = _child(file_desc, "publicationStmt")
-    publishers = list(dict.fromkeys(d.config.edition_publisher for d in documents if d.config.edition_publisher))
+    publishers = list(
+        dict.fromkeys(d.config.edition_publisher for d in documents if d.config.edition_publisher)
+    )
     if publishers:
         for publisher in publishers:
             _child(publication, "publisher", publisher)
         built = max(d.config.build_date for d in documents)
         _child(publication, "date", built, when=built)
         statuses = {d.config.rights_status for d in documents}
-        availability = _child(publication, "availability", **({"status": statuses.pop()} if len(statuses) == 1 else {}))
-        _child(availability, "p", "The rights in each document are stated in the availability statement of its own header, which this corpus file includes unchanged.")
+        availability = _child(
+            publication,
+            "availability",
+            **({"status": statuses.pop()} if len(statuses) == 1 else {}),
+        )
+        _child(
+            availability,
+            "p",
+            "The rights in each document are stated in the availability statement of its own header, which this corpus file includes unchanged.",
+        )
         _child(publication, "idno", "corpus", type="local")
     else:
         _child(publication, "p", "The publication of each document is stated in its own header.")
@@ -159,7 +190,11 @@ def corpus_header(documents: Sequence[ExportDocument], title: str) -> etree._Ele
     encoding = _child(header, "encodingDesc")
     project = _child(encoding, "projectDesc")
     count = f"{len(documents)} document" + ("" if len(documents) == 1 else "s")
-    _child(project, "p", f"The edition's {count}, each as its complete TEI file (header, text, standOff), in one teiCorpus for interchange.")
+    _child(
+        project,
+        "p",
+        f"The edition's {count}, each as its complete TEI file (header, text, standOff), in one teiCorpus for interchange.",
+    )
     decl = _child(encoding, "editorialDecl")
     _child(
         decl,
@@ -172,7 +207,9 @@ def corpus_header(documents: Sequence[ExportDocument], title: str) -> etree._Ele
     return header
 
 
-def build_corpus(documents: Sequence[ExportDocument], title: str, path_for_messages: str = "dist/corpus.xml") -> CorpusResult:
+def build_corpus(
+    documents: Sequence[ExportDocument], title: str, path_for_messages: str = "dist/corpus.xml"
+) -> CorpusResult:
     """The teiCorpus of ``documents``; a repeated xml:id is an :class:`EditionError`."""
     if not documents:
         raise EditionError(Location(path_for_messages), "no documents to put in the corpus")
@@ -193,7 +230,10 @@ def build_corpus(documents: Sequence[ExportDocument], title: str, path_for_messa
         value = element.get(XML_ID)
         owner = _owner(element)
         if value in seen:
-            raise EditionError(Location(path_for_messages), f"xml:id '{value}' occurs twice in the corpus (in {seen[value]} and in {owner})")
+            raise EditionError(
+                Location(path_for_messages),
+                f"xml:id '{value}' occurs twice in the corpus (in {seen[value]} and in {owner})",
+            )
         seen[value] = owner
     corpus.text = "\n  "
     header.tail = "\n  "

@@ -21,7 +21,16 @@ from .mentions import Mention
 
 LIST_SEPARATOR = " | "
 
-ENTITY_COLUMNS = ("id", "kind", "name", "variants", "dates", "description", "authority_ids", "mentions")
+ENTITY_COLUMNS = (
+    "id",
+    "kind",
+    "name",
+    "variants",
+    "dates",
+    "description",
+    "authority_ids",
+    "mentions",
+)
 CORPUS_ENTITY_COLUMNS = (*ENTITY_COLUMNS[:-1], "documents", "mentions", "occurrences")
 MENTION_COLUMNS = ("mention_id", "entity_id", "kind", "passage_id", "exact", "prefix", "suffix")
 CORPUS_MENTION_COLUMNS = ("document", *MENTION_COLUMNS)
@@ -59,7 +68,10 @@ def mentions_csv(mentions: Sequence[Mention]) -> bytes:
     """One row per mention (the same mentions as the annotations)."""
     return _csv(
         MENTION_COLUMNS,
-        ([m.mention_id, m.entity_id, m.kind, m.passage_id, m.exact, m.prefix, m.suffix] for m in mentions),
+        (
+            [m.mention_id, m.entity_id, m.kind, m.passage_id, m.exact, m.prefix, m.suffix]
+            for m in mentions
+        ),
     )
 
 
@@ -81,7 +93,12 @@ def corpus_entities_csv(
     return _csv(
         CORPUS_ENTITY_COLUMNS,
         (
-            [*_entry_cells(e), " ".join(documents.get(e.id, ())), counts.get(e.id, 0), " ".join(occurrences.get(e.id, ()))]
+            [
+                *_entry_cells(e),
+                " ".join(documents.get(e.id, ())),
+                counts.get(e.id, 0),
+                " ".join(occurrences.get(e.id, ())),
+            ]
             for e in entries
         ),
     )
@@ -91,5 +108,8 @@ def corpus_mentions_csv(mentions: Sequence[tuple[str, Mention]]) -> bytes:
     """Every mention of every document, with its document."""
     return _csv(
         CORPUS_MENTION_COLUMNS,
-        ([d, m.mention_id, m.entity_id, m.kind, m.passage_id, m.exact, m.prefix, m.suffix] for d, m in mentions),
+        (
+            [d, m.mention_id, m.entity_id, m.kind, m.passage_id, m.exact, m.prefix, m.suffix]
+            for d, m in mentions
+        ),
     )

@@ -79,7 +79,9 @@ def read_header(root: etree._Element) -> HeaderFacts:
     pub = f"{file_desc}/{t}publicationStmt"
     web = f"{file_desc}/{t}sourceDesc/{t}bibl[@type='web']"
     original = f"{file_desc}/{t}sourceDesc/{t}bibl[@type='original']"
-    title = _text(root, f"{title_stmt}/{t}title[@type='main']") or _text(root, f"{title_stmt}/{t}title")
+    title = _text(root, f"{title_stmt}/{t}title[@type='main']") or _text(
+        root, f"{title_stmt}/{t}title"
+    )
     authors = tuple(
         " ".join("".join(a.itertext()).split()) for a in root.findall(f"{title_stmt}/{t}author")
     )
@@ -109,13 +111,19 @@ def load_document(project: Project, doc_id: str) -> ExportDocument:
     tree = parse_file(path)
     root = tree.getroot()
     if root.tag != tei("TEI"):
-        raise EditionError(Location(str(path), root.sourceline or 1), f"root element must be TEI <TEI>, not <{etree.QName(root).localname}>")
+        raise EditionError(
+            Location(str(path), root.sourceline or 1),
+            f"root element must be TEI <TEI>, not <{etree.QName(root).localname}>",
+        )
     config = load_config(project.source_dir / f"{doc_id}.toml", doc_id=doc_id)
     entries = tuple(read_entries(root, str(path)))
     seen: dict[str, RegisterEntry] = {}
     for entry in entries:
         if entry.id in seen:
-            raise EditionError(Location(str(path), entry.line), f"duplicate standOff entry '{entry.id}' (first at line {seen[entry.id].line})")
+            raise EditionError(
+                Location(str(path), entry.line),
+                f"duplicate standOff entry '{entry.id}' (first at line {seen[entry.id].line})",
+            )
         seen[entry.id] = entry
     kinds = {e.id: e.kind for e in entries}
     mentions = tuple(find_mentions(root, kinds, str(path)))
@@ -127,5 +135,7 @@ def document_ids(project: Project, chosen: tuple[str, ...] = ()) -> list[str]:
     known = [t.stem for t in project.transcripts()]
     missing = [d for d in chosen if d not in known]
     if missing:
-        raise EditionError(Location(str(project.source_dir)), f"no transcript named {', '.join(missing)}")
+        raise EditionError(
+            Location(str(project.source_dir)), f"no transcript named {', '.join(missing)}"
+        )
     return list(chosen) if chosen else known

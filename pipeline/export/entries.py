@@ -111,7 +111,10 @@ def _date(element: etree._Element | None) -> DateValue | None:
     if element is None:
         return None
     when = element.get("when", "")
-    start, end = element.get("from") or element.get("notBefore") or "", element.get("to") or element.get("notAfter") or ""
+    start, end = (
+        element.get("from") or element.get("notBefore") or "",
+        element.get("to") or element.get("notAfter") or "",
+    )
     iso = when or (f"{start or '..'}/{end or '..'}" if start or end else "")
     text = _plain(element)
     if not iso and not text:
@@ -121,7 +124,11 @@ def _date(element: etree._Element | None) -> DateValue | None:
 
 def _agent(element: etree._Element) -> Agent:
     ref = (element.get("ref") or "").split()
-    return Agent(_plain(element), ref[0][1:] if ref and ref[0].startswith("#") else "", element.get("cert", ""))
+    return Agent(
+        _plain(element),
+        ref[0][1:] if ref and ref[0].startswith("#") else "",
+        element.get("cert", ""),
+    )
 
 
 def same_as(entry: etree._Element, path: str) -> tuple[str, ...]:
@@ -144,7 +151,9 @@ def same_as(entry: etree._Element, path: str) -> tuple[str, ...]:
     return tuple(uris)
 
 
-def _names(entry: etree._Element, name_tag: str) -> tuple[str, tuple[str, ...], etree._Element | None]:
+def _names(
+    entry: etree._Element, name_tag: str
+) -> tuple[str, tuple[str, ...], etree._Element | None]:
     names = entry.findall(tei(name_tag))
     mains = [n for n in names if n.get("type") in ("main", "full")] or names[:1]
     main_el = mains[0] if mains else None
@@ -164,7 +173,9 @@ def read_entry(entry: etree._Element, kind: str, name_tag: str, path: str) -> Re
     entry_id = entry.get(XML_ID) or ""
     line = entry.sourceline or 0
     if not entry_id:
-        raise EditionError(Location(path, line), f"<{etree.QName(entry).localname}> in standOff without xml:id")
+        raise EditionError(
+            Location(path, line), f"<{etree.QName(entry).localname}> in standOff without xml:id"
+        )
     main, variants, main_el = _names(entry, name_tag)
     if not main:
         raise EditionError(Location(path, line), f"'{entry_id}' has no name")
@@ -182,8 +193,12 @@ def read_entry(entry: etree._Element, kind: str, name_tag: str, path: str) -> Re
     if kind == "person":
         return replace(
             base,
-            given_name=" ".join(_plain(e) for e in main_el.findall(tei("forename"))) if main_el is not None else "",
-            family_name=" ".join(_plain(e) for e in main_el.findall(tei("surname"))) if main_el is not None else "",
+            given_name=" ".join(_plain(e) for e in main_el.findall(tei("forename")))
+            if main_el is not None
+            else "",
+            family_name=" ".join(_plain(e) for e in main_el.findall(tei("surname")))
+            if main_el is not None
+            else "",
             birth=_date(entry.find(tei("birth"))),
             death=_date(entry.find(tei("death"))),
             occupation=tuple(_plain(e) for e in entry.findall(tei("occupation"))),
@@ -204,7 +219,9 @@ def read_entry(entry: etree._Element, kind: str, name_tag: str, path: str) -> Re
             contributors=contributors,
             publishers=tuple(_agent(p) for p in entry.findall(tei("publisher"))),
             urls=tuple(
-                t for r in entry.findall(tei("ref")) if (t := r.get("target", "")).startswith(("http://", "https://"))
+                t
+                for r in entry.findall(tei("ref"))
+                if (t := r.get("target", "")).startswith(("http://", "https://"))
             ),
         )
     return base

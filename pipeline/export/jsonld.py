@@ -108,13 +108,17 @@ def _agent(agent: Agent, links: Linker, known: Mapping[str, RegisterEntry]) -> s
     return {"name": agent.name}
 
 
-def _dates(node: dict[str, Any], prop: str, value: DateValue | None, certainty: list[dict[str, Any]]) -> None:
+def _dates(
+    node: dict[str, Any], prop: str, value: DateValue | None, certainty: list[dict[str, Any]]
+) -> None:
     if value is None:
         return
     if value.iso:
         node[prop] = date_literal(value.iso)
         if value.cert:
-            certainty.append({"property": prop, "value": date_literal(value.iso), "degree": value.cert})
+            certainty.append(
+                {"property": prop, "value": date_literal(value.iso), "degree": value.cert}
+            )
     if value.text and parse_date(value.text) != value.iso:
         # The words say more than the ISO value ("likely January 1928"), or there is no
         # ISO value at all; a plain spelling of the same date ("15 October 1923") is not kept.
@@ -134,7 +138,11 @@ def entity_node(
 ) -> dict[str, Any]:
     """The JSON-LD node of one entry. ``documents``: the documents whose registers list it;
     ``passages``: (document, passage id) of each passage naming it."""
-    node: dict[str, Any] = {"id": links.entity(entry.id), "type": TYPES[entry.kind], "name": entry.name}
+    node: dict[str, Any] = {
+        "id": links.entity(entry.id),
+        "type": TYPES[entry.kind],
+        "name": entry.name,
+    }
     if entry.variants:
         node["alternateName"] = list(entry.variants)
     if entry.given_name:
@@ -149,11 +157,19 @@ def entity_node(
     _dates(node, "birthDate", entry.birth, certainty)
     _dates(node, "deathDate", entry.death, certainty)
     _dates(node, "datePublished", entry.date, certainty)
-    for prop, agents in (("author", entry.authors), ("contributor", entry.contributors), ("publisher", entry.publishers)):
+    for prop, agents in (
+        ("author", entry.authors),
+        ("contributor", entry.contributors),
+        ("publisher", entry.publishers),
+    ):
         if agents:
             node[prop] = _one_or_many([_agent(a, links, known) for a in agents])
             certainty.extend(
-                {"property": prop, "value": {"id": links.entity(a.ref)} if a.ref in known else a.name, "degree": a.cert}
+                {
+                    "property": prop,
+                    "value": {"id": links.entity(a.ref)} if a.ref in known else a.name,
+                    "degree": a.cert,
+                }
                 for a in agents
                 if a.cert
             )
@@ -199,7 +215,11 @@ def check_graph(data: bytes, location: Path) -> int:
         with warnings.catch_warnings():
             # rdflib's own JSON-LD parser uses its deprecated ConjunctiveGraph internally.
             warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-            graph.parse(data=data.decode("utf-8"), format="json-ld", publicID=location.resolve().as_uri())
-    except Exception as exc:  # noqa: BLE001 - rdflib's JSON-LD parser raises assorted types; any means unusable output
-        raise EditionError(Location(str(location)), f"JSON-LD does not parse with rdflib: {exc}") from None
+            graph.parse(
+                data=data.decode("utf-8"), format="json-ld", publicID=location.resolve().as_uri()
+            )
+    except Exception as exc:
+        raise EditionError(
+            Location(str(location)), f"JSON-LD does not parse with rdflib: {exc}"
+        ) from None
     return len(graph)

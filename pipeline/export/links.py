@@ -54,9 +54,15 @@ def check_base_url(base_url: str | None) -> str | None:
     if base_url is None or base_url == "":
         return None
     if not _ABSOLUTE.match(base_url):
-        raise EditionError(Location("--base-url"), f"must be an absolute IRI such as https://host/edition/ or urn:x-edition:, not {base_url!r}")
+        raise EditionError(
+            Location("--base-url"),
+            f"must be an absolute IRI such as https://host/edition/ or urn:x-edition:, not {base_url!r}",
+        )
     if not base_url.endswith(("/", ":")):
-        raise EditionError(Location("--base-url"), f"must end in '/' or ':' (it is joined to paths such as 'tactics-and-tasks/index.html'), not {base_url!r}")
+        raise EditionError(
+            Location("--base-url"),
+            f"must end in '/' or ':' (it is joined to paths such as 'tactics-and-tasks/index.html'), not {base_url!r}",
+        )
     return base_url
 
 

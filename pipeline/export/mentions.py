@@ -48,7 +48,9 @@ CONTEXT_CHARS = 32
 _RDG = tei("rdg")
 _NOTE_ANCHOR = tei("ref")
 #: Elements whose boundaries separate words even without whitespace around them.
-_BLOCKS = frozenset(tei(t) for t in ("p", "head", "div", "note", "item", "list", "lb", "bibl", "quote", "lg", "l"))
+_BLOCKS = frozenset(
+    tei(t) for t in ("p", "head", "div", "note", "item", "list", "lb", "bibl", "quote", "lg", "l")
+)
 
 
 def ref_id(element: etree._Element) -> str | None:
@@ -93,7 +95,9 @@ class _Text:
         return len(self.chars) + (1 if self.pending_space and self.chars else 0)
 
 
-def read_text(element: etree._Element, spans: dict[etree._Element, tuple[int, int]] | None = None) -> str:
+def read_text(
+    element: etree._Element, spans: dict[etree._Element, tuple[int, int]] | None = None
+) -> str:
     """The text of ``element`` as read (see the module docstring).
 
     If ``spans`` is given, the (start, end) offset of every mention under ``element`` is

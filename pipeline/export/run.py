@@ -87,20 +87,26 @@ def _passages(entry_id: str, mentions: Sequence[tuple[str, Mention]]) -> list[tu
     return [(doc, m.passage_id) for doc, m in mentions if m.entity_id == entry_id and m.passage_id]
 
 
-def _export_document(doc: ExportDocument, options: ExportOptions, dist: Path, out: _Outputs, report: ExportReport) -> None:
+def _export_document(
+    doc: ExportDocument, options: ExportOptions, dist: Path, out: _Outputs, report: ExportReport
+) -> None:
     base = options.base_url
     folder = dist / "data" / doc.doc_id
     known = {e.id: e for e in doc.entries}
     tagged = [(doc.doc_id, m) for m in doc.mentions]
 
     links = Linker(base, data_path(doc.doc_id, "entities.jsonld"))
-    nodes = [entity_node(e, links, known, [doc.doc_id], _passages(e.id, tagged)) for e in doc.entries]
+    nodes = [
+        entity_node(e, links, known, [doc.doc_id], _passages(e.id, tagged)) for e in doc.entries
+    ]
     entities = dumps(register_document(nodes))
     triples = check_graph(entities, folder / "entities.jsonld")
     out.add(folder / "entities.jsonld", entities)
 
     links = Linker(base, data_path(doc.doc_id, anno.FILENAME))
-    collection = dumps(anno.annotation_collection(doc.doc_id, doc.header.title, doc.mentions, links))
+    collection = dumps(
+        anno.annotation_collection(doc.doc_id, doc.header.title, doc.mentions, links)
+    )
     annotation_triples = check_graph(collection, folder / anno.FILENAME)
     out.add(folder / anno.FILENAME, collection)
 
@@ -117,7 +123,9 @@ def _export_document(doc: ExportDocument, options: ExportOptions, dist: Path, ou
     }
 
 
-def _corpus_entries(documents: Sequence[ExportDocument], report: ExportReport) -> tuple[list[RegisterEntry], dict[str, list[str]]]:
+def _corpus_entries(
+    documents: Sequence[ExportDocument], report: ExportReport
+) -> tuple[list[RegisterEntry], dict[str, list[str]]]:
     """Every entry of any document (first copy wins) and the documents listing each."""
     entries: dict[str, RegisterEntry] = {}
     listed: dict[str, list[str]] = {}
@@ -147,7 +155,10 @@ def _gather_edition_notes(kept: etree._Element, other: etree._Element) -> None:
     """The corpus's copy of an entry holds what every edition says of it."""
     have = {(n.get("n"), " ".join("".join(n.itertext()).split())) for n in kept if _edition_note(n)}
     for note in other:
-        if _edition_note(note) and (note.get("n"), " ".join("".join(note.itertext()).split())) not in have:
+        if (
+            _edition_note(note)
+            and (note.get("n"), " ".join("".join(note.itertext()).split())) not in have
+        ):
             kept.append(copy.deepcopy(note))
 
 
@@ -167,7 +178,13 @@ def _canonical(entry: RegisterEntry) -> bytes:
     return bytes(etree.tostring(element, method="c14n"))
 
 
-def _export_corpus(documents: Sequence[ExportDocument], options: ExportOptions, dist: Path, out: _Outputs, report: ExportReport) -> None:
+def _export_corpus(
+    documents: Sequence[ExportDocument],
+    options: ExportOptions,
+    dist: Path,
+    out: _Outputs,
+    report: ExportReport,
+) -> None:
     folder = dist / "data" / CORPUS_DIR
     entries, listed = _corpus_entries(documents, report)
     known = {e.id: e for e in entries}
@@ -188,10 +205,14 @@ def _export_corpus(documents: Sequence[ExportDocument], options: ExportOptions, 
     }
 
 
-def export_project(project: Project, documents: Sequence[str] = (), options: ExportOptions | None = None) -> ExportReport:
+def export_project(
+    project: Project, documents: Sequence[str] = (), options: ExportOptions | None = None
+) -> ExportReport:
     """Export every document of ``project`` (or the named ones) and the corpus."""
     options = options or ExportOptions()
-    options = ExportOptions(check_base_url(options.base_url), options.title, options.dist_dir, options.corpus_file)
+    options = ExportOptions(
+        check_base_url(options.base_url), options.title, options.dist_dir, options.corpus_file
+    )
     dist = options.dist_dir or project.dist_dir
     corpus_file = options.corpus_file or dist / "corpus.xml"
     # The registries are the authority the standOff copies come from: refuse a malformed
@@ -200,7 +221,10 @@ def export_project(project: Project, documents: Sequence[str] = (), options: Exp
         load_registry(project.authority_dir)
     ids = document_ids(project, tuple(documents))
     if CORPUS_DIR in ids:
-        raise EditionError(Location(str(project.source_dir / f"{CORPUS_DIR}.md")), f"a document may not be named '{CORPUS_DIR}': dist/data/{CORPUS_DIR}/ and tei/{CORPUS_DIR}.xml hold the whole edition")
+        raise EditionError(
+            Location(str(project.source_dir / f"{CORPUS_DIR}.md")),
+            f"a document may not be named '{CORPUS_DIR}': dist/data/{CORPUS_DIR}/ and tei/{CORPUS_DIR}.xml hold the whole edition",
+        )
     if not ids:
         raise EditionError(Location(str(project.source_dir)), "no transcripts (*.md) to export")
     loaded = [load_document(project, doc_id) for doc_id in ids]

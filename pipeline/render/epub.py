@@ -78,14 +78,21 @@ def book_identifier(doc_id: str) -> str:
 def _zip_time(build_date: str, where: str) -> tuple[int, int, int, int, int, int]:
     match = _DATE.match(build_date)
     if not match:
-        raise EditionError(Location(where), f"the EPUB needs a build date as YYYY-MM-DD, not {build_date!r}")
+        raise EditionError(
+            Location(where), f"the EPUB needs a build date as YYYY-MM-DD, not {build_date!r}"
+        )
     year, month, day = (int(g) for g in match.groups())
     if year < 1980:  # the zip format cannot record earlier dates
-        raise EditionError(Location(where), f"build date {build_date} is before 1980, which a zip file cannot record")
+        raise EditionError(
+            Location(where),
+            f"build date {build_date} is before 1980, which a zip file cannot record",
+        )
     return (year, month, day, 0, 0, 0)
 
 
-def epub_files(tei: bytes | Prepared, doc_id: str, build_date: str, *, source_name: str | None = None) -> tuple[list[EpubFile], tuple[str, ...]]:
+def epub_files(
+    tei: bytes | Prepared, doc_id: str, build_date: str, *, source_name: str | None = None
+) -> tuple[list[EpubFile], tuple[str, ...]]:
     """Run epub.xsl; the publication's files (without ``mimetype``) and the warnings."""
     where = source_name or f"{doc_id}.xml"
     result = render(
@@ -97,9 +104,17 @@ def epub_files(tei: bytes | Prepared, doc_id: str, build_date: str, *, source_na
     root = parse_bytes(result.output, f"epub.xsl output for {where}").getroot()
     files = [EpubFile("META-INF/container.xml", "application/xml", CONTAINER_XML)]
     for element in root.iterfind(f"{{{FILES_NS}}}file"):
-        files.append(EpubFile(element.get("href", ""), element.get("media-type", ""), (element.text or "").encode("utf-8")))
+        files.append(
+            EpubFile(
+                element.get("href", ""),
+                element.get("media-type", ""),
+                (element.text or "").encode("utf-8"),
+            )
+        )
     paths = [f.path for f in files]
-    if len(set(paths)) != len(paths) or any(not p or p.startswith("/") or ".." in p.split("/") for p in paths):
+    if len(set(paths)) != len(paths) or any(
+        not p or p.startswith("/") or ".." in p.split("/") for p in paths
+    ):
         raise EditionError(Location(where), f"epub.xsl produced unusable file paths: {paths}")
     return files, result.warnings
 
@@ -124,13 +139,22 @@ def zip_epub(files: list[EpubFile], build_date: str, where: str = "<EPUB>") -> b
     return buffer.getvalue()
 
 
-def epub_bytes(tei: bytes | Prepared, doc_id: str, build_date: str, *, source_name: str | None = None) -> tuple[bytes, tuple[str, ...]]:
+def epub_bytes(
+    tei: bytes | Prepared, doc_id: str, build_date: str, *, source_name: str | None = None
+) -> tuple[bytes, tuple[str, ...]]:
     """The EPUB of ``tei`` as bytes, and the stylesheet's warnings."""
     files, warnings = epub_files(tei, doc_id, build_date, source_name=source_name)
     return zip_epub(files, build_date, source_name or doc_id), warnings
 
 
-def write_epub(tei: bytes | Prepared, doc_id: str, out_path: Path, build_date: str, *, source_name: str | None = None) -> tuple[str, ...]:
+def write_epub(
+    tei: bytes | Prepared,
+    doc_id: str,
+    out_path: Path,
+    build_date: str,
+    *,
+    source_name: str | None = None,
+) -> tuple[str, ...]:
     """Write the EPUB of ``tei`` to ``out_path`` (atomically, only if it changed).
 
     Returns the stylesheet's warnings (``UNHANDLED:``, ``BROKEN-LINK:`` ...), which the

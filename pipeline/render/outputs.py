@@ -1,10 +1,10 @@
 """Every publication format of one TEI master, written into its output directory.
 
-    index.html        the HTML reading edition          (xslt/html.xsl)
-    <doc>.txt         the plain-text edition            (xslt/text.xsl)
-    print.html        the print edition, paged-media CSS (xslt/print.xsl)
-    <doc>.pdf         print.html typeset by WeasyPrint, PDF/A-3b with the TEI attached
-    <doc>.epub        EPUB 3                             (xslt/epub.xsl)
+index.html        the HTML reading edition          (xslt/html.xsl)
+<doc>.txt         the plain-text edition            (xslt/text.xsl)
+print.html        the print edition, paged-media CSS (xslt/print.xsl)
+<doc>.pdf         print.html typeset by WeasyPrint, PDF/A-3b with the TEI attached
+<doc>.epub        EPUB 3                             (xslt/epub.xsl)
 """
 
 from __future__ import annotations
@@ -15,13 +15,22 @@ from ..files import write_if_changed
 from ..xmlsafe import NSMAP, parse_bytes
 from .xslt import Prepared, prepare, render
 
-OUTPUT_NAMES = {"html": "index.html", "text": "{doc}.txt", "print": "print.html", "pdf": "{doc}.pdf", "epub": "{doc}.epub"}
+OUTPUT_NAMES = {
+    "html": "index.html",
+    "text": "{doc}.txt",
+    "print": "print.html",
+    "pdf": "{doc}.pdf",
+    "epub": "{doc}.epub",
+}
 
 
 def header_build_date(tei: bytes) -> str:
     """The build date a TEI master records (publicationStmt/date/@when), or ''."""
     root = parse_bytes(tei, "<TEI>").getroot()
-    found = root.xpath("string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when)", namespaces=NSMAP)
+    found = root.xpath(
+        "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when)",
+        namespaces=NSMAP,
+    )
     return str(found)
 
 
@@ -61,12 +70,20 @@ def render_all(
         write_if_changed(print_html, result.output)
         warnings.extend(f"print: {w}" for w in result.warnings)
         pdf_path = out_dir / OUTPUT_NAMES["pdf"].format(doc=doc_id)
-        write_if_changed(pdf_path, write_pdf(result.output, print_html, tei, doc_id, params["build-date"] or None))
+        write_if_changed(
+            pdf_path,
+            write_pdf(result.output, print_html, tei, doc_id, params["build-date"] or None),
+        )
         written.extend([print_html, pdf_path])
     if "epub" in formats:
         from .epub import write_epub
 
         epub_path = out_dir / OUTPUT_NAMES["epub"].format(doc=doc_id)
-        warnings.extend(f"epub: {w}" for w in write_epub(document, doc_id, epub_path, params["build-date"], source_name=source_name))
+        warnings.extend(
+            f"epub: {w}"
+            for w in write_epub(
+                document, doc_id, epub_path, params["build-date"], source_name=source_name
+            )
+        )
         written.append(epub_path)
     return written, warnings

@@ -273,7 +273,9 @@ def _add_xmp_language(pdf: Any, language: str) -> None:
     stream.stream = [etree.tostring(tree, encoding="utf-8")]
 
 
-def write_pdf(print_html: bytes, print_html_path: Path, tei: bytes, doc_id: str, build_date: str | None = None) -> bytes:
+def write_pdf(
+    print_html: bytes, print_html_path: Path, tei: bytes, doc_id: str, build_date: str | None = None
+) -> bytes:
     """Typeset ``print_html`` (the output of xslt/print.xsl, to be found at
     ``print_html_path``) into PDF/A-3b bytes with ``tei`` attached as ``<doc_id>.xml``.
 

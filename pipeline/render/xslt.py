@@ -80,7 +80,9 @@ def _processor() -> Any:
 def stylesheet_path(name: str) -> Path:
     """The file of stylesheet ``name`` (``html`` -> ``xslt/html.xsl``)."""
     if not _NAME.match(name):
-        raise EditionError(Location(name), "stylesheet names are lower-case words such as 'html' or 'text'")
+        raise EditionError(
+            Location(name), "stylesheet names are lower-case words such as 'html' or 'text'"
+        )
     path = XSLT_DIR / f"{name}.xsl"
     if not path.is_file():
         raise EditionError(Location(str(path)), f"no stylesheet '{name}' in {XSLT_DIR}")
@@ -95,7 +97,9 @@ def declared_params(path: Path, _seen: frozenset[Path] = frozenset()) -> dict[st
     found: dict[str, str] = {}
     for child in root:
         if child.tag in (f"{{{_XSL_NS}}}import", f"{{{_XSL_NS}}}include"):
-            found.update(declared_params((path.parent / child.get("href", "")).resolve(), _seen | {path}))
+            found.update(
+                declared_params((path.parent / child.get("href", "")).resolve(), _seen | {path})
+            )
     for param in root.iterfind(f"{{{_XSL_NS}}}param"):
         found[param.get("name", "")] = param.get("as", "item()*")
     return found
@@ -112,7 +116,9 @@ def _compiled(name: str) -> _Compiled:
     try:
         executable = xslt.compile_stylesheet(stylesheet_file=str(path))
     except PySaxonApiError as exc:
-        raise EditionError(Location(str(path)), f"stylesheet does not compile: {_first_line(exc)}") from None
+        raise EditionError(
+            Location(str(path)), f"stylesheet does not compile: {_first_line(exc)}"
+        ) from None
     if executable is None:  # older saxonche reports static errors this way
         raise EditionError(Location(str(path)), "stylesheet does not compile")
     executable.set_save_xsl_message(True)
@@ -135,7 +141,9 @@ def _xdm_value(compiled: _Compiled, name: str, value: ParamValue) -> Any:
     declared = compiled.params.get(name)
     if declared is None:
         known = ", ".join(sorted(compiled.params)) or "none"
-        raise EditionError(Location(str(compiled.path)), f"unknown parameter '{name}' (declared: {known})")
+        raise EditionError(
+            Location(str(compiled.path)), f"unknown parameter '{name}' (declared: {known})"
+        )
     if declared.startswith("xs:boolean"):
         if isinstance(value, bool):
             flag = value
@@ -144,20 +152,28 @@ def _xdm_value(compiled: _Compiled, name: str, value: ParamValue) -> Any:
         elif str(value).strip().lower() in ("false", "0", "no"):
             flag = False
         else:
-            raise EditionError(Location(str(compiled.path)), f"parameter '{name}' must be true or false, not {value!r}")
+            raise EditionError(
+                Location(str(compiled.path)),
+                f"parameter '{name}' must be true or false, not {value!r}",
+            )
         return processor.make_boolean_value(flag)
     if declared.startswith("xs:integer"):
         try:
             return processor.make_integer_value(int(value))
         except ValueError:
-            raise EditionError(Location(str(compiled.path)), f"parameter '{name}' must be an integer, not {value!r}") from None
+            raise EditionError(
+                Location(str(compiled.path)),
+                f"parameter '{name}' must be an integer, not {value!r}",
+            ) from None
     if declared.startswith("document-node()"):
         # A sequence of XML documents (bytes), each vetted by the safe parser before Saxon
         # parses it: how a stylesheet receives many documents without one giant wrapper.
         from saxonche import PyXdmValue
 
         if isinstance(value, (bytes, str)) or not isinstance(value, Sequence):
-            raise EditionError(Location(str(compiled.path)), f"parameter '{name}' must be a list of XML documents")
+            raise EditionError(
+                Location(str(compiled.path)), f"parameter '{name}' must be a list of XML documents"
+            )
         sequence = PyXdmValue(processor)
         for index, document in enumerate(value):
             data = document if isinstance(document, bytes) else str(document).encode("utf-8")
@@ -284,4 +300,3 @@ def _messages(executable: Any) -> tuple[str, ...]:
     if value is None:
         return ()
     return tuple(value.item_at(i).string_value.strip() for i in range(value.size))
-

@@ -49,11 +49,17 @@ def validate_file(path: Path, *, source: Path | None = None) -> list[Diagnostic]
         tree = parse_file(path)
     except EditionError as exc:
         where = exc.location
-        return [Diagnostic(Location(name, where.line or 1, where.col or 1), exc.message, "error", "E-XML")]
+        return [
+            Diagnostic(
+                Location(name, where.line or 1, where.col or 1), exc.message, "error", "E-XML"
+            )
+        ]
     root = tree.getroot()
     is_register = root.tag == tei("TEI") and root.find(tei("text")) is None
     foreign = _sibling_register_ids(Path(path)) if is_register else {}
-    return validate_tree(tree, name, source=source, load_text=lambda: _read(Path(path)), foreign_ids=foreign)
+    return validate_tree(
+        tree, name, source=source, load_text=lambda: _read(Path(path)), foreign_ids=foreign
+    )
 
 
 def validate_tree(
@@ -88,7 +94,9 @@ def validate_tree(
         for part in corpus_parts(tree.getroot()):
             found.extend(check_rules(Document(tree, locator, part=part)))
     else:
-        found.extend(check_rules(Document(tree, locator, source=source, foreign_ids=foreign_ids or {})))
+        found.extend(
+            check_rules(Document(tree, locator, source=source, foreign_ids=foreign_ids or {}))
+        )
     return ordered(found)
 
 
@@ -104,7 +112,9 @@ def _check_root(tree: etree._ElementTree, locator: Locator) -> Diagnostic | None
         message = f"root element '{qname.localname}' is {where}; expected namespace '{TEI_NS}'"
     else:
         where = f" in namespace '{qname.namespace}'" if qname.namespace else ""
-        message = f"root element is '{qname.localname}'{where}; expected 'TEI' in namespace '{TEI_NS}'"
+        message = (
+            f"root element is '{qname.localname}'{where}; expected 'TEI' in namespace '{TEI_NS}'"
+        )
     return Diagnostic(locator.at(root), message, "error", "E-ROOT")
 
 

@@ -41,7 +41,10 @@ def words(text: str) -> list[str]:
 
 # -- the transcript side --------------------------------------------------------------------
 
-def raw_words_by_line(markdown: str, tokens: list[object] | None = None, env: dict[str, object] | None = None) -> dict[int, list[str]]:
+
+def raw_words_by_line(
+    markdown: str, tokens: list[object] | None = None, env: dict[str, object] | None = None
+) -> dict[int, list[str]]:
     """The words of each source line's tokens (the line a token starts on)."""
     from ..convert.read import parse
 
@@ -55,7 +58,9 @@ def raw_words_by_line(markdown: str, tokens: list[object] | None = None, env: di
     return out
 
 
-def token_words(token: object, inline_notes: dict[int, dict[str, object]] | None = None) -> list[str]:
+def token_words(
+    token: object, inline_notes: dict[int, dict[str, object]] | None = None
+) -> list[str]:
     """The words one markdown-it token contributes to the transcript (with the text of the
     inline footnotes, ``^[...]``, it refers to)."""
     from markdown_it.token import Token
@@ -73,7 +78,11 @@ def token_words(token: object, inline_notes: dict[int, dict[str, object]] | None
             out.extend(words(html_block_text(child.content)))
         elif child.type == "image":
             out.extend(words("".join(c.content for c in child.children or [])))
-        elif child.type == "footnote_ref" and inline_notes and (child.meta or {}).get("label") is None:
+        elif (
+            child.type == "footnote_ref"
+            and inline_notes
+            and (child.meta or {}).get("label") is None
+        ):
             note = inline_notes.get((child.meta or {}).get("id", -1), {})
             for inner in note.get("tokens", []) or []:  # type: ignore[union-attr]
                 if inner.type in ("text", "code_inline"):
@@ -102,9 +111,7 @@ def _model_text(items: list[object]) -> str:
 
     out: list[str] = []
     for item in items:
-        if isinstance(item, Span) and item.tag == "ref" and item.attrs.get("type") == "noteAnchor":
-            out.append(f" {item.text()} ")
-        elif isinstance(item, Span) and item.tag == "_alt":  # an image's description: words apart
+        if (isinstance(item, Span) and item.tag == "ref" and item.attrs.get("type") == "noteAnchor") or (isinstance(item, Span) and item.tag == "_alt"):
             out.append(f" {item.text()} ")
         elif isinstance(item, Span) and item.tag not in ("app", "lb"):
             out.append(_model_text(item.children))
@@ -127,6 +134,7 @@ def _block_words(block: object, numbered: bool = True) -> list[str]:
 
 # -- the TEI side ---------------------------------------------------------------------------
 
+
 def _reading(node: etree._Element, witness: str, out: list[str]) -> None:
     """Append the text of ``node`` as read along ``witness`` (the base reading if '')."""
     tag = etree.QName(node).localname if isinstance(node.tag, str) else ""
@@ -143,7 +151,12 @@ def _reading(node: etree._Element, witness: str, out: list[str]) -> None:
             _reading(chosen, witness, out)
         out.append(node.tail or "")
         return
-    if tag in ("div", "p") and node.get("n") and node.getparent() is not None and not _shows_number(node):
+    if (
+        tag in ("div", "p")
+        and node.get("n")
+        and node.getparent() is not None
+        and not _shows_number(node)
+    ):
         out.append(f" {node.get('n')} ")
     if tag == "lb" or (tag == "ref" and node.get("type") == "noteAnchor"):
         out.append(" ")
@@ -159,7 +172,22 @@ def _reading(node: etree._Element, witness: str, out: list[str]) -> None:
 
 
 #: Elements that end a run of words (the next one starts a new word).
-BLOCK_LIKE = frozenset(["p", "head", "note", "docAuthor", "docDate", "titlePart", "item", "byline", "dateline", "salute", "signed", "figDesc"])
+BLOCK_LIKE = frozenset(
+    [
+        "p",
+        "head",
+        "note",
+        "docAuthor",
+        "docDate",
+        "titlePart",
+        "item",
+        "byline",
+        "dateline",
+        "salute",
+        "signed",
+        "figDesc",
+    ]
+)
 
 
 def _shows_number(div: etree._Element) -> bool:
@@ -179,7 +207,7 @@ def tei_words(node: etree._Element, witness: str = "") -> list[str]:
     return words("".join(out))
 
 
-def _read_transcript(source: Path, config_path: Path | None) -> "Document":
+def _read_transcript(source: Path, config_path: Path | None) -> Document:
     """The converter's reading of the transcript: blocks, notes, boilerplate removed."""
     from ..config import load_config
     from ..convert import config_path_for, read_source, run_passes
@@ -188,7 +216,9 @@ def _read_transcript(source: Path, config_path: Path | None) -> "Document":
     markdown = read_source(source)  # first: a missing transcript is the error to report
     config = load_config(config_path or config_path_for(source), doc_id=source.stem)
     doc = Document(source=source, config=config, markdown=markdown)
-    return run_passes(doc, ["read", "repair", "furniture", "notes", "titlepage", "letter", "structure"])
+    return run_passes(
+        doc, ["read", "repair", "furniture", "notes", "titlepage", "letter", "structure"]
+    )
 
 
 def _first_divergence(expected: list[str], found: list[str]) -> str:
@@ -218,16 +248,24 @@ def snapshot_words(block: object) -> list[str]:
                 if "_dropped" in item.attrs:  # a page number read as pb: its text was the page's
                     out.append(f" {item.attrs['_dropped']} ")
                     continue
-                out.append(" " + reading(list(item.children)) + " " if item.tag == "ref" and item.attrs.get("type") == "noteAnchor" else reading(list(item.children)))
+                out.append(
+                    " " + reading(list(item.children)) + " "
+                    if item.tag == "ref" and item.attrs.get("type") == "noteAnchor"
+                    else reading(list(item.children))
+                )
             else:
                 out.append(str(item))
         return "".join(out)
 
     number = block.number if block.kind == "item" else ""
-    return [*words(number), *words(reading(list(block.label_content))), *words(reading(list(block.content)))]
+    return [
+        *words(number),
+        *words(reading(list(block.label_content))),
+        *words(reading(list(block.content))),
+    ]
 
 
-def _lost(doc: "Document") -> str | None:
+def _lost(doc: Document) -> str | None:
     """Where and what the reader lost or invented, or None if nothing.
 
     The letters of the words are compared line by line, cumulatively, so that a word cut by
@@ -250,7 +288,10 @@ def _lost(doc: "Document") -> str | None:
             diverging = line
     if diverging is None:
         return None
-    raw_here, read_here = Counter(raw_lines.get(diverging, [])), Counter(read_lines.get(diverging, []))
+    raw_here, read_here = (
+        Counter(raw_lines.get(diverging, [])),
+        Counter(read_lines.get(diverging, [])),
+    )
     missing, extra = raw_here - read_here, read_here - raw_here
     if missing:
         return f"line {diverging}: the reader lost word(s) {', '.join(repr(w) for w in list(missing.elements())[:5])}"
@@ -259,7 +300,7 @@ def _lost(doc: "Document") -> str | None:
     return f"line {diverging}: the reader's words differ from the transcript's from here on"
 
 
-def _where(block: object, doc: "Document") -> str:
+def _where(block: object, doc: Document) -> str:
     """Where a block stands, for messages: its section heading, or what took it out."""
     from ..convert.model import Block
 
@@ -281,7 +322,7 @@ def check_conservation(
     tei_path: str,
     source: Path,
     config_path: Path | None = None,
-    converted: "Document | None" = None,
+    converted: Document | None = None,
 ) -> list[Diagnostic]:
     """Compare a TEI master with the transcript it claims to encode.
 
@@ -290,18 +331,31 @@ def check_conservation(
     instead of being made again. Otherwise the transcript is read afresh.
     """
     problems: list[Diagnostic] = []
-    doc = converted if converted is not None and converted.read_blocks else _read_transcript(source, config_path)
+    doc = (
+        converted
+        if converted is not None and converted.read_blocks
+        else _read_transcript(source, config_path)
+    )
     blocks = doc.read_blocks
 
     # 1. Accounting: the letters of every word markdown-it finds == those of the blocks read.
     lost = _lost(doc)
     if lost is not None:
-        problems.append(Diagnostic(Location(str(source)), f"the converter's reading of the transcript is not the transcript: {lost}", "error", CODE))
+        problems.append(
+            Diagnostic(
+                Location(str(source)),
+                f"the converter's reading of the transcript is not the transcript: {lost}",
+                "error",
+                CODE,
+            )
+        )
 
     # 2. Order: TEI text against the transcript's blocks.
     words_of = {id(block): _block_words(block) for block in blocks}
     # Blocks are told apart by identity: two blocks can start on one line ("1. 1.").
-    apart = {id(block) for note in doc.notes for block in [*note.sources.values(), *note.paragraphs]}
+    apart = {
+        id(block) for note in doc.notes for block in [*note.sources.values(), *note.paragraphs]
+    }
     apart |= {id(block) for block in doc.removed}
     if doc.notes_head_block is not None:
         apart.add(id(doc.notes_head_block))  # the heading of the notes: checked with them
@@ -322,21 +376,49 @@ def check_conservation(
             if node is not None:
                 main_found.extend(tei_words(node))
     if main_expected != main_found:
-        at = next((i for i, (a, b) in enumerate(zip(main_expected, main_found)) if a != b), min(len(main_expected), len(main_found)))
+        at = next(
+            (i for i, (a, b) in enumerate(zip(main_expected, main_found)) if a != b),
+            min(len(main_expected), len(main_found)),
+        )
         block = main_blocks[min(at, len(main_blocks) - 1)] if main_blocks else None
         line = getattr(block, "line", 0)
         where = _where(block, doc) if block is not None else ""
-        problems.append(Diagnostic(Location(tei_path), f"text not conserved against {source}:{line}{where}: {_first_divergence(main_expected, main_found)}", "error", CODE))
+        problems.append(
+            Diagnostic(
+                Location(tei_path),
+                f"text not conserved against {source}:{line}{where}: {_first_divergence(main_expected, main_found)}",
+                "error",
+                CODE,
+            )
+        )
 
     if doc.notes_head_block is not None:
         head = root.find(f"{tei('text')}/{tei('back')}/{tei('div')}/{tei('head')}")
         if head is None or tei_words(head) != _block_words(doc.notes_head_block):
-            problems.append(Diagnostic(Location(tei_path), f"the notes heading of {source}:{doc.notes_head_block.line} is not the head of the notes in the TEI", "error", CODE))
-    tei_notes = {note.get(XML_ID): note for note in root.iter(tei("note")) if note.getparent() is not None and note.getparent().get("type") == "notes"}
+            problems.append(
+                Diagnostic(
+                    Location(tei_path),
+                    f"the notes heading of {source}:{doc.notes_head_block.line} is not the head of the notes in the TEI",
+                    "error",
+                    CODE,
+                )
+            )
+    tei_notes = {
+        note.get(XML_ID): note
+        for note in root.iter(tei("note"))
+        if note.getparent() is not None and note.getparent().get("type") == "notes"
+    }
     for note in doc.notes:
         node = tei_notes.get(note.xml_id)
         if node is None:
-            problems.append(Diagnostic(Location(tei_path), f"note {note.label or note.n} of the transcript (line {note.line}) is missing from the TEI", "error", CODE))
+            problems.append(
+                Diagnostic(
+                    Location(tei_path),
+                    f"note {note.label or note.n} of the transcript (line {note.line}) is missing from the TEI",
+                    "error",
+                    CODE,
+                )
+            )
             continue
         for witness, block in note.sources.items():
             expected = _block_words(block, numbered=False)
@@ -356,5 +438,12 @@ def check_conservation(
                 )
     extra_notes = set(tei_notes) - {n.xml_id for n in doc.notes}
     for xml_id in sorted(extra_notes, key=lambda x: (len(x or ""), x or "")):
-        problems.append(Diagnostic(Location(tei_path, tei_notes[xml_id].sourceline or 0, 1), f"note {tei_notes[xml_id].get('n')} is not in the transcript {source}", "error", CODE))
+        problems.append(
+            Diagnostic(
+                Location(tei_path, tei_notes[xml_id].sourceline or 0, 1),
+                f"note {tei_notes[xml_id].get('n')} is not in the transcript {source}",
+                "error",
+                CODE,
+            )
+        )
     return problems

@@ -79,4 +79,7 @@ def corpus_parts(root: etree._Element) -> list[CorpusPart]:
             xml_id = element.get(XML_ID) if isinstance(element.tag, str) else None
             if xml_id is not None:
                 owners.setdefault(xml_id, label)
-    return [CorpusPart(part, part.get(XML_ID) if part.tag == tei("TEI") else None, owners) for part in parts]
+    return [
+        CorpusPart(part, part.get(XML_ID) if part.tag == tei("TEI") else None, owners)
+        for part in parts
+    ]

@@ -71,7 +71,11 @@ class Locator:
             if self._raw is None and self._load_text is not None:
                 self._raw, self._load_text = self._load_text(), None
             if self._raw is not None:
-                raw = self._raw.decode("utf-8", errors="replace") if isinstance(self._raw, bytes) else self._raw
+                raw = (
+                    self._raw.decode("utf-8", errors="replace")
+                    if isinstance(self._raw, bytes)
+                    else self._raw
+                )
                 self._text = _OPAQUE.sub(_blank, raw)
                 self._raw = None
         return self._text
@@ -100,4 +104,3 @@ class Locator:
             return None
         # lxml keeps one proxy per node while it is referenced, so elements are stable keys.
         return dict(zip(elements, offsets))
-

@@ -29,7 +29,14 @@ def ordered(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     unique = dict.fromkeys(diagnostics)
     return sorted(
         unique,
-        key=lambda d: (d.location.path, d.location.line, d.location.col, d.severity != "error", d.code, d.message),
+        key=lambda d: (
+            d.location.path,
+            d.location.line,
+            d.location.col,
+            d.severity != "error",
+            d.code,
+            d.message,
+        ),
     )
 
 
@@ -71,8 +78,12 @@ def grouped(diagnostics: Iterable[Diagnostic]) -> list[str]:
             out.append(str(found[0]))
             continue
         at = [d.location.line for d in found if d.location.line]
-        where = ", ".join(str(n) for n in at[:SHOWN_LINES]) + (" ..." if len(at) > SHOWN_LINES else "")
-        out.append(f"{found[0]} ({len(found)} times{'; lines ' + where if where else ''}; all with --verbose)")
+        where = ", ".join(str(n) for n in at[:SHOWN_LINES]) + (
+            " ..." if len(at) > SHOWN_LINES else ""
+        )
+        out.append(
+            f"{found[0]} ({len(found)} times{'; lines ' + where if where else ''}; all with --verbose)"
+        )
     return out
 
 

@@ -56,8 +56,20 @@ from .schema import element_name
 # --------------------------------------------------------------------------------------
 
 POINTER_ATTRIBUTES = ("ref", "target", "wit")
-ENTITY_ELEMENTS = {"persName": "person", "orgName": "org", "placeName": "place", "title": "work", "rs": "work"}
-ENTRY_PREFIXES = {"person": "person", "org": "org", "place": "place", "work": "work", "witness": "wit"}
+ENTITY_ELEMENTS = {
+    "persName": "person",
+    "orgName": "org",
+    "placeName": "place",
+    "title": "work",
+    "rs": "work",
+}
+ENTRY_PREFIXES = {
+    "person": "person",
+    "org": "org",
+    "place": "place",
+    "work": "work",
+    "witness": "wit",
+}
 DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
 #: Elements whose @from/@to are not dates (TEI att.citing: page ranges).
 NOT_DATABLE = {"biblScope"}
@@ -242,8 +254,12 @@ def _or(kinds: Iterable[str]) -> str:
 
 
 #: The elements that may hold a pointer, found by libxml2 (most elements hold none).
-_WITH_POINTERS = etree.XPath("descendant-or-self::*[" + " or ".join(f"@{a}" for a in POINTER_ATTRIBUTES) + "]")
-_WITH_DATES = etree.XPath("descendant-or-self::*[" + " or ".join(f"@{a}" for a in DATE_ATTRIBUTES) + "]")
+_WITH_POINTERS = etree.XPath(
+    "descendant-or-self::*[" + " or ".join(f"@{a}" for a in POINTER_ATTRIBUTES) + "]"
+)
+_WITH_DATES = etree.XPath(
+    "descendant-or-self::*[" + " or ".join(f"@{a}" for a in DATE_ATTRIBUTES) + "]"
+)
 
 
 def iter_local_pointers(doc: Document) -> Iterator[tuple[etree._Element, str, str]]:
@@ -277,9 +293,17 @@ def check_pointers(doc: Document) -> Iterator[Diagnostic]:
             continue
         else:
             if attribute == "ref" and local(element) in ENTITY_ELEMENTS:
-                yield doc.error(element, f"'{name}' refers to '#{target_id}', which is not in standOff", "E-ENTITY")
+                yield doc.error(
+                    element,
+                    f"'{name}' refers to '#{target_id}', which is not in standOff",
+                    "E-ENTITY",
+                )
             else:
-                yield doc.error(element, f"pointer '#{target_id}' in @{attribute} of '{name}' does not resolve", "E-REF")
+                yield doc.error(
+                    element,
+                    f"pointer '#{target_id}' in @{attribute} of '{name}' does not resolve",
+                    "E-REF",
+                )
             continue
         if wanted is not None and found not in wanted:
             yield doc.error(
@@ -293,7 +317,11 @@ def _standoff_entries(doc: Document) -> list[etree._Element]:
     standoff = doc.root.find(tei("standOff"))
     if standoff is None:
         return []
-    return [e for e in standoff.iter() if kind_of(e) in ("person", "org", "place", "work") and e.get(XML_ID)]
+    return [
+        e
+        for e in standoff.iter()
+        if kind_of(e) in ("person", "org", "place", "work") and e.get(XML_ID)
+    ]
 
 
 def check_unused_entries(doc: Document) -> Iterator[Diagnostic]:
@@ -308,7 +336,11 @@ def check_unused_entries(doc: Document) -> Iterator[Diagnostic]:
             used.add(target_id)
     for entry in _standoff_entries(doc):
         if entry.get(XML_ID) not in used:
-            yield doc.warning(entry, f"standOff entry '{entry.get(XML_ID)}' is not referred to in the document", "W-ENTITY-UNUSED")
+            yield doc.warning(
+                entry,
+                f"standOff entry '{entry.get(XML_ID)}' is not referred to in the document",
+                "W-ENTITY-UNUSED",
+            )
 
 
 # --------------------------------------------------------------------------------------
@@ -329,21 +361,41 @@ def check_note_numbers(doc: Document) -> Iterator[Diagnostic]:
         number = _note_number(note)
         if number is None:
             if raw.isdigit():  # "0" or "00"
-                yield doc.error(note, f"note number '{raw}' is not a whole number from 1", "E-NOTE-NUMBER")
+                yield doc.error(
+                    note, f"note number '{raw}' is not a whole number from 1", "E-NOTE-NUMBER"
+                )
             continue
         if number in seen:
             first = doc.locator.at(seen[number])
-            yield doc.error(note, f"note number {number} is used twice (first at line {first.line})", "E-NOTE-NUMBER")
+            yield doc.error(
+                note,
+                f"note number {number} is used twice (first at line {first.line})",
+                "E-NOTE-NUMBER",
+            )
             continue
         seen[number] = note
         if expected is None:
             if number > 1:
-                yield doc.warning(note, f"the first note is numbered {number}; the notes before it are not in this document", "W-NOTE-NUMBER")
+                yield doc.warning(
+                    note,
+                    f"the first note is numbered {number}; the notes before it are not in this document",
+                    "W-NOTE-NUMBER",
+                )
         elif number > expected:
-            missing = f"note {expected} is" if number == expected + 1 else f"notes {expected}-{number - 1} are"
-            yield doc.error(note, f"note {number} follows note {expected - 1}: {missing} missing", "E-NOTE-NUMBER")
+            missing = (
+                f"note {expected} is"
+                if number == expected + 1
+                else f"notes {expected}-{number - 1} are"
+            )
+            yield doc.error(
+                note,
+                f"note {number} follows note {expected - 1}: {missing} missing",
+                "E-NOTE-NUMBER",
+            )
         elif number < expected:
-            yield doc.error(note, f"note {number} is out of order (after note {expected - 1})", "E-NOTE-NUMBER")
+            yield doc.error(
+                note, f"note {number} is out of order (after note {expected - 1})", "E-NOTE-NUMBER"
+            )
         expected = max(expected or 0, number + 1)
 
 
@@ -358,12 +410,20 @@ def check_note_ids(doc: Document) -> Iterator[Diagnostic]:
         wanted = note_id(raw)
         if doc.local_id(xml_id) != wanted:
             expected = doc.shown_id(wanted)
-            yield doc.error(note, f"note id '{xml_id}' does not match its number {raw} (expected '{expected}')", "E-NOTE-ID")
+            yield doc.error(
+                note,
+                f"note id '{xml_id}' does not match its number {raw} (expected '{expected}')",
+                "E-NOTE-ID",
+            )
             continue
         for index, paragraph in enumerate((p for p in note if local(p) == "p"), start=1):
             actual = paragraph.get(XML_ID)
             if actual is not None and doc.local_id(actual) != f"{wanted}-p{index}":
-                yield doc.error(paragraph, f"paragraph id '{actual}' of note {raw} does not follow the id scheme; expected '{doc.shown_id(f'{wanted}-p{index}')}'", "E-ID-SCHEME")
+                yield doc.error(
+                    paragraph,
+                    f"paragraph id '{actual}' of note {raw} does not follow the id scheme; expected '{doc.shown_id(f'{wanted}-p{index}')}'",
+                    "E-ID-SCHEME",
+                )
 
 
 def _is_unanchored(note: etree._Element) -> bool:
@@ -378,10 +438,16 @@ def check_note_anchoring(doc: Document) -> Iterator[Diagnostic]:
         targets = _pointers(note.get("target"))
         if _is_unanchored(note):
             if targets:
-                yield doc.error(note, f"{label} is marked unanchored but has @target", "E-NOTE-ANCHOR")
+                yield doc.error(
+                    note, f"{label} is marked unanchored but has @target", "E-NOTE-ANCHOR"
+                )
             continue
         if not targets:
-            yield doc.error(note, f'{label} has no anchor: give it @target or subtype="unanchored"', "E-NOTE-ANCHOR")
+            yield doc.error(
+                note,
+                f'{label} has no anchor: give it @target or subtype="unanchored"',
+                "E-NOTE-ANCHOR",
+            )
             continue
         seen: set[str] = set()
         for pointer in targets:
@@ -396,7 +462,9 @@ def check_note_anchoring(doc: Document) -> Iterator[Diagnostic]:
             note_id = note.get(XML_ID)
             if note_id is not None and f"#{note_id}" not in back:
                 yield doc.error(
-                    note, f"{label} lists anchor '{pointer[1:]}', which points to '{' '.join(back)}'", "E-NOTE-ANCHOR"
+                    note,
+                    f"{label} lists anchor '{pointer[1:]}', which points to '{' '.join(back)}'",
+                    "E-NOTE-ANCHOR",
                 )
 
 
@@ -404,7 +472,11 @@ def check_unanchored_notes(doc: Document) -> Iterator[Diagnostic]:
     """W-NOTE-UNANCHORED: flag (not fail) each note the text has no anchor for."""
     for note in doc.endnotes():
         if _is_unanchored(note):
-            yield doc.warning(note, f'note {note.get("n", "?")} has no anchor in the text (subtype="unanchored")', "W-NOTE-UNANCHORED")
+            yield doc.warning(
+                note,
+                f'note {note.get("n", "?")} has no anchor in the text (subtype="unanchored")',
+                "W-NOTE-UNANCHORED",
+            )
 
 
 def check_anchors(doc: Document) -> Iterator[Diagnostic]:
@@ -417,7 +489,11 @@ def check_anchors(doc: Document) -> Iterator[Diagnostic]:
         anchor_id = anchor.get(XML_ID)
         if len(targets) != 1:
             if len(targets) > 1:
-                yield doc.error(anchor, f"note anchor '{anchor_id or '?'}' points to {len(targets)} notes; it must point to one", "E-ANCHOR")
+                yield doc.error(
+                    anchor,
+                    f"note anchor '{anchor_id or '?'}' points to {len(targets)} notes; it must point to one",
+                    "E-ANCHOR",
+                )
             continue
         note = doc.ids.get(targets[0][1:]) if targets[0].startswith("#") else None
         if note is None or kind_of(note) != "note":
@@ -426,22 +502,44 @@ def check_anchors(doc: Document) -> Iterator[Diagnostic]:
         note_id = note.get(XML_ID, "")
         count[note_id] = count.get(note_id, 0) + 1
         k = count[note_id]
-        expected_local = f"{doc.local_id(note_id)}-ref" if k == 1 else f"{doc.local_id(note_id)}-ref-{k}"
+        expected_local = (
+            f"{doc.local_id(note_id)}-ref" if k == 1 else f"{doc.local_id(note_id)}-ref-{k}"
+        )
         expected_id = doc.shown_id(expected_local)
         if anchor_id is None:
-            yield doc.error(anchor, f"note anchor of note {number} has no xml:id (expected '{expected_id}')", "E-ANCHOR")
+            yield doc.error(
+                anchor,
+                f"note anchor of note {number} has no xml:id (expected '{expected_id}')",
+                "E-ANCHOR",
+            )
             continue
         if doc.local_id(anchor_id) != expected_local:
-            yield doc.error(anchor, f"note anchor '{anchor_id}' should have xml:id '{expected_id}' (anchor {k} of note {number})", "E-ANCHOR")
+            yield doc.error(
+                anchor,
+                f"note anchor '{anchor_id}' should have xml:id '{expected_id}' (anchor {k} of note {number})",
+                "E-ANCHOR",
+            )
         if _is_unanchored(note):
-            yield doc.error(anchor, f"note anchor '{anchor_id}' points to note {number}, which is marked unanchored", "E-ANCHOR")
+            yield doc.error(
+                anchor,
+                f"note anchor '{anchor_id}' points to note {number}, which is marked unanchored",
+                "E-ANCHOR",
+            )
         elif f"#{anchor_id}" not in _pointers(note.get("target")):
-            yield doc.error(anchor, f"note anchor '{anchor_id}' points to note {number}, which does not point back to it", "E-ANCHOR")
+            yield doc.error(
+                anchor,
+                f"note anchor '{anchor_id}' points to note {number}, which does not point back to it",
+                "E-ANCHOR",
+            )
         # The number the reader sees (text) and @n must both be the note's number.
         shown = [v for v in (anchor.get("n"), "".join(anchor.itertext()).strip()) if v]
         wrong = next((v for v in shown if v != number), None)
         if wrong is not None:
-            yield doc.error(anchor, f"note anchor '{anchor_id}' is numbered '{wrong}' but points to note {number}", "E-ANCHOR")
+            yield doc.error(
+                anchor,
+                f"note anchor '{anchor_id}' is numbered '{wrong}' but points to note {number}",
+                "E-ANCHOR",
+            )
 
 
 # --------------------------------------------------------------------------------------
@@ -488,7 +586,11 @@ def check_dates(doc: Document) -> Iterator[Diagnostic]:
     for element in _WITH_DATES(doc.root):
         if not local(element):
             continue
-        names = DATE_ATTRIBUTES if local(element) not in NOT_DATABLE else ("when", "notBefore", "notAfter")
+        names = (
+            DATE_ATTRIBUTES
+            if local(element) not in NOT_DATABLE
+            else ("when", "notBefore", "notAfter")
+        )
         present = {a: element.get(a) for a in names if element.get(a) is not None}
         if not present:
             continue
@@ -497,7 +599,11 @@ def check_dates(doc: Document) -> Iterator[Diagnostic]:
         for attribute, value in present.items():
             parsed = iso_bounds(value or "")
             if parsed is None:
-                yield doc.error(element, f"attribute '{attribute}' of '{name}' is not {ISO_DESCRIPTION}: '{value}'", "E-DATE")
+                yield doc.error(
+                    element,
+                    f"attribute '{attribute}' of '{name}' is not {ISO_DESCRIPTION}: '{value}'",
+                    "E-DATE",
+                )
             else:
                 bounds[attribute] = parsed
         if "when" in present and len(present) > 1:
@@ -506,10 +612,17 @@ def check_dates(doc: Document) -> Iterator[Diagnostic]:
         for a, b in (("from", "notBefore"), ("to", "notAfter")):
             if a in present and b in present:
                 yield doc.error(element, f"'{name}' has both @{a} and @{b}", "E-DATE")
-        for start, end in (("from", "to"), ("notBefore", "notAfter"), ("notBefore", "to"), ("from", "notAfter")):
+        for start, end in (
+            ("from", "to"),
+            ("notBefore", "notAfter"),
+            ("notBefore", "to"),
+            ("from", "notAfter"),
+        ):
             if start in bounds and end in bounds and bounds[start][0] > bounds[end][1]:
                 yield doc.error(
-                    element, f"'{name}' ends before it starts: @{start}='{present[start]}' is after @{end}='{present[end]}'", "E-DATE"
+                    element,
+                    f"'{name}' ends before it starts: @{start}='{present[start]}' is after @{end}='{present[end]}'",
+                    "E-DATE",
                 )
 
 
@@ -527,9 +640,12 @@ def _expected_structure_ids(doc: Document) -> Iterator[tuple[etree._Element, str
     body = text.find(tei("body"))
     if body is not None:
         sections = [d for d in body if local(d) == "div"]
+
         def nested(parent: etree._Element, parent_id: str) -> None:
             base = doc.local_id(parent.get(XML_ID)) or parent_id
-            for sub_position, subsection in enumerate((d for d in parent if local(d) == "div"), start=1):
+            for sub_position, subsection in enumerate(
+                (d for d in parent if local(d) == "div"), start=1
+            ):
                 sub_id = unique_id(f"{base}-{subsection.get('n') or sub_position}", taken)
                 divisions.append((subsection, sub_id))
                 nested(subsection, sub_id)
@@ -550,7 +666,14 @@ def _expected_structure_ids(doc: Document) -> Iterator[tuple[etree._Element, str
         yield division, division_id
         base = doc.local_id(division.get(XML_ID)) or division_id
         # a letter's postscript continues the numbering of its division's paragraphs
-        paragraphs = [p for child in division for p in ([child] if local(child) == "p" else child if local(child) == "postscript" else []) if local(p) == "p"]
+        paragraphs = [
+            p
+            for child in division
+            for p in (
+                [child] if local(child) == "p" else child if local(child) == "postscript" else []
+            )
+            if local(p) == "p"
+        ]
         for position, paragraph in enumerate(paragraphs, start=1):
             yield paragraph, f"{base}-p{position}"
 
@@ -569,8 +692,14 @@ def check_id_scheme(doc: Document) -> Iterator[Diagnostic]:
         if actual is not None and doc.local_id(actual) != expected:
             kind = "paragraph" if local(element) == "p" else "div"
             shown = doc.shown_id(expected)
-            yield doc.error(element, f"{kind} id '{actual}' does not follow the id scheme; expected '{shown}'", "E-ID-SCHEME")
-    for element in doc.root.iter(tei("person"), tei("org"), tei("place"), tei("bibl"), tei("witness")):
+            yield doc.error(
+                element,
+                f"{kind} id '{actual}' does not follow the id scheme; expected '{shown}'",
+                "E-ID-SCHEME",
+            )
+    for element in doc.root.iter(
+        tei("person"), tei("org"), tei("place"), tei("bibl"), tei("witness")
+    ):
         kind = kind_of(element)
         actual = element.get(XML_ID)
         if kind not in ENTRY_PREFIXES or actual is None:
@@ -592,7 +721,11 @@ def check_id_prefix(doc: Document) -> Iterator[Diagnostic]:
     carries the prefix is reported once, at its TEI; otherwise each id that lacks it."""
     if not doc.in_corpus or not doc.prefix:
         return  # a file of its own; or a corpus TEI without xml:id (the schema reports it)
-    inner = [e for e in doc.root.iter() if isinstance(e.tag, str) and e is not doc.root and e.get(XML_ID) is not None]
+    inner = [
+        e
+        for e in doc.root.iter()
+        if isinstance(e.tag, str) and e is not doc.root and e.get(XML_ID) is not None
+    ]
     lacking = [e for e in inner if not (e.get(XML_ID) or "").startswith(doc.prefix)]
     doc_id = doc.prefix[: -len(SEPARATOR)]
     if lacking and len(lacking) == len(inner):
@@ -605,7 +738,11 @@ def check_id_prefix(doc: Document) -> Iterator[Diagnostic]:
         )
         return
     for element in lacking:
-        yield doc.error(element, f"id '{element.get(XML_ID)}' lacks the prefix '{doc.prefix}' of its document '{doc_id}'", "E-ID-PREFIX")
+        yield doc.error(
+            element,
+            f"id '{element.get(XML_ID)}' lacks the prefix '{doc.prefix}' of its document '{doc_id}'",
+            "E-ID-PREFIX",
+        )
 
 
 def check_corpus_listing(doc: Document) -> Iterator[Diagnostic]:
@@ -615,18 +752,26 @@ def check_corpus_listing(doc: Document) -> Iterator[Diagnostic]:
     if not doc.is_corpus_header:
         return
     listed: dict[str, etree._Element] = {}
-    for ref in doc.root.iterfind(f"{tei('fileDesc')}/{tei('sourceDesc')}/{tei('bibl')}/{tei('ref')}"):
+    for ref in doc.root.iterfind(
+        f"{tei('fileDesc')}/{tei('sourceDesc')}/{tei('bibl')}/{tei('ref')}"
+    ):
         target = (ref.get("target") or "").strip()
         if not target.startswith("#"):
             continue  # the schema requires a '#id' pointer
         if target[1:] in listed:
-            yield doc.error(ref, f"document '{target[1:]}' is listed twice in the corpus header", "E-CORPUS")
+            yield doc.error(
+                ref, f"document '{target[1:]}' is listed twice in the corpus header", "E-CORPUS"
+            )
         listed.setdefault(target[1:], ref)
     corpus = doc.root.getparent()
     for document in corpus.iterchildren(tei("TEI")) if corpus is not None else ():
         doc_id = document.get(XML_ID)
         if doc_id is not None and doc_id not in listed:
-            yield doc.error(document, f"document '{doc_id}' is not listed in the corpus header (sourceDesc has no bibl with ref target '#{doc_id}')", "E-CORPUS")
+            yield doc.error(
+                document,
+                f"document '{doc_id}' is not listed in the corpus header (sourceDesc has no bibl with ref target '#{doc_id}')",
+                "E-CORPUS",
+            )
 
 
 #: The form of an identifier in each authority (GND: the format published for GND ids).
@@ -638,7 +783,10 @@ IDNO_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
         "a GND id (for example 118623761 or 4004733-1)",
     ),
     "url": (re.compile(r"https?://\S+"), "an http or https URL"),
-    "local": (re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*"), "a local identifier (letters, digits, '-', '_', '.')"),
+    "local": (
+        re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*"),
+        "a local identifier (letters, digits, '-', '_', '.')",
+    ),
 }
 
 
@@ -651,7 +799,9 @@ def check_idno(doc: Document) -> Iterator[Diagnostic]:
         value = "".join(idno.itertext()).strip()
         pattern, description = form
         if not pattern.fullmatch(value):
-            yield doc.error(idno, f"idno of type '{idno.get('type')}' is not {description}: '{value}'", "E-IDNO")
+            yield doc.error(
+                idno, f"idno of type '{idno.get('type')}' is not {description}: '{value}'", "E-IDNO"
+            )
 
 
 # --------------------------------------------------------------------------------------
@@ -668,24 +818,69 @@ def check_source_text(doc: Document) -> Iterable[Diagnostic]:
     try:
         return check_conservation(doc.tree, doc.path, doc.source)
     except EditionError as exc:  # the transcript itself is unreadable or misconfigured
-        return [Diagnostic(exc.location, f"cannot check text conservation: {exc.message}", "error", "E-CONSERVATION")]
+        return [
+            Diagnostic(
+                exc.location,
+                f"cannot check text conservation: {exc.message}",
+                "error",
+                "E-CONSERVATION",
+            )
+        ]
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("E-REF", "pointers (@ref, @target, @wit) resolve, to the right kind of element; names and titles refer to standOff entries; in a teiCorpus, a document's pointers stay within its own TEI (E-REF-DOCUMENT)", check_pointers),
+    Rule(
+        "E-REF",
+        "pointers (@ref, @target, @wit) resolve, to the right kind of element; names and titles refer to standOff entries; in a teiCorpus, a document's pointers stay within its own TEI (E-REF-DOCUMENT)",
+        check_pointers,
+    ),
     Rule("W-ENTITY-UNUSED", "every standOff entry is referred to (warning)", check_unused_entries),
-    Rule("E-NOTE-NUMBER", "numbered notes follow each other in order, without gaps or duplicates (W-NOTE-NUMBER: the first is not 1)", check_note_numbers),
-    Rule("E-NOTE-ID", "a note's xml:id is n + its number (n-ast for '*'); its paragraphs nN-p1, nN-p2 ...", check_note_ids),
-    Rule("E-NOTE-ANCHOR", "every note is anchored and linked both ways, or marked unanchored", check_note_anchoring),
-    Rule("W-NOTE-UNANCHORED", "notes marked unanchored are flagged (warning)", check_unanchored_notes),
-    Rule("E-ANCHOR", "every anchor has a note pointing back; anchor ids nN-ref, nN-ref-2 ...", check_anchors),
+    Rule(
+        "E-NOTE-NUMBER",
+        "numbered notes follow each other in order, without gaps or duplicates (W-NOTE-NUMBER: the first is not 1)",
+        check_note_numbers,
+    ),
+    Rule(
+        "E-NOTE-ID",
+        "a note's xml:id is n + its number (n-ast for '*'); its paragraphs nN-p1, nN-p2 ...",
+        check_note_ids,
+    ),
+    Rule(
+        "E-NOTE-ANCHOR",
+        "every note is anchored and linked both ways, or marked unanchored",
+        check_note_anchoring,
+    ),
+    Rule(
+        "W-NOTE-UNANCHORED", "notes marked unanchored are flagged (warning)", check_unanchored_notes
+    ),
+    Rule(
+        "E-ANCHOR",
+        "every anchor has a note pointing back; anchor ids nN-ref, nN-ref-2 ...",
+        check_anchors,
+    ),
     Rule("E-EMPTY", "no empty p or head", check_empty),
     Rule("E-DATE", "date attributes are ISO 8601; ranges are consistent", check_dates),
-    Rule("E-ID-SCHEME", "ids follow the structural scheme and the register prefixes (in a teiCorpus: after the document prefix)", check_id_scheme),
-    Rule("E-ID-PREFIX", "in a teiCorpus, every id inside a document starts with the document's id and '.'", check_id_prefix),
-    Rule("E-CORPUS", "in a teiCorpus, the corpus header lists every document once", check_corpus_listing),
+    Rule(
+        "E-ID-SCHEME",
+        "ids follow the structural scheme and the register prefixes (in a teiCorpus: after the document prefix)",
+        check_id_scheme,
+    ),
+    Rule(
+        "E-ID-PREFIX",
+        "in a teiCorpus, every id inside a document starts with the document's id and '.'",
+        check_id_prefix,
+    ),
+    Rule(
+        "E-CORPUS",
+        "in a teiCorpus, the corpus header lists every document once",
+        check_corpus_listing,
+    ),
     Rule("E-IDNO", "idno values have the form of their authority", check_idno),
-    Rule("E-CONSERVATION", "every word of the source transcript is in the TEI, in order (when a source is given)", check_source_text),
+    Rule(
+        "E-CONSERVATION",
+        "every word of the source transcript is in the TEI, in order (when a source is given)",
+        check_source_text,
+    ),
 )
 
 

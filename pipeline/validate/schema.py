@@ -60,7 +60,9 @@ TYPE_DESCRIPTIONS: dict[str, str] = {
 #: report a union failure once per member, so members are described as their union.
 MEMBER_OF = {"date": "isoDate", "gYearMonth": "isoDate", "gYear": "isoDate"}
 
-_ATTRIBUTE_VALUE = re.compile(r"^attribute (?P<name>\S+?)=(?P<q>['\"])(?P<value>.*)(?P=q): ", re.DOTALL)
+_ATTRIBUTE_VALUE = re.compile(
+    r"^attribute (?P<name>\S+?)=(?P<q>['\"])(?P<value>.*)(?P=q): ", re.DOTALL
+)
 _NOT_ALLOWED_ATTRIBUTE = re.compile(r"^'(?P<name>[^']+)' attribute not allowed for element")
 _MISSING_ATTRIBUTE = re.compile(r"^missing required attribute '(?P<name>[^']+)'")
 _DUPLICATE_ID = re.compile(r"duplicated xs:ID value '(?P<value>[^']*)'")
@@ -102,8 +104,7 @@ def schema_diagnostics(tree: etree._ElementTree, locator: Locator) -> list[Diagn
         return []
     schema = load_schema()
     return [
-        _diagnostic(error, locator)
-        for error in schema.iter_errors(tree, use_location_hints=False)
+        _diagnostic(error, locator) for error in schema.iter_errors(tree, use_location_hints=False)
     ]
 
 
@@ -199,7 +200,9 @@ def _type_description(validator: object) -> tuple[str | None, list[str]]:
     return None, enumeration
 
 
-def _value_message(error: XMLSchemaValidationError, element: etree._Element | None) -> tuple[str, str]:
+def _value_message(
+    error: XMLSchemaValidationError, element: etree._Element | None
+) -> tuple[str, str]:
     owner = element_name(element) if element is not None else "?"
     reason = (error.reason or "").strip()
     if match := _NOT_ALLOWED_ATTRIBUTE.match(reason):
@@ -214,10 +217,16 @@ def _value_message(error: XMLSchemaValidationError, element: etree._Element | No
         value = error.obj if isinstance(error.obj, str) else match["value"]
         if type_name is None and enumeration:
             allowed = ", ".join(enumeration)
-            return CODE, f"attribute '{attribute}' of '{owner}' has value {_quote(value)}; allowed: {allowed}"
+            return (
+                CODE,
+                f"attribute '{attribute}' of '{owner}' has value {_quote(value)}; allowed: {allowed}",
+            )
         if type_name is not None:
             code = DATE_CODE if type_name == "isoDate" else CODE
-            return code, f"attribute '{attribute}' of '{owner}' is not {TYPE_DESCRIPTIONS[type_name]}: {_quote(value)}"
+            return (
+                code,
+                f"attribute '{attribute}' of '{owner}' is not {TYPE_DESCRIPTIONS[type_name]}: {_quote(value)}",
+            )
         return CODE, f"attribute '{attribute}' of '{owner}' has an invalid value {_quote(value)}"
     if "character data" in reason and "not allowed" in reason:
         return CODE, f"text is not allowed in '{owner}'"

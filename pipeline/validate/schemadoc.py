@@ -154,7 +154,9 @@ def declarations() -> list[Declaration]:
             if parent and parent.name not in found[key].parents:
                 found[key].parents.append(parent.name)
             continue
-        in_corpus_header = parent is not None and (parent.in_corpus_header or parent.is_corpus_header)
+        in_corpus_header = parent is not None and (
+            parent.in_corpus_header or parent.is_corpus_header
+        )
         declaration = Declaration(element, [parent.name] if parent else [], in_corpus_header)
         found[key] = declaration
         order.append(declaration)
@@ -194,7 +196,9 @@ def render_markdown() -> str:
             "Do not edit: change the xs:documentation in the schema and regenerate. -->"
         ),
         "",
-        " ".join(" ".join((d.text or "").split()) for a in schema.annotations for d in a.documentation),
+        " ".join(
+            " ".join((d.text or "").split()) for a in schema.annotations for d in a.documentation
+        ),
         "",
         (
             "Schema: [`edition.xsd`](edition.xsd) (W3C XML Schema 1.0, target namespace "
@@ -203,7 +207,7 @@ def render_markdown() -> str:
         ),
         "",
         "Notation: `a, b` a then b; `a | b` a or b; `?` optional; `*` any number; `+` one or more;",
-        "linked lower-case names are groups (see [Groups](#groups)); \"text and ...\" is mixed content.",
+        'linked lower-case names are groups (see [Groups](#groups)); "text and ..." is mixed content.',
         "",
     ]
     decls = declarations()
@@ -218,7 +222,11 @@ def render_markdown() -> str:
         for decl in by_name[name]:
             where = ", ".join(f"`{p}`" for p in decl.parents) or "the root of the document"
             if decl.in_corpus_header:
-                where = "the teiCorpus `teiHeader`" if decl.parents == ["teiHeader"] else f"{where} of the teiCorpus header"
+                where = (
+                    "the teiCorpus `teiHeader`"
+                    if decl.parents == ["teiHeader"]
+                    else f"{where} of the teiCorpus header"
+                )
             if many:
                 out += [f"**In {where}.** {_text(decl.xsd)}", ""]
             else:
@@ -230,13 +238,21 @@ def render_markdown() -> str:
             out.append("")
     out += ['## <a id="groups"></a>Groups', ""]
     for group_name, group in sorted(schema.groups.items()):
-        out += [f'- <a id="group-{group_name.lower()}"></a>**{group_name}**: {render_model(group, top=True)}. {_text(group)}']
+        out += [
+            f'- <a id="group-{group_name.lower()}"></a>**{group_name}**: {render_model(group, top=True)}. {_text(group)}'
+        ]
     out += ["", "## Data types", ""]
     for type_name, xsd_type in sorted(schema.types.items()):
         if not xsd_type.is_simple():
             continue
         out += [f'- <a id="type-{type_name.lower()}"></a>**{type_name}**: {_text(xsd_type)}']
-    out += ["", "## Integrity rules (pipeline/validate/rules.py)", "", "| code | what is checked |", "|---|---|"]
+    out += [
+        "",
+        "## Integrity rules (pipeline/validate/rules.py)",
+        "",
+        "| code | what is checked |",
+        "|---|---|",
+    ]
     out += [f"| `{rule.code}` | {rule.summary} |" for rule in RULES]
     out += [
         "",
@@ -257,13 +273,18 @@ def render_markdown() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--check", action="store_true", help="exit 1 if the committed page is out of date")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if the committed page is out of date"
+    )
     args = parser.parse_args(argv)
     page = render_markdown()
     current = PAGE_PATH.read_text(encoding="utf-8") if PAGE_PATH.exists() else None
     if args.check:
         if current != page:
-            print(f"{PAGE_PATH}: out of date; run python -m pipeline.validate.schemadoc", file=sys.stderr)
+            print(
+                f"{PAGE_PATH}: out of date; run python -m pipeline.validate.schemadoc",
+                file=sys.stderr,
+            )
             return 1
         return 0
     if current != page:

@@ -20,7 +20,9 @@ from pathlib import Path
 from ..errors import Diagnostic, Location
 
 CODE = "E-TEI-ALL"
-_JING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<kind>error|fatal|warning): (?P<message>.*)$")
+_JING_LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<kind>error|fatal|warning): (?P<message>.*)$"
+)
 
 
 def tei_all_schema() -> Path | None:
@@ -40,7 +42,9 @@ def jing_command() -> str | None:
     return shutil.which("jing")
 
 
-def run_jing(paths: Sequence[Path], *, schema: Path | None = None, jing: str | None = None) -> list[Diagnostic]:
+def run_jing(
+    paths: Sequence[Path], *, schema: Path | None = None, jing: str | None = None
+) -> list[Diagnostic]:
     """Validate ``paths`` against tei_all in one jing run.
 
     Raises FileNotFoundError if jing or the schema is missing (the caller decides whether
@@ -84,5 +88,7 @@ def run_jing(paths: Sequence[Path], *, schema: Path | None = None, jing: str | N
             message = f"jing was stopped by signal {-completed.returncode} (out of memory?)"
         else:
             message = detail[-1] if detail else f"jing exited with status {completed.returncode}"
-        found.append(Diagnostic(Location(str(paths[0]), 1, 1), f"tei_all: {message}", "error", CODE))
+        found.append(
+            Diagnostic(Location(str(paths[0]), 1, 1), f"tei_all: {message}", "error", CODE)
+        )
     return found

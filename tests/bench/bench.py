@@ -81,8 +81,8 @@ class StageTimes:
     """Seconds spent in each stage over the sample, and what the sample held."""
 
     sample: int = 0
-    seconds: dict[str, float] = field(default_factory=lambda: {s: 0.0 for s in STAGES})
-    cpu: dict[str, float] = field(default_factory=lambda: {s: 0.0 for s in STAGES})
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     errors: int = 0
     first: dict[str, float] = field(default_factory=dict)  # warm-up calls: one-time loading
     profile: str = ""  # cProfile report (--profile)

@@ -49,8 +49,8 @@ def measure(project: Path, transcripts: list[Path], profile_top: int = 0) -> dic
 
     validate_master = _validator()
 
-    seconds = {stage: 0.0 for stage in STAGES}
-    cpu = {stage: 0.0 for stage in STAGES}
+    seconds = dict.fromkeys(STAGES, 0.0)
+    cpu = dict.fromkeys(STAGES, 0.0)
     first: dict[str, float] = {}
     profiles = {stage: cProfile.Profile() for stage in STAGES} if profile_top else {}
     errors = 0

@@ -54,7 +54,9 @@ class _Finder:
         self.taken.update(id(b) for b in blocks)
 
     def rest(self, blocks: list[Block] | None = None) -> list[Block]:
-        return [b for b in (self.doc.blocks if blocks is None else blocks) if id(b) not in self.taken]
+        return [
+            b for b in (self.doc.blocks if blocks is None else blocks) if id(b) not in self.taken
+        ]
 
     def sane_anchor_count(self) -> int:
         """The number of notes the anchors imply, if they number 1..K with few gaps."""
@@ -82,15 +84,25 @@ class _Finder:
                     self.headings.append(heading)
                     self.take([heading])
                 continue
-            notes, before, boilerplate = split_into_notes(region, self.doc, self.marks, "section", heading)
+            notes, before, boilerplate = split_into_notes(
+                region, self.doc, self.marks, "section", heading
+            )
             weak = bool(WEAK_HEADINGS.match(title))
             if weak and (not notes or anchored_share(notes, self.marks) < 0.5):
                 continue  # "References" holding a bibliography: text, not notes
             if not notes:
                 paragraphs = [b for b in before if b.kind in ("para", "item", "quote")]
                 count = self.sane_anchor_count()
-                if not weak and count and len(paragraphs) == count and len(paragraphs) == len(before):
-                    notes = [Found(str(k), [b], "unnumbered", heading=heading) for k, b in enumerate(paragraphs, start=1)]
+                if (
+                    not weak
+                    and count
+                    and len(paragraphs) == count
+                    and len(paragraphs) == len(before)
+                ):
+                    notes = [
+                        Found(str(k), [b], "unnumbered", heading=heading)
+                        for k, b in enumerate(paragraphs, start=1)
+                    ]
                     before = []
                 else:
                     self.doc.warn(
@@ -101,7 +113,11 @@ class _Finder:
                     )
                     continue
             if before:
-                self.doc.warn(before[0].line, f"the section {title!r}: {len(before)} paragraph(s) before its first note are not notes; kept in the text before it", "W-NOTES")
+                self.doc.warn(
+                    before[0].line,
+                    f"the section {title!r}: {len(before)} paragraph(s) before its first note are not notes; kept in the text before it",
+                    "W-NOTES",
+                )
             self.found.extend(notes)
             self.headings.append(heading)
             self.boilerplate.extend(boilerplate)
@@ -112,7 +128,9 @@ class _Finder:
         tail, continues = trailing_list(rest, self.doc)
         if not tail:
             return
-        notes, before, boilerplate = split_into_notes(tail, self.doc, self.marks, "trailing", continued=continues)
+        notes, before, boilerplate = split_into_notes(
+            tail, self.doc, self.marks, "trailing", continued=continues
+        )
         bracketed = notes and all(_bracketed(n.blocks[0]) for n in notes) and notes[0].label == "1"
         if not notes or (anchored_share(notes, self.marks) < 0.5 and not bracketed):
             return
@@ -149,7 +167,10 @@ class _Finder:
             self.found.append(Found(str(k), [next(iter(readings.values()))], "witnesses"))
         missing = [n for n in by_number if n > expected]
         if missing:
-            raise EditionError(self.doc.where(by_number[missing[0]].line), f"note [{missing[0]}] of the numbered list has no counterpart (the notes run 1-{expected})")
+            raise EditionError(
+                self.doc.where(by_number[missing[0]].line),
+                f"note [{missing[0]}] of the numbered list has no counterpart (the notes run 1-{expected})",
+            )
         return True
 
     def linked(self) -> None:
@@ -197,7 +218,9 @@ def _order(found: list[Found], doc: Document) -> list[Found]:
     others = [f for f in found if not (f.origin == "footnote" and f.footnote)]
     if footnotes:
         first_use: dict[str, int] = {}
-        for position, cand in enumerate(c for c in anchor_links.candidates(doc.blocks) if c.form == "footnote"):
+        for position, cand in enumerate(
+            c for c in anchor_links.candidates(doc.blocks) if c.form == "footnote"
+        ):
             first_use.setdefault(cand.label, position)
         footnotes.sort(key=lambda f: (first_use.get(f.footnote, len(first_use) + f.line), f.line))
         if not others:
@@ -205,7 +228,11 @@ def _order(found: list[Found], doc: Document) -> list[Found]:
     everything = [*footnotes, *others]
     if any(f.origin == "witnesses" for f in everything):
         return everything
-    return sorted(everything, key=lambda f: f.line) if not footnotes else [*footnotes, *sorted(others, key=lambda f: f.line)]
+    return (
+        sorted(everything, key=lambda f: f.line)
+        if not footnotes
+        else [*footnotes, *sorted(others, key=lambda f: f.line)]
+    )
 
 
 def run(doc: Document) -> Document:
@@ -246,19 +273,35 @@ def run(doc: Document) -> Document:
     for block in finder.boilerplate:
         doc.remove(block, "web-page boilerplate among the notes")
         summary = " ".join(block.text().split())[:60]
-        doc.warn(block.line, f"web-page boilerplate among the notes removed: {summary!r}", "W-BOILERPLATE")
+        doc.warn(
+            block.line,
+            f"web-page boilerplate among the notes removed: {summary!r}",
+            "W-BOILERPLATE",
+        )
     for block in doc.blocks:
         _restore_label(block)
     anchor_links.link(doc, anchor_links.candidates(doc.blocks))
     # marks inside the notes ("London [1933]") are no anchors: each gets its own reading back
-    anchor_links.give_back_all(doc, anchor_links.candidates([b for n in doc.notes for b in [*n.sources.values(), *n.paragraphs]]))
-    for block in [*doc.blocks, *(b for n in doc.notes for b in [*n.sources.values(), *n.paragraphs])]:
+    anchor_links.give_back_all(
+        doc,
+        anchor_links.candidates(
+            [b for n in doc.notes for b in [*n.sources.values(), *n.paragraphs]]
+        ),
+    )
+    for block in [
+        *doc.blocks,
+        *(b for n in doc.notes for b in [*n.sources.values(), *n.paragraphs]),
+    ]:
         block.content = unwrap_scratch(block.content)
     for note in doc.notes:
         for wit, block in note.sources.items():
             note.readings[wit] = block.content
         if not note.anchors:
-            doc.warn(note.line, f"note {note.label or note.n} has no anchor in the text; kept and marked unanchored", "W-UNANCHORED")
+            doc.warn(
+                note.line,
+                f"note {note.label or note.n} has no anchor in the text; kept and marked unanchored",
+                "W-UNANCHORED",
+            )
     _record(doc, finder)
     return doc
 
@@ -270,7 +313,9 @@ def _check_duplicates(doc: Document, found: list[Found]) -> None:
             continue
         if item.label in seen and item.origin != "witnesses":
             first = seen[item.label]
-            raise EditionError(doc.where(item.line), f"duplicate note [{item.label}] (first at line {first.line})")
+            raise EditionError(
+                doc.where(item.line), f"duplicate note [{item.label}] (first at line {first.line})"
+            )
         seen[item.label] = item
 
 
@@ -282,7 +327,9 @@ def _restore_label(block: Block) -> None:
 
 
 def _witnesses(doc: Document, finder: _Finder) -> None:
-    unnumbered = [r[WITNESS_UNNUMBERED] for r in finder.witnessed.values() if WITNESS_UNNUMBERED in r]
+    unnumbered = [
+        r[WITNESS_UNNUMBERED] for r in finder.witnessed.values() if WITNESS_UNNUMBERED in r
+    ]
     numbered = [r[WITNESS_NUMBERED] for r in finder.witnessed.values() if WITNESS_NUMBERED in r]
     total = len(finder.witnessed)
 
@@ -291,8 +338,16 @@ def _witnesses(doc: Document, finder: _Finder) -> None:
         return f"{share} notes, source lines {blocks[0].line}-{blocks[-1].end_line}"
 
     doc.witnesses = [
-        Witness(WITNESS_UNNUMBERED, "A", f"The list of the notes without numbers that follows the last paragraph of the text in the transcript ({extent(unnumbered)})."),
-        Witness(WITNESS_NUMBERED, "B", f"The second list of the notes, numbered [1], [2] ..., after the first ({extent(numbered)})."),
+        Witness(
+            WITNESS_UNNUMBERED,
+            "A",
+            f"The list of the notes without numbers that follows the last paragraph of the text in the transcript ({extent(unnumbered)}).",
+        ),
+        Witness(
+            WITNESS_NUMBERED,
+            "B",
+            f"The second list of the notes, numbered [1], [2] ..., after the first ({extent(numbered)}).",
+        ),
     ]
     base = WITNESS_UNNUMBERED if quality(unnumbered) >= quality(numbered) else WITNESS_NUMBERED
     for note in doc.notes:
@@ -334,12 +389,21 @@ def _record(doc: Document, finder: _Finder) -> None:
     else:
         how = {
             "footnote": "footnote definitions",
-            "section": "the notes section" + (f" headed \u201c{inline_text(finder.headings[0].content).strip()}\u201d" if finder.headings else ""),
+            "section": "the notes section"
+            + (
+                f" headed \u201c{inline_text(finder.headings[0].content).strip()}\u201d"
+                if finder.headings
+                else ""
+            ),
             "trailing": "the list of marked notes after the text",
             "linked": "paragraphs the anchors link to",
             "unnumbered": "the paragraphs after the text, one for each anchor",
         }
-        found = ", ".join(how[o] for o in ("footnote", "section", "trailing", "linked", "unnumbered") if o in origins)
+        found = ", ".join(
+            how[o]
+            for o in ("footnote", "section", "trailing", "linked", "unnumbered")
+            if o in origins
+        )
         multi = sum(1 for n in doc.notes if n.paragraphs)
         doc.decide(
             "correction",
@@ -350,14 +414,17 @@ def _record(doc: Document, finder: _Finder) -> None:
         )
     if finder.boilerplate:
         lines = ", ".join(str(b.line) for b in finder.boilerplate)
-        doc.decide("correction", f"Web-page boilerplate found among the notes (source lines {lines}) is not part of the text and is not encoded.")
+        doc.decide(
+            "correction",
+            f"Web-page boilerplate found among the notes (source lines {lines}) is not part of the text and is not encoded.",
+        )
     unanchored = [n.label or str(n.n) for n in doc.notes if not n.anchors]
     if unanchored:
         doc.decide(
             "interpretation",
             f"Note(s) {', '.join(unanchored)} have no anchor in the text; they are kept in their place in "
-            f"the sequence and marked subtype=\"unanchored\". No anchor has been conjectured.",
+            f'the sequence and marked subtype="unanchored". No anchor has been conjectured.',
         )
 
 
-__all__ = ["run", "HTML_ID"]
+__all__ = ["HTML_ID", "run"]

@@ -77,7 +77,11 @@ def _matches_fragment(fragment: str, ids: list[str]) -> bool:
     if not fragment:
         return False
     for html_id in ids:
-        if html_id == fragment or html_id.endswith("#" + fragment) or fragment.endswith("#" + html_id):
+        if (
+            html_id == fragment
+            or html_id.endswith("#" + fragment)
+            or fragment.endswith("#" + html_id)
+        ):
             return True
     return False
 
@@ -118,10 +122,19 @@ def link(doc: Document, found: list[Candidate]) -> None:
         if note is None:
             _give_back(doc, cand, notes)
             continue
-        anchor_id = f"{note.xml_id}-ref" if not note.anchors else f"{note.xml_id}-ref-{len(note.anchors) + 1}"
+        anchor_id = (
+            f"{note.xml_id}-ref"
+            if not note.anchors
+            else f"{note.xml_id}-ref-{len(note.anchors) + 1}"
+        )
         note.anchors.append(anchor_id)
         label = note.label or str(note.n)
-        cand.span.attrs = {"type": "noteAnchor", "xml:id": anchor_id, "target": f"#{note.xml_id}", "n": label}
+        cand.span.attrs = {
+            "type": "noteAnchor",
+            "xml:id": anchor_id,
+            "target": f"#{note.xml_id}",
+            "n": label,
+        }
         cand.span.children = [label]
         cand.span.fallback = None
 
@@ -140,10 +153,18 @@ def _give_back(doc: Document, cand: Candidate, notes: list[Note]) -> None:
     span = cand.span
     if cand.form in EXPLICIT:
         shown = f"[^{cand.label}]" if cand.form.startswith("footnote") else f"[{cand.label}]"
-        known = f"notes run {notes[0].label}-{notes[-1].label}" if notes else "the transcript has no notes"
+        known = (
+            f"notes run {notes[0].label}-{notes[-1].label}"
+            if notes
+            else "the transcript has no notes"
+        )
         raise EditionError(doc.where(cand.line), f"note anchor {shown} has no note ({known})")
     if cand.form in ("link", "noteref"):
-        doc.warn(cand.line, f"a link marked like a note anchor ({cand.label!r} to #{span.attrs.get(HREF, '')}) leads to no note; kept as a link", "W-ANCHOR")
+        doc.warn(
+            cand.line,
+            f"a link marked like a note anchor ({cand.label!r} to #{span.attrs.get(HREF, '')}) leads to no note; kept as a link",
+            "W-ANCHOR",
+        )
     give_back_all(doc, [cand])
 
 
@@ -152,6 +173,8 @@ def give_back_all(doc: Document, found: list[Candidate]) -> None:
     for cand in found:
         replacement = list(cand.span.fallback or [cand.label])
         cand.span.tag = "_html"
-        cand.span.attrs = {HTML_ID: cand.span.attrs[HTML_ID]} if cand.span.attrs.get(HTML_ID) else {}
+        cand.span.attrs = (
+            {HTML_ID: cand.span.attrs[HTML_ID]} if cand.span.attrs.get(HTML_ID) else {}
+        )
         cand.span.children = replacement
         cand.span.fallback = None

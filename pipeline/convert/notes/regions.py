@@ -43,7 +43,9 @@ WEAK_HEADINGS = re.compile(r"^\s*references\s*[:.]?\s*$", re.IGNORECASE)
 #: gaps; a year in bold, "**1847.**", inside a long note is no new note).
 MAX_SKIP = 5
 #: Classes, epub:types and roles of HTML containers that hold notes.
-NOTE_CONTAINERS = re.compile(r"\b(?:footnotes?|endnotes?|rearnotes?|notes|fn|doc-endnotes?|doc-footnote)\b", re.IGNORECASE)
+NOTE_CONTAINERS = re.compile(
+    r"\b(?:footnotes?|endnotes?|rearnotes?|notes|fn|doc-endnotes?|doc-footnote)\b", re.IGNORECASE
+)
 #: A lead-in with nothing to lead into, between notes: a web page's boilerplate.
 DANGLING = re.compile(r":\s*$")
 
@@ -105,12 +107,19 @@ def is_boilerplate(block: Block, doc: Document, following: Block | None = None) 
     text = " ".join(inline_text(block.content).split())
     if any(phrase.lower() in text.lower() for phrase in doc.config.boilerplate):
         return True
-    leads_nowhere = following is None or bool(note_label(following)) or following.kind in ("heading", "break")
+    leads_nowhere = (
+        following is None or bool(note_label(following)) or following.kind in ("heading", "break")
+    )
     return bool(DANGLING.search(text)) and len(text.split()) <= 12 and leads_nowhere
 
 
 def split_into_notes(
-    blocks: list[Block], doc: Document, anchors: Anchors, origin: str, heading: Block | None = None, continued: bool = True
+    blocks: list[Block],
+    doc: Document,
+    anchors: Anchors,
+    origin: str,
+    heading: Block | None = None,
+    continued: bool = True,
 ) -> tuple[list[Found], list[Block], list[Block]]:
     """Marked blocks start notes; unmarked ones continue the note before them (where
     ``continued``: a list whose notes may have several paragraphs) or are boilerplate.
@@ -128,7 +137,9 @@ def split_into_notes(
         label = note_label(block)
         previous = notes[-1].label if notes else ""
         repeated = bool(label) and label == previous  # reported once the list is taken as notes
-        in_new_container = bool(notes) and bool(_note_container(block)) and _note_container(block) != container
+        in_new_container = (
+            bool(notes) and bool(_note_container(block)) and _note_container(block) != container
+        )
         if label and (not continued or repeated or follows(label, previous, anchors)):
             notes.append(Found(label, [block], origin, heading=heading))
             container = _note_container(block)
@@ -145,7 +156,11 @@ def split_into_notes(
 
 def _note_container(block: Block) -> tuple[str, ...]:
     """The innermost HTML containers of a block that say they hold notes."""
-    return tuple(c for c in block.containers if NOTE_CONTAINERS.search(c) or "id=" in c and "note" in c.lower())
+    return tuple(
+        c
+        for c in block.containers
+        if NOTE_CONTAINERS.search(c) or ("id=" in c and "note" in c.lower())
+    )
 
 
 def footnote_definitions(blocks: Iterable[Block]) -> list[Found]:
@@ -159,13 +174,22 @@ def footnote_definitions(blocks: Iterable[Block]) -> list[Found]:
             found.append(current)
             gutenberg_open = not _closes_bracket(block)
             continue
-        if gutenberg_open and current is not None and block.kind != "break" and block.kind != "heading":
+        if (
+            gutenberg_open
+            and current is not None
+            and block.kind != "break"
+            and block.kind != "heading"
+        ):
             current.blocks.append(block)
             gutenberg_open = not _closes_bracket(block)
             continue
         gutenberg_open = False
         if block.footnote and block.footnote != "[Footnote]":
-            if current is not None and current.footnote == block.footnote and current.origin == "footnote":
+            if (
+                current is not None
+                and current.footnote == block.footnote
+                and current.origin == "footnote"
+            ):
                 current.blocks.append(block)
             else:
                 current = Found(block.footnote, [block], "footnote", footnote=block.footnote)
@@ -200,7 +224,9 @@ def notes_sections(blocks: list[Block]) -> list[tuple[Block, list[Block]]]:
         block = blocks[index]
         if block.kind == "heading" and NOTES_HEADING.match(inline_text(block.content)):
             end = index + 1
-            while end < len(blocks) and not (blocks[end].kind == "heading" and blocks[end].level <= block.level):
+            while end < len(blocks) and not (
+                blocks[end].kind == "heading" and blocks[end].level <= block.level
+            ):
                 end += 1
             sections.append((block, blocks[index + 1 : end]))
             index = end
@@ -229,7 +255,9 @@ def trailing_list(blocks: list[Block], doc: Document) -> tuple[list[Block], bool
             continue
         if block.kind != "heading" and note_label(block):
             start = index
-        elif block.kind != "heading" and is_boilerplate(block, doc, blocks[index + 1] if index + 1 < len(blocks) else None):
+        elif block.kind != "heading" and is_boilerplate(
+            block, doc, blocks[index + 1] if index + 1 < len(blocks) else None
+        ):
             continue
         else:
             break

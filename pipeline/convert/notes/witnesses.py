@@ -50,7 +50,9 @@ def same_note(a: Block, b: Block) -> bool:
     return matched >= MIN_SHARED_WORDS and share >= SIMILAR
 
 
-def unnumbered_witness(candidates: list[Block], numbered: dict[int, Block], expected: int) -> list[Block]:
+def unnumbered_witness(
+    candidates: list[Block], numbered: dict[int, Block], expected: int
+) -> list[Block]:
     """The last ``expected`` candidates, if they align with the numbered notes; else []."""
     if not numbered or not 0 < expected <= len(candidates):
         return []
