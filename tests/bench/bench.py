@@ -40,8 +40,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # run as a script: the sibling modules, without a package
 
-from bench_corpus import write_corpus
-from bench_process import Run, run
+# found through the sys.path entry inserted above, so imported after it
+from bench_corpus import write_corpus  # noqa: E402
+from bench_process import Run, run  # noqa: E402
 
 ROOT = HERE.parents[1]
 SEED_NAME = "tactics-and-tasks"
@@ -411,7 +412,10 @@ def targets(results: dict[int, SizeResult], jobs: int) -> list[tuple[str, str]]:
         margin = (
             f"{TARGET_WALL_1000 - docs:.1f} s to spare"
             if docs < TARGET_WALL_1000
-            else f"over by {docs - TARGET_WALL_1000:.1f} s ({docs / TARGET_WALL_1000:.1f}x the target)"
+            else (
+                f"over by {docs - TARGET_WALL_1000:.1f} s "
+                f"({docs / TARGET_WALL_1000:.1f}x the target)"
+            )
         )
         failed = "; the build then FAILED (see Problems)" if "cold build" in big.problems else ""
         rows.append(
@@ -419,7 +423,8 @@ def targets(results: dict[int, SizeResult], jobs: int) -> list[tuple[str, str]]:
                 "convert + validate + HTML + text of 1,000 documents < 60 s",
                 verdict(
                     docs < TARGET_WALL_1000,
-                    f"documents phase {docs:.1f} s, {margin}; the whole build {big.cold.wall:.1f} s "
+                    f"documents phase {docs:.1f} s, {margin}; "
+                    f"the whole build {big.cold.wall:.1f} s "
                     f"(CPU {big.cold.cpu:.0f} s: {estimate:.0f} s on {jobs} free cores){failed}",
                 ),
             )
@@ -440,7 +445,8 @@ def targets(results: dict[int, SizeResult], jobs: int) -> list[tuple[str, str]]:
         else:
             judged = verdict(
                 True,
-                f"no growth: it falls by {-change:.0%}, the fixed start-up costs spread over more documents",
+                f"no growth: it falls by {-change:.0%}, "
+                "the fixed start-up costs spread over more documents",
             )
         cpu_small, cpu_large = (
             phases(results[100].cold).documents_cpu,
@@ -456,7 +462,8 @@ def targets(results: dict[int, SizeResult], jobs: int) -> list[tuple[str, str]]:
             (
                 "time per document flat within 20% from N=100 to N=1,000",
                 (
-                    f"{judged}; documents phase {small * 1000:.0f} -> {large * 1000:.0f} ms per document (wall){cpu}; "
+                    f"{judged}; documents phase {small * 1000:.0f} -> {large * 1000:.0f} ms "
+                    f"per document (wall){cpu}; "
                     f"whole build {whole:+.0%} (wall)"
                 ),
             )
@@ -488,7 +495,8 @@ def targets(results: dict[int, SizeResult], jobs: int) -> list[tuple[str, str]]:
                 "no-change rebuild of 1,000 documents < 3 s",
                 verdict(
                     wall < TARGET_NOCHANGE_1000,
-                    f"{wall:.2f} s ({TARGET_NOCHANGE_1000 - wall:+.2f} s against the target){failed}",
+                    f"{wall:.2f} s ({TARGET_NOCHANGE_1000 - wall:+.2f} s against the target)"
+                    f"{failed}",
                 ),
             )
         )
@@ -504,10 +512,12 @@ def targets(results: dict[int, SizeResult], jobs: int) -> list[tuple[str, str]]:
                 "corpus throughput ahead of the pandoc per-file loop",
                 verdict(
                     n / docs > n / both,
-                    f"N={n}: documents phase {n / docs:.1f} docs/s against pandoc TEI + HTML {n / both:.1f} docs/s "
+                    f"N={n}: documents phase {n / docs:.1f} docs/s "
+                    f"against pandoc TEI + HTML {n / both:.1f} docs/s "
                     f"(pandoc TEI alone {n / largest.pandoc['tei'].wall:.1f}); "
                     + ("but " if largest.cold.wall > both else "and ")
-                    + f"the whole build, corpus outputs included, {n / largest.cold.wall:.1f} docs/s",
+                    + "the whole build, corpus outputs included, "
+                    f"{n / largest.cold.wall:.1f} docs/s",
                 ),
             )
         )
@@ -538,7 +548,8 @@ def report(
     out.append(
         f"`python tests/bench/bench.py {' '.join(sys.argv[1:])}`".replace(" `", "`")
         + f", started {started}, {elapsed / 60:.1f} min in all. "
-        f"Synthetic corpus (seed {args.seed}) in the form of `tei/source/{SEED_NAME}.md`; builds with `--jobs {args.jobs}`; "
+        f"Synthetic corpus (seed {args.seed}) in the form of `tei/source/{SEED_NAME}.md`; "
+        f"builds with `--jobs {args.jobs}`; "
         f"stage timings on a sample of up to {args.sample} documents per N."
     )
     out += ["", "## Machine", "", table(["", ""], [[k, v] for k, v in info]), ""]
@@ -551,7 +562,10 @@ def report(
             [
                 str(r.n),
                 f"{r.corpus_bytes / r.n / 1024:.0f} KB",
-                f"{split.documents:.1f} s ({per_second(r.n, split.documents)} docs/s, {split.documents / r.n * 1000:.0f} ms/doc)",
+                (
+                    f"{split.documents:.1f} s ({per_second(r.n, split.documents)} docs/s, "
+                    f"{split.documents / r.n * 1000:.0f} ms/doc)"
+                ),
                 f"{split.corpus:.1f} s ({seconds(split.site)} / {seconds(split.data)})",
                 f"{c.wall:.1f} s",
                 f"{milliseconds(split.documents_cpu, r.n)} / {c.cpu / r.n * 1000:.0f} ms",
@@ -587,13 +601,17 @@ def report(
     out += [
         "",
         (
-            "The build runs in two phases: the *documents* (convert, validate, HTML, text, in the worker processes; it ends "
-            "when the first summary line is printed) and the *corpus outputs* after them (the site page, its Pagefind search "
-            "index and the linked data, in the main process). *CPU per doc* is user + system time, workers included, over N: "
-            "of the documents phase (read from /proc within 100 ms of its end) and of the whole build. On a shared machine "
-            "it depends less on the load than wall time does (*load avg*: the 1-minute load before and after the build). Memory is sampled from /proc (RSS every 100 ms, the process list every 300 ms, PSS every second): the tree sums every live process "
-            "(RSS counts the pages forked workers share with their parent once per process, PSS shares them out); "
-            "*max RSS, one process* is exact, from `wait4`."
+            "The build runs in two phases: the *documents* (convert, validate, HTML, text, in the "
+            "worker processes; it ends when the first summary line is printed) and the *corpus "
+            "outputs* after them (the site page, its Pagefind search index and the linked data, "
+            "in the main process). *CPU per doc* is user + system time, workers included, over N: "
+            "of the documents phase (read from /proc within 100 ms of its end) and of the whole "
+            "build. On a shared machine it depends less on the load than wall time does "
+            "(*load avg*: the 1-minute load before and after the build). Memory is sampled from "
+            "/proc (RSS every 100 ms, the process list every 300 ms, PSS every second): the tree "
+            "sums every live process (RSS counts the pages forked workers share with their parent "
+            "once per process, PSS shares them out); *max RSS, one process* is exact, from "
+            "`wait4`."
         ),
         "",
     ]
@@ -610,7 +628,10 @@ def report(
                 str(r.n),
                 str(s.sample),
                 *(
-                    f"{s.rate(st):.1f} ({s.seconds[st] / s.sample * 1000:.0f} / {s.cpu[st] / s.sample * 1000:.0f} ms)"
+                    (
+                        f"{s.rate(st):.1f} ({s.seconds[st] / s.sample * 1000:.0f} / "
+                        f"{s.cpu[st] / s.sample * 1000:.0f} ms)"
+                    )
                     for st in STAGES
                 ),
                 f"{s.serial_rate:.1f} ({s.serial_cpu_rate:.1f})",
@@ -658,7 +679,10 @@ def report(
                     f"{both:.1f} s ({per_second(r.n, both)} docs/s)",
                     f"{(tei.cpu + html.cpu) / r.n * 1000:.0f} ms",
                     mb(max(tei.max_rss, html.max_rss)),
-                    f"{r.cold.wall:.1f} s ({per_second(r.n, r.cold.wall)} docs/s, CPU {r.cold.cpu / r.n * 1000:.0f} ms per doc)",
+                    (
+                        f"{r.cold.wall:.1f} s ({per_second(r.n, r.cold.wall)} docs/s, "
+                        f"CPU {r.cold.cpu / r.n * 1000:.0f} ms per doc)"
+                    ),
                 ]
             )
         out.append(
@@ -677,7 +701,11 @@ def report(
         )
         out += [
             "",
-            "pandoc only converts: no validation, no note reconciliation, no entities, no plain text. The loop is sequential, as a user would run it; the build uses its worker processes.",
+            (
+                "pandoc only converts: no validation, no note reconciliation, no entities, no "
+                "plain text. The loop is sequential, as a user would run it; the build uses its "
+                "worker processes."
+            ),
             "",
         ]
 
@@ -715,7 +743,10 @@ def report(
         )
         out += [
             "",
-            "The PDF build converts and validates too, and writes print.html; the PDF is WeasyPrint's typesetting of it.",
+            (
+                "The PDF build converts and validates too, and writes print.html; the PDF is "
+                "WeasyPrint's typesetting of it."
+            ),
             "",
         ]
 

@@ -241,7 +241,7 @@ def _shuffle_paragraphs(units: list[Unit], rng: random.Random) -> list[Unit]:
         movable = [i for i in run if out[i].kind == "para"]
         moved = [out[i] for i in movable]
         rng.shuffle(moved)
-        for i, unit in zip(movable, moved):
+        for i, unit in zip(movable, moved, strict=True):  # moved: the same units, shuffled
             out[i] = unit
         run = []
     return out
@@ -313,7 +313,7 @@ def synthesize(seed: Seed, rng: random.Random) -> str:
     numbered = [
         (renumber[old], notes[old].numbered) for old in kept if notes[old].numbered is not None
     ]
-    boilerplate = {after: blocks for after, blocks in seed.boilerplate}
+    boilerplate = dict(seed.boilerplate)
     for index, (new, blocks) in enumerate(numbered, start=1):
         assert blocks is not None
         parts.append(finish(f"[{new}] " + "\n\n".join(blocks)))

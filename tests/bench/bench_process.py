@@ -26,11 +26,11 @@ import subprocess
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
+from pathlib import Path
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-from dataclasses import dataclass, field
-from pathlib import Path
 
 
 @dataclass
