@@ -46,7 +46,8 @@ def test_head_carries_highwire_and_dublin_core_metadata(page, tei):
 
 def test_every_citable_passage_has_one_cite_link_to_its_own_id(page, tei):
     citable = tei.xpath(
-        "//tei:text//tei:p[@xml:id][not(ancestor::tei:note)] | //tei:text//tei:div[@xml:id][tei:head]"
+        "//tei:text//tei:p[@xml:id][not(ancestor::tei:note)]"
+        " | //tei:text//tei:div[@xml:id][tei:head]"
         " | //tei:back//tei:note[@xml:id]",
         namespaces=TEI_NS,
     )

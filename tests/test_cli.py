@@ -201,10 +201,12 @@ def test_entities_lists_unregistered_names_with_lines(runner):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines() if hasattr(result, "stdout") else result.output.splitlines()
     assert "tei/source/tactics-and-tasks.md:222: Old Bolsheviks" in [
-        l.replace(str(ROOT) + "/", "") for l in lines
+        line.replace(str(ROOT) + "/", "") for line in lines
     ]
     # registered names (Trotsky, Comintern) and URL fragments are never candidates
-    assert not any(l.endswith((": Trotsky", ": Comintern", ": NEP11", ": BO-06")) for l in lines)
+    assert not any(
+        line.endswith((": Trotsky", ": Comintern", ": NEP11", ": BO-06")) for line in lines
+    )
 
 
 def test_entities_unknown_document(runner):
@@ -239,8 +241,10 @@ def test_render_stops_on_a_stylesheet_error_with_one_line_and_no_saxon_trace(tmp
     failed = subprocess.run(command, capture_output=True, text=True, check=False)
     assert failed.returncode == 1
     assert failed.stderr.splitlines() == [
-        f"{tei}: epub.xsl: NO-DATE: the EPUB needs the build date (YYYY-MM-DD) "
-        "for dcterms:modified: the build-date parameter or publicationStmt/date/@when"
+        (
+            f"{tei}: epub.xsl: NO-DATE: the EPUB needs the build date (YYYY-MM-DD) "
+            "for dcterms:modified: the build-date parameter or publicationStmt/date/@when"
+        )
     ]
     dated = subprocess.run(
         [*command, "--build-date", "2026-02-03"], capture_output=True, text=True, check=False
@@ -260,7 +264,10 @@ def test_warnings_of_one_kind_are_counted_on_one_line(runner, tmp_path):
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if "[W-IMAGE]" in line]
     assert lines == [
-        f"{source}:3: warning: image in the transcript removed [W-IMAGE] (4 times; lines 3, 5, 7, 9; all with --verbose)"
+        (
+            f"{source}:3: warning: image in the transcript removed [W-IMAGE] "
+            "(4 times; lines 3, 5, 7, 9; all with --verbose)"
+        )
     ]
     verbose = runner.invoke(main, ["convert", "--verbose", str(source)])
     assert [line for line in verbose.output.splitlines() if "[W-IMAGE]" in line] == [

@@ -48,9 +48,9 @@ def test_body_has_six_sections_with_heads_and_source_numbers(seed_tei):
         "sec-VI",
     ]
     heads = [text_of(xp(s, "tei:head")[0]) for s in sections]
-    assert (
-        heads[0]
-        == "The Historical Role and Tasks of the Leninist Opposition in the International Labor Movement"
+    assert heads[0] == (
+        "The Historical Role and Tasks of the Leninist Opposition "
+        "in the International Labor Movement"
     )
     assert heads[2] == "Our tasks in light of the foundations of Lenin's tactics"
     assert heads[5] == "Conclusion"
@@ -154,9 +154,9 @@ def test_twenty_four_notes_linked_both_ways(seed_tei):
 def test_note_nine_is_present_and_flagged_unanchored(seed_result, seed_tei):
     note = xp(seed_tei, "//tei:note[@n='9']")[0]
     assert note.get("subtype") == "unanchored" and note.get("target") is None
-    assert (
-        text_of(note)
-        == "What is meant here are specifically workers' meetings with the participation of Oppositionists."
+    assert text_of(note) == (
+        "What is meant here are specifically workers' meetings "
+        "with the participation of Oppositionists."
     )
     assert any("note 9 has no anchor" in str(d) for d in seed_result.diagnostics)
 
@@ -210,7 +210,8 @@ def test_italics_urls_and_citations(seed_tei):
     assert italics == ["transition", "ways", "through them", "highest", "downwards", "upwards"]
     targets = xp(
         seed_tei,
-        "//tei:back//tei:lem//tei:ref/@target | //tei:back//tei:note/tei:ref/@target | //tei:back//tei:note/tei:bibl/tei:ref/@target",
+        "//tei:back//tei:lem//tei:ref/@target | //tei:back//tei:note/tei:ref/@target"
+        " | //tei:back//tei:note/tei:bibl/tei:ref/@target",
     )
     assert "https://wikirouge.net/texts/en/Letter_to_Alexander_Beloborodov,_May_23,_1928" in targets
     # link texts double-escaped in the extraction show the URL itself

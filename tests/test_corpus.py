@@ -221,7 +221,11 @@ def test_corpus_is_valid_against_the_project_schema(project, corpus):
         (
             "exile-letter",
             "E-REF-DOCUMENT",
-            f"pointer '#{SEED}.person-trotsky' in @ref of 'persName' leads into document '{SEED}'; a document's pointers must stay within its own TEI",
+            (
+                f"pointer '#{SEED}.person-trotsky' in @ref of 'persName' "
+                f"leads into document '{SEED}'; "
+                "a document's pointers must stay within its own TEI"
+            ),
         )
     ]
 
@@ -232,7 +236,8 @@ def test_seed_corpus_is_written_byte_identically(tmp_path):
     export_project(Project(ROOT), [SEED], options)
     first = (out / "corpus.xml").read_bytes()
     assert first.startswith(
-        b"<?xml version='1.0' encoding='UTF-8'?>\n<teiCorpus xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"en\">"
+        b"<?xml version='1.0' encoding='UTF-8'?>\n"
+        b'<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">'
     )
     report = export_project(Project(ROOT), [SEED], options)
     assert report.written == [] and (out / "corpus.xml").read_bytes() == first
@@ -336,11 +341,16 @@ MINIMAL_TEI = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
   <teiHeader><fileDesc><titleStmt><title type="main">{title}</title></titleStmt>
   <publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader>
-  <text><body><div type="section" xml:id="{div}"><head>H</head><p xml:id="{p}">Text <ref target="{target}">here</ref>.</p></div></body></text>
+  <text><body><div type="section" xml:id="{div}"><head>H</head>\
+<p xml:id="{p}">Text <ref target="{target}">here</ref>.</p></div></body></text>
 </TEI>
 """
 
-MINIMAL_TOML = """[document]\ntitle = "{title}"\n[rights]\nstatement = "Test."\n[edition]\nbuild_date = "2026-01-01"\npublisher = "Test Press"\n"""
+MINIMAL_TOML = (
+    '[document]\ntitle = "{title}"\n'
+    '[rights]\nstatement = "Test."\n'
+    '[edition]\nbuild_date = "2026-01-01"\npublisher = "Test Press"\n'
+)
 
 
 def minimal_project(tmp_path: Path, documents: dict[str, dict[str, str]]) -> Project:
@@ -367,9 +377,9 @@ def test_an_id_still_repeated_after_prefixing_is_an_error(tmp_path):
     documents = [load_document(project, d) for d in ("x", "x.y")]
     with pytest.raises(EditionError) as info:
         build_corpus(documents, "T", "tei/corpus.xml")
-    assert (
-        str(info.value)
-        == "tei/corpus.xml: xml:id 'x.y.p1' occurs twice in the corpus (in document 'x' and in document 'x.y')"
+    assert str(info.value) == (
+        "tei/corpus.xml: xml:id 'x.y.p1' occurs twice in the corpus "
+        "(in document 'x' and in document 'x.y')"
     )
 
 
@@ -379,9 +389,9 @@ def test_document_id_must_be_able_to_start_an_id(tmp_path):
     )
     result = CliRunner().invoke(export_command, ["--root", str(project.root)])
     assert result.exit_code == 1
-    assert (
-        result.output
-        == f"{project.root}/tei/1932-letter.xml: document id '1932-letter' cannot start an xml:id (it must begin with a letter or '_')\n"
+    assert result.output == (
+        f"{project.root}/tei/1932-letter.xml: document id '1932-letter' cannot start an xml:id "
+        "(it must begin with a letter or '_')\n"
     )
 
 

@@ -442,7 +442,10 @@ def test_missing_file_is_named(bag_copy: Path) -> None:
     payload = [bag_copy / f for f in _payload_files(bag_copy)]
     total = sum(p.stat().st_size for p in payload)
     assert _lines(verify_path(bag_copy)) == [
-        f"bag-info.txt: Payload-Oxum {total + size}.{len(payload) + 1} does not match the payload ({total} bytes in {len(payload)} files)",
+        (
+            f"bag-info.txt: Payload-Oxum {total + size}.{len(payload) + 1} does not match "
+            f"the payload ({total} bytes in {len(payload)} files)"
+        ),
         "data/xslt/assets/edition.js: missing (listed in the manifests)",
     ]
 
@@ -500,7 +503,10 @@ def test_changed_payload_oxum_is_named(bag_copy: Path) -> None:
         encoding="utf-8",
     )
     assert _lines(verify_path(bag_copy)) == [
-        f"bag-info.txt: Payload-Oxum {oxum.group(1)}.{int(oxum.group(2)) + 1} does not match the payload ({oxum.group(1)} bytes in {oxum.group(2)} files)",
+        (
+            f"bag-info.txt: Payload-Oxum {oxum.group(1)}.{int(oxum.group(2)) + 1} does not match "
+            f"the payload ({oxum.group(1)} bytes in {oxum.group(2)} files)"
+        ),
         "bag-info.txt: checksum mismatch (sha256)",
         "bag-info.txt: checksum mismatch (sha512)",
     ]
@@ -544,7 +550,10 @@ def test_invalid_tei_in_a_valid_bag_fails_the_schema_check(bag_copy: Path) -> No
     _remanifest(bag_copy)
     # Located at the <foo/> element, just after the opening tag of its paragraph.
     assert _lines(verify_path(bag_copy)) == [
-        f"data/tei/{DOC}.xml:{line}:{col + len(opening)}: element 'foo' is not allowed in 'p' [E-SCHEMA]"
+        (
+            f"data/tei/{DOC}.xml:{line}:{col + len(opening)}: "
+            "element 'foo' is not allowed in 'p' [E-SCHEMA]"
+        )
     ]
 
 
@@ -608,7 +617,8 @@ def test_cli_deposit_and_verify_exit_codes(project_copy: Project, tmp_path: Path
     result = runner.invoke(deposit, ["--root", str(root)])
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
-        rf"{DOC}: deposited dist/deposit/{DOC}/ \(\d+ payload files, [\d,]+ bytes\) and dist/deposit/{DOC}\.tar \(sha256 [0-9a-f]{{64}}\)\n",
+        rf"{DOC}: deposited dist/deposit/{DOC}/ \(\d+ payload files, [\d,]+ bytes\) "
+        rf"and dist/deposit/{DOC}\.tar \(sha256 [0-9a-f]{{64}}\)\n",
         result.stdout,
     )
     result = runner.invoke(deposit, ["--verify", str(root / "dist" / "deposit" / DOC)])
@@ -647,6 +657,9 @@ def test_cli_refused_deposit_exits_1(project_copy: Project) -> None:
     result = CliRunner().invoke(deposit, ["--root", str(project_copy.root), DOC])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{project_copy.dist_dir / DOC / f'{DOC}.pdf'}: missing output; run `edition build` first [E-DEPOSIT-MISSING]",
+        (
+            f"{project_copy.dist_dir / DOC / f'{DOC}.pdf'}: missing output; "
+            "run `edition build` first [E-DEPOSIT-MISSING]"
+        ),
         f"{DOC}: deposit REFUSED",
     ]

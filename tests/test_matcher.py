@@ -111,7 +111,10 @@ def test_zinoviev_is_not_inside_zinovievists_or_a_patronymic(registry):
 
 
 def test_generic_words_are_not_entities(registry):
-    text = "the opposition and the Opposition of the party; Opposition; party; Party; the Leninist line"
+    text = (
+        "the opposition and the Opposition of the party; Opposition; party; Party; "
+        "the Leninist line"
+    )
     assert find_mentions(text, registry) == []
 
 
@@ -157,7 +160,10 @@ def test_longest_match_wins(registry):
         ("Central Control Commission", "org-central-control-commission")
     ]
     # A title containing names is one work, not a person and an organisation.
-    text = "Vadim Rogovin, Bolsheviks Against Stalinism, 1928-1933. Leon Trotsky and the Left Opposition, Detroit"
+    text = (
+        "Vadim Rogovin, Bolsheviks Against Stalinism, 1928-1933. "
+        "Leon Trotsky and the Left Opposition, Detroit"
+    )
     assert tagged(text, registry) == [
         ("Vadim Rogovin", "person-rogovin"),
         (

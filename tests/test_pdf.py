@@ -206,8 +206,8 @@ def test_the_tei_master_is_attached_byte_for_byte(reader: PdfReader) -> None:
 def fonts_of(reader: PdfReader) -> dict[str, object]:
     found: dict[str, object] = {}
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
             found[str(font["/BaseFont"])] = font
     return found
 
@@ -281,7 +281,8 @@ def test_identifier_is_derived_from_the_inputs() -> None:
 
 TEI_HEAD = (
     '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="de"><teiHeader><fileDesc><titleStmt>'
-    '<title type="main">Ein Titel</title><author>A. Autor</author><author>B. Autorin</author></titleStmt>'
+    '<title type="main">Ein Titel</title><author>A. Autor</author>'
+    "<author>B. Autorin</author></titleStmt>"
     "<publicationStmt><publisher>P</publisher>{date}</publicationStmt><sourceDesc><p>s</p></sourceDesc>"
     "</fileDesc><profileDesc><textClass><keywords><term>Opposition</term><term>1932</term></keywords>"
     "</textClass></profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"
@@ -349,7 +350,8 @@ def test_local_and_data_resources_are_read(tmp_path: Path) -> None:
     pdf = tiny_pdf(
         tmp_path,
         "<link rel='stylesheet' href='note.css'><p>Inside.</p>"
-        "<img src='data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7' alt=''>",
+        "<img src='data:image/gif;base64,"
+        "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7' alt=''>",
     )
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "Inside." in text

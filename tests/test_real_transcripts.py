@@ -180,7 +180,8 @@ def test_page_furniture_is_not_text(name: str) -> None:
         normal(text_of(e))
         for e in xp(
             root,
-            "//tei:text//tei:p | //tei:text//tei:head | //tei:text//tei:item | //tei:text//tei:titlePart",
+            "//tei:text//tei:p | //tei:text//tei:head | //tei:text//tei:item"
+            " | //tei:text//tei:titlePart",
         )
     }
     source = normal(visible_page(name))

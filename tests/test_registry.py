@@ -338,7 +338,8 @@ def test_duplicate_id_across_files(tmp_path):
         org='<org xml:id="person-a"><orgName type="main">B</orgName></org>',
     )
     assert load_error(tmp_path) == (
-        f"{tmp_path}/orgs.xml:5: duplicate xml:id 'person-a' (first defined at {tmp_path}/persons.xml:5)"
+        f"{tmp_path}/orgs.xml:5: duplicate xml:id 'person-a' "
+        f"(first defined at {tmp_path}/persons.xml:5)"
     )
 
 
@@ -369,7 +370,8 @@ def test_id_not_lowercase_ascii(tmp_path):
         person='<person xml:id="person-Trotsky"><persName type="main">T</persName></person>',
     )
     assert load_error(tmp_path) == (
-        f"{tmp_path}/persons.xml:5: xml:id 'person-Trotsky' must be 'person-', 'org-', 'place-' or 'work-' "
+        f"{tmp_path}/persons.xml:5: xml:id 'person-Trotsky' "
+        "must be 'person-', 'org-', 'place-' or 'work-' "
         "and lowercase ASCII words joined by '-'"
     )
 
@@ -387,17 +389,24 @@ def test_entry_without_main_name(tmp_path):
 def test_entry_with_two_main_names(tmp_path):
     write_registry(
         tmp_path,
-        person='<person xml:id="person-a">\n<persName type="main">A</persName>\n<persName type="main">B</persName></person>',
+        person=(
+            '<person xml:id="person-a">\n<persName type="main">A</persName>\n'
+            '<persName type="main">B</persName></person>'
+        ),
     )
     assert load_error(tmp_path) == (
-        f"{tmp_path}/persons.xml:7: 'person-a' has 2 <persName type=\"main\">; exactly one is allowed"
+        f"{tmp_path}/persons.xml:7: 'person-a' has 2 <persName type=\"main\">; "
+        "exactly one is allowed"
     )
 
 
 def test_empty_variant(tmp_path):
     write_registry(
         tmp_path,
-        org='<org xml:id="org-a"><orgName type="main">A</orgName>\n<orgName type="variant"> </orgName></org>',
+        org=(
+            '<org xml:id="org-a"><orgName type="main">A</orgName>\n'
+            '<orgName type="variant"> </orgName></org>'
+        ),
     )
     assert load_error(tmp_path) == f"{tmp_path}/orgs.xml:6: 'org-a' has an empty variant orgName"
 
@@ -405,7 +414,10 @@ def test_empty_variant(tmp_path):
 def test_variant_of_only_brackets_is_empty(tmp_path):
     write_registry(
         tmp_path,
-        org='<org xml:id="org-a"><orgName type="main">A</orgName><orgName type="variant">[]</orgName></org>',
+        org=(
+            '<org xml:id="org-a"><orgName type="main">A</orgName>'
+            '<orgName type="variant">[]</orgName></org>'
+        ),
     )
     assert load_error(tmp_path) == f"{tmp_path}/orgs.xml:5: 'org-a' has an empty variant orgName"
 
@@ -435,7 +447,8 @@ def test_idno_format(tmp_path, scheme, value, expected):
         assert load_registry(tmp_path)["person-a"].main == "A"
     else:
         assert load_error(tmp_path) == (
-            f"{tmp_path}/persons.xml:6: 'person-a' has a malformed {scheme} idno '{value.strip()}' (expected {expected})"
+            f"{tmp_path}/persons.xml:6: 'person-a' has a malformed {scheme} idno "
+            f"'{value.strip()}' (expected {expected})"
         )
 
 
@@ -443,10 +456,14 @@ def test_same_form_in_two_entries(tmp_path):
     write_registry(
         tmp_path,
         person='<person xml:id="person-a"><persName type="main">Lenin</persName></person>',
-        work='<bibl xml:id="work-a"><title type="main">Works</title><title type="variant">Len[in]</title></bibl>',
+        work=(
+            '<bibl xml:id="work-a"><title type="main">Works</title>'
+            '<title type="variant">Len[in]</title></bibl>'
+        ),
     )
     assert load_error(tmp_path) == (
-        f"{tmp_path}/works.xml:5: form 'Lenin' of 'work-a' is also a form of 'person-a' ({tmp_path}/persons.xml:5)"
+        f"{tmp_path}/works.xml:5: form 'Lenin' of 'work-a' is also a form of 'person-a' "
+        f"({tmp_path}/persons.xml:5)"
     )
 
 
@@ -481,5 +498,6 @@ def test_hostile_registry_is_refused(tmp_path):
         encoding="utf-8",
     )
     assert load_error(tmp_path) == (
-        f"{tmp_path}/persons.xml:1:1: DOCTYPE declarations are not allowed (entities and DTDs are refused)"
+        f"{tmp_path}/persons.xml:1:1: DOCTYPE declarations are not allowed "
+        "(entities and DTDs are refused)"
     )

@@ -47,7 +47,10 @@ project = Project(root)
 for transcript in project.transcripts():
     report = build_document(project, transcript)
     if not report.ok:
-        sys.exit(f"build of {transcript.stem} failed: {report.error} {[str(d) for d in report.diagnostics]}")
+        sys.exit(
+            f"build of {transcript.stem} failed: {report.error} "
+            f"{[str(d) for d in report.diagnostics]}"
+        )
     deposited = deposit_document(project, transcript.stem)
     if not deposited.ok:
         sys.exit(f"deposit of {transcript.stem} failed: {[str(d) for d in deposited.diagnostics]}")
@@ -94,7 +97,10 @@ def _outputs(root: Path) -> dict[str, bytes]:
 
 def _difference(name: str, a: bytes, b: bytes) -> str:
     """Where two outputs first differ, with the bytes around it, for the failure message."""
-    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    # a and b may differ in length: zip stops at the shorter, the default below covers the rest
+    at = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
     return (
         f"{name}: {len(a)} vs {len(b)} bytes, first difference at byte {at}:\n"
         f"  first:  {a[max(0, at - 60) : at + 60]!r}\n  second: {b[max(0, at - 60) : at + 60]!r}"

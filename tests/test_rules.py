@@ -124,7 +124,10 @@ def test_register_pointers_resolve_in_sibling_registers() -> None:
         ("</text>", "-->"),
         (
             '<title type="main">The New Course</title>',
-            '<title type="main">The New Course</title>\n        <author ref="#person-lenin">Lenin</author>',
+            (
+                '<title type="main">The New Course</title>\n'
+                '        <author ref="#person-lenin">Lenin</author>'
+            ),
         ),
     )
     assert run(R.check_pointers, register) == [
@@ -132,7 +135,10 @@ def test_register_pointers_resolve_in_sibling_registers() -> None:
     ]
     assert run(R.check_pointers, register, foreign_ids={"person-lenin": "person"}) == []
     assert run(R.check_pointers, register, foreign_ids={"person-lenin": "place"}) == [
-        "54:9: error pointer '#person-lenin' in @ref of 'author' leads to 'place', expected 'person' or 'org' [E-REF-KIND]"
+        (
+            "54:9: error pointer '#person-lenin' in @ref of 'author' leads to 'place', "
+            "expected 'person' or 'org' [E-REF-KIND]"
+        )
     ]
 
 
@@ -140,11 +146,18 @@ def test_unused_standoff_entry_is_a_warning() -> None:
     xml = variant(
         (
             "</person>",
-            '</person>\n      <person xml:id="person-stalin"><persName type="main">Stalin</persName></person>',
+            (
+                "</person>\n"
+                '      <person xml:id="person-stalin"><persName type="main">Stalin</persName>'
+                "</person>"
+            ),
         )
     )
     assert run(R.check_unused_entries, xml) == [
-        "50:7: warning standOff entry 'person-stalin' is not referred to in the document [W-ENTITY-UNUSED]"
+        (
+            "50:7: warning standOff entry 'person-stalin' is not referred to in the document "
+            "[W-ENTITY-UNUSED]"
+        )
     ]
 
 
@@ -153,7 +166,10 @@ def test_an_entry_referring_to_itself_is_still_unused() -> None:
         (PERSON, "Trotsky"),
         (
             '<persName type="main">Leon Trotsky</persName>',
-            '<persName type="main">Leon Trotsky</persName><note><persName ref="#person-trotsky">he</persName></note>',
+            (
+                '<persName type="main">Leon Trotsky</persName>'
+                '<note><persName ref="#person-trotsky">he</persName></note>'
+            ),
         ),
     )
     assert [f.split(" [")[1] for f in run(R.check_unused_entries, xml)] == ["W-ENTITY-UNUSED]"]
@@ -174,8 +190,14 @@ def _renumber(n_from: int, n_to: int) -> tuple[tuple[str, str], ...]:
             f'<note xml:id="n{n_to}" n="{n_to}" type="editorial" target="#n{n_to}-ref">',
         ),
         (
-            f'<ref type="noteAnchor" xml:id="n{n_from}-ref" target="#n{n_from}" n="{n_from}">{n_from}</ref>',
-            f'<ref type="noteAnchor" xml:id="n{n_to}-ref" target="#n{n_to}" n="{n_to}">{n_to}</ref>',
+            (
+                f'<ref type="noteAnchor" xml:id="n{n_from}-ref" target="#n{n_from}" '
+                f'n="{n_from}">{n_from}</ref>'
+            ),
+            (
+                f'<ref type="noteAnchor" xml:id="n{n_to}-ref" target="#n{n_to}" '
+                f'n="{n_to}">{n_to}</ref>'
+            ),
         ),
     )
 
@@ -192,7 +214,10 @@ def test_note_gap() -> None:
 def test_notes_that_start_after_one_are_flagged_as_an_excerpt() -> None:
     found = run(R.check_note_numbers, variant(*_renumber(2, 3), *_renumber(1, 2)))
     assert found == [
-        "37:9: warning the first note is numbered 2; the notes before it are not in this document [W-NOTE-NUMBER]"
+        (
+            "37:9: warning the first note is numbered 2; the notes before it are not in this "
+            "document [W-NOTE-NUMBER]"
+        )
     ]
 
 
@@ -253,7 +278,10 @@ def test_note_and_anchor_linked_both_ways() -> None:
         "37:9: error note 1 lists anchor 'n2-ref', which points to '#n2' [E-NOTE-ANCHOR]"
     ]
     assert run(R.check_anchors, xml) == [
-        "28:57: error note anchor 'n1-ref' points to note 1, which does not point back to it [E-ANCHOR]"
+        (
+            "28:57: error note anchor 'n1-ref' points to note 1, which does not point back to it "
+            "[E-ANCHOR]"
+        )
     ]
 
 
@@ -273,7 +301,10 @@ def test_second_anchor_of_a_note() -> None:
     assert run(R.check_anchors, good) == [] and run(R.check_note_anchoring, good) == []
     bad = good.replace('xml:id="n1-ref-2"', 'xml:id="n1-ref-3"').replace("#n1-ref-2", "#n1-ref-3")
     assert run(R.check_anchors, bad) == [
-        "30:49: error note anchor 'n1-ref-3' should have xml:id 'n1-ref-2' (anchor 2 of note 1) [E-ANCHOR]"
+        (
+            "30:49: error note anchor 'n1-ref-3' should have xml:id 'n1-ref-2' "
+            "(anchor 2 of note 1) [E-ANCHOR]"
+        )
     ]
 
 
@@ -335,10 +366,16 @@ def _date(attrs: str) -> str:
 
 def test_dates() -> None:
     assert run(R.check_dates, _date('when="1930-02-30"')) == [
-        "16:31: error attribute 'when' of 'date' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): '1930-02-30' [E-DATE]"
+        (
+            "16:31: error attribute 'when' of 'date' is not an ISO 8601 date "
+            "(YYYY, YYYY-MM or YYYY-MM-DD): '1930-02-30' [E-DATE]"
+        )
     ]
     assert run(R.check_dates, _date('notBefore="1925" notAfter="1923-12"')) == [
-        "16:31: error 'date' ends before it starts: @notBefore='1925' is after @notAfter='1923-12' [E-DATE]"
+        (
+            "16:31: error 'date' ends before it starts: @notBefore='1925' is after "
+            "@notAfter='1923-12' [E-DATE]"
+        )
     ]
     assert run(R.check_dates, _date('from="1923-12" to="1924-01"')) == []
     assert run(R.check_dates, _date('notBefore="1923" notAfter="1923-06"')) == []
@@ -354,7 +391,10 @@ def test_page_ranges_are_not_dates() -> None:
     xml = variant(
         (
             "lack of agreement.",
-            'lack of agreement.<bibl><biblScope unit="page" from="215" to="220">pp. 215-220</biblScope></bibl>',
+            (
+                "lack of agreement.<bibl>"
+                '<biblScope unit="page" from="215" to="220">pp. 215-220</biblScope></bibl>'
+            ),
         )
     )
     assert run(R.check_dates, xml) == []
@@ -362,7 +402,10 @@ def test_page_ranges_are_not_dates() -> None:
 
 def test_structural_ids() -> None:
     assert run(R.check_id_scheme, variant(('<p xml:id="sec-1-p2">', '<p xml:id="sec-1-p3">'))) == [
-        "31:9: error paragraph id 'sec-1-p3' does not follow the id scheme; expected 'sec-1-p2' [E-ID-SCHEME]"
+        (
+            "31:9: error paragraph id 'sec-1-p3' does not follow the id scheme; "
+            "expected 'sec-1-p2' [E-ID-SCHEME]"
+        )
     ]
     # A numbered section is sec-<n>; its paragraphs follow its actual id (reported once).
     assert run(
@@ -383,16 +426,32 @@ def test_subsection_and_intro_ids() -> None:
     xml = variant(
         (
             "<text>",
-            '<text>\n    <front><div type="introduction" xml:id="intro"><p xml:id="intro-p2">x</p></div></front>',
+            (
+                "<text>\n"
+                '    <front><div type="introduction" xml:id="intro">'
+                '<p xml:id="intro-p2">x</p></div></front>'
+            ),
         ),
         (
             "</p>\n      </div>\n    </body>",
-            '</p>\n        <div type="subsection" n="A" xml:id="sec-1-B"><head>h</head><p xml:id="sec-1-B-p1">x</p></div>\n      </div>\n    </body>',
+            (
+                "</p>\n"
+                '        <div type="subsection" n="A" xml:id="sec-1-B"><head>h</head>'
+                '<p xml:id="sec-1-B-p1">x</p></div>\n'
+                "      </div>\n"
+                "    </body>"
+            ),
         ),
     )
     assert run(R.check_id_scheme, xml) == [
-        "34:9: error div id 'sec-1-B' does not follow the id scheme; expected 'sec-1-A' [E-ID-SCHEME]",
-        "25:52: error paragraph id 'intro-p2' does not follow the id scheme; expected 'intro-p1' [E-ID-SCHEME]",
+        (
+            "34:9: error div id 'sec-1-B' does not follow the id scheme; "
+            "expected 'sec-1-A' [E-ID-SCHEME]"
+        ),
+        (
+            "25:52: error paragraph id 'intro-p2' does not follow the id scheme; "
+            "expected 'intro-p1' [E-ID-SCHEME]"
+        ),
     ]
 
 
@@ -415,7 +474,10 @@ def test_register_entry_ids() -> None:
         (PERSON, '<persName ref="#Trotsky">Trotsky</persName>'),
     )
     assert run(R.check_id_scheme, xml) == [
-        "47:7: error person id 'Trotsky' does not follow the id scheme; expected 'person-' and lowercase letters, digits, hyphens [E-ID-SCHEME]"
+        (
+            "47:7: error person id 'Trotsky' does not follow the id scheme; "
+            "expected 'person-' and lowercase letters, digits, hyphens [E-ID-SCHEME]"
+        )
     ]
     xml = variant(
         ('<witness xml:id="wit-notes">', '<witness xml:id="notes-witness">'),
@@ -587,7 +649,8 @@ def test_pointer_into_another_document() -> None:
     )
     assert run_corpus(R.check_pointers, xml) == [
         (
-            f"128:11: error pointer '#{SEED_ID}.person-trotsky' in @ref of 'persName' leads into document '{SEED_ID}'; "
+            f"128:11: error pointer '#{SEED_ID}.person-trotsky' in @ref of 'persName' "
+            f"leads into document '{SEED_ID}'; "
             "a document's pointers must stay within its own TEI [E-REF-DOCUMENT]"
         )
     ]
@@ -596,7 +659,10 @@ def test_pointer_into_another_document() -> None:
         ("documents of that time: 1)", f'documents of <ref target="#{SEED_ID}">that time</ref>: 1)')
     )
     assert [f.split(" error ")[1] for f in run_corpus(R.check_pointers, xml)] == [
-        f"pointer '#{SEED_ID}' in @target of 'ref' leads into document '{SEED_ID}'; a document's pointers must stay within its own TEI [E-REF-DOCUMENT]"
+        (
+            f"pointer '#{SEED_ID}' in @target of 'ref' leads into document '{SEED_ID}'; "
+            "a document's pointers must stay within its own TEI [E-REF-DOCUMENT]"
+        )
     ]
 
 
@@ -605,26 +671,38 @@ def test_corpus_header_lists_documents() -> None:
     assert run_corpus(
         R.check_pointers, corpus_variant((second_entry, f'<ref target="#{D2}.notes">{D2}</ref>'))
     ) == [
-        f"32:11: error pointer '#{D2}.notes' in @target of 'ref' leads to 'div', expected 'document' [E-REF-KIND]"
+        (
+            f"32:11: error pointer '#{D2}.notes' in @target of 'ref' leads to 'div', "
+            "expected 'document' [E-REF-KIND]"
+        )
     ]
     twice = corpus_variant((second_entry, f'<ref target="#{SEED_ID}">{SEED_ID}</ref>'))
     assert run_corpus(R.check_corpus_listing, twice) == [
         f"32:11: error document '{SEED_ID}' is listed twice in the corpus header [E-CORPUS]",
-        f"98:3: error document '{D2}' is not listed in the corpus header (sourceDesc has no bibl with ref target '#{D2}') [E-CORPUS]",
+        (
+            f"98:3: error document '{D2}' is not listed in the corpus header "
+            f"(sourceDesc has no bibl with ref target '#{D2}') [E-CORPUS]"
+        ),
     ]
 
 
 def test_corpus_note_and_anchor_ids_keep_the_prefix() -> None:
     xml = corpus_variant((f'<note xml:id="{D2}.n1" n="1"', f'<note xml:id="{D2}.n1" n="2"'))
     assert run_corpus(R.check_note_ids, xml) == [
-        f"126:9: error note id '{D2}.n1' does not match its number 2 (expected '{D2}.n2') [E-NOTE-ID]"
+        (
+            f"126:9: error note id '{D2}.n1' does not match its number 2 "
+            f"(expected '{D2}.n2') [E-NOTE-ID]"
+        )
     ]
     xml = corpus_variant(
         (f'xml:id="{D2}.n1-ref" target="#{D2}.n1"', f'xml:id="{D2}.anchor-1" target="#{D2}.n1"'),
         (f'target="#{D2}.n1-ref"', f'target="#{D2}.anchor-1"'),
     )
     assert run_corpus(R.check_anchors, xml) == [
-        f"121:61: error note anchor '{D2}.anchor-1' should have xml:id '{D2}.n1-ref' (anchor 1 of note 1) [E-ANCHOR]"
+        (
+            f"121:61: error note anchor '{D2}.anchor-1' should have xml:id '{D2}.n1-ref' "
+            "(anchor 1 of note 1) [E-ANCHOR]"
+        )
     ]
 
 
@@ -636,14 +714,20 @@ def test_corpus_structural_and_entry_ids() -> None:
         ),
     )
     assert run_corpus(R.check_id_scheme, xml) == [
-        f"114:7: error div id '{D2}.sec-1' does not follow the id scheme; expected '{D2}.sec-II' [E-ID-SCHEME]"
+        (
+            f"114:7: error div id '{D2}.sec-1' does not follow the id scheme; "
+            f"expected '{D2}.sec-II' [E-ID-SCHEME]"
+        )
     ]
     xml = corpus_variant(
         (f'<place xml:id="{D2}.place-leningrad"', f'<place xml:id="{D2}.Leningrad"'),
         (f'ref="#{D2}.place-leningrad"', f'ref="#{D2}.Leningrad"'),
     )
     assert run_corpus(R.check_id_scheme, xml) == [
-        f"139:7: error place id '{D2}.Leningrad' does not follow the id scheme; expected '{D2}.place-' and lowercase letters, digits, hyphens [E-ID-SCHEME]"
+        (
+            f"139:7: error place id '{D2}.Leningrad' does not follow the id scheme; "
+            f"expected '{D2}.place-' and lowercase letters, digits, hyphens [E-ID-SCHEME]"
+        )
     ]
 
 
@@ -688,7 +772,10 @@ def test_conservation_needs_a_master_not_a_corpus(tmp_path: Path) -> None:
         str(d) for d in validate_file(path, source=FIXTURES / "documents" / "circular-letter.md")
     ]
     assert found == [
-        f"{path}:1:1: a teiCorpus holds several documents: check text conservation on each master against its own transcript [E-CONSERVATION]"
+        (
+            f"{path}:1:1: a teiCorpus holds several documents: check text conservation "
+            "on each master against its own transcript [E-CONSERVATION]"
+        )
     ]
 
 

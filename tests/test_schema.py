@@ -406,12 +406,18 @@ def _messages(xml: str) -> list[str]:
         (
             '<date when="2025-09-11">',
             '<date when="11 Sept">',
-            "attribute 'when' of 'date' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): '11 Sept' [E-DATE]",
+            (
+                "attribute 'when' of 'date' is not an ISO 8601 date "
+                "(YYYY, YYYY-MM or YYYY-MM-DD): '11 Sept' [E-DATE]"
+            ),
         ),
         (
             'n="3">',
             'n="3 4">',
-            "attribute 'n' of 'p' is not a short label (a letter or digit, then letters, digits, '.' or '-'; at most 16 characters): '3 4' [E-SCHEMA]",
+            (
+                "attribute 'n' of 'p' is not a short label (a letter or digit, then letters, "
+                "digits, '.' or '-'; at most 16 characters): '3 4' [E-SCHEMA]"
+            ),
         ),
         ("says <persName", "says <lb>x</lb><persName", "text is not allowed in 'lb' [E-SCHEMA]"),
         (
@@ -457,7 +463,12 @@ def _without(xml: str, start: str, end: str) -> str:
         (
             lambda x: x.replace(
                 "    </encodingDesc>\n  </teiHeader>\n  <TEI",
-                '    </encodingDesc>\n    <revisionDesc><change when="2026-01-01">x</change></revisionDesc>\n  </teiHeader>\n  <TEI',
+                (
+                    "    </encodingDesc>\n"
+                    '    <revisionDesc><change when="2026-01-01">x</change></revisionDesc>\n'
+                    "  </teiHeader>\n"
+                    "  <TEI"
+                ),
             ),
             "element 'revisionDesc' is not allowed in 'teiHeader' [E-SCHEMA]",
         ),
@@ -469,7 +480,10 @@ def _without(xml: str, start: str, end: str) -> str:
             lambda x: x.replace(
                 f'<ref target="#{D2}">', f'<ref target="https://example.org/{D2}">'
             ),
-            f"attribute 'target' of 'ref' is not a '#id' pointer: 'https://example.org/{D2}' [E-SCHEMA]",
+            (
+                "attribute 'target' of 'ref' is not a '#id' pointer: "
+                f"'https://example.org/{D2}' [E-SCHEMA]"
+            ),
         ),
         (
             lambda x: x.replace(
@@ -518,7 +532,11 @@ def test_a_corpus_without_documents_is_incomplete() -> None:
 
 def test_missing_content_is_reported_on_the_parent() -> None:
     xml = MINIMAL.replace(
-        '<bibl xml:id="work-new-course">\n        <title type="main">The New Course</title>\n      </bibl>',
+        (
+            '<bibl xml:id="work-new-course">\n'
+            '        <title type="main">The New Course</title>\n'
+            "      </bibl>"
+        ),
         '<bibl xml:id="work-new-course"><title type="main">The New Course</title></bibl>',
     )
     xml = xml.replace(
@@ -531,7 +549,10 @@ def test_missing_content_is_reported_on_the_parent() -> None:
 def test_a_bad_date_is_reported_once_though_schema_and_rule_both_see_it() -> None:
     found = _messages(MINIMAL.replace('when="2025-09-11"', 'when="2025-13-11"'))
     assert found == [
-        "attribute 'when' of 'date' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): '2025-13-11' [E-DATE]"
+        (
+            "attribute 'when' of 'date' is not an ISO 8601 date "
+            "(YYYY, YYYY-MM or YYYY-MM-DD): '2025-13-11' [E-DATE]"
+        )
     ]
 
 
@@ -541,7 +562,10 @@ def test_validate_tree_uses_the_given_tree_and_locates_without_text() -> None:
     )
     found = validate_tree(tree, "in-memory.xml")
     assert [str(d) for d in found] == [
-        "in-memory.xml:26:1: attribute 'type' of 'div' has value 'chapter'; allowed: section [E-SCHEMA]"
+        (
+            "in-memory.xml:26:1: attribute 'type' of 'div' has value 'chapter'; "
+            "allowed: section [E-SCHEMA]"
+        )
     ]
 
 

@@ -1,12 +1,12 @@
 """The corpus site (pipeline/site.py, xslt/site.xsl): dist/index.html and dist/pagefind/.
 
 A project of four documents (the seed master, two fixture transcripts and one written
-here, converted here) is rendered into tmp_path (HTML, text and EPUB; no PDF, so the site must not link
-one), with a registry and a teiCorpus file lying in tei/ to be left out. Checked without
-a browser: the documents listed with their facts and outputs, every link of the page
-resolving to a file and an id, the corpus registers matching the mentions in the TEI, the
-search data, the Pagefind index, byte-identical rebuilds. tests/test_site_browser.py
-runs the search and axe-core in Chromium.
+here, converted here) is rendered into tmp_path (HTML, text and EPUB; no PDF, so the site
+must not link one), with a registry and a teiCorpus file lying in tei/ to be left out.
+Checked without a browser: the documents listed with their facts and outputs, every link
+of the page resolving to a file and an id, the corpus registers matching the mentions in
+the TEI, the search data, the Pagefind index, byte-identical rebuilds.
+tests/test_site_browser.py runs the search and axe-core in Chromium.
 """
 
 from __future__ import annotations

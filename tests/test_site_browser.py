@@ -91,7 +91,8 @@ class Page(BrowserPage):
         self.page.fill("#search-input", words)
         self.page.click("#search-form button[type=submit]")
         self.page.wait_for_function(
-            "() => /passage|Nothing found|Search needs|could not/.test(document.getElementById('search-status').textContent)",
+            "() => /passage|Nothing found|Search needs|could not/"
+            ".test(document.getElementById('search-status').textContent)",
             timeout=20_000,
         )
         return self.page.eval_on_selector_all(

@@ -350,7 +350,8 @@ def test_header_title_page_and_citation() -> None:
     )
     assert text_of(header.xpath(".//p[@class='citation']")[0]) == (
         "Soviet Bolshevik-Leninists, “The Tactics and Tasks of the Leninist Opposition” (1932), "
-        "translated by World Socialist Web Site, published by World Socialist Web Site, 11 September 2025, "
+        "translated by World Socialist Web Site, published by World Socialist Web Site, "
+        "11 September 2025, "
         "TEI edition: Edition pipeline project, 26 November 2026, version 1.0, "
         "https://example.org/tactics-and-tasks/."
     )
@@ -405,7 +406,10 @@ def test_apparatus_lemma_in_text_variants_apart() -> None:
     details = doc.get_element_by_id("n2").xpath(".//details[@class='apparatus']")[0]
     entries = [text_of(li) for li in details.iter("li")]
     assert entries == [
-        "expelled immediately (unnumbered list)] expelled being immediately (numbered list; substantive)",
+        (
+            "expelled immediately (unnumbered list)] "
+            "expelled being immediately (numbered list; substantive)"
+        ),
         "leaders’ speeches (unnumbered list)] leaders' speeches (numbered list; orthographic)",
     ]
     assert text_of(doc.get_element_by_id("n1").xpath(".//details")[0]).endswith(
@@ -510,7 +514,8 @@ def test_registers_as_the_converter_writes_them() -> None:
         "Party leader in the Caucasus. The text names him"
     )
     assert text_of(doc.get_element_by_id("person-besedovsky")).startswith(
-        "Grigory Zinovievich Besedovsky (1896–1963?). Also: Besedovskys. High-ranking Soviet diplomat. Dates as given"
+        "Grigory Zinovievich Besedovsky (1896–1963?). Also: Besedovskys. "
+        "High-ranking Soviet diplomat. Dates as given"
     )
     # names inside register entries link to their entries but are not occurrences
     assert doc.xpath("//li[@id='work-statement-1926-10-16']//a[@href='#person-trotsky']")

@@ -60,7 +60,10 @@ def tei_words(path: Path) -> list[str]:
     root = copy.deepcopy(parse_file(path).getroot())
     # the readings the text does not show: variants, and in a choice the alternatives
     # to the editor's reading (corr, reg, expan)
-    shown_elsewhere = "//tei:choice[tei:corr | tei:reg | tei:expan]/*[not(self::tei:corr | self::tei:reg | self::tei:expan)]"
+    shown_elsewhere = (
+        "//tei:choice[tei:corr | tei:reg | tei:expan]"
+        "/*[not(self::tei:corr | self::tei:reg | self::tei:expan)]"
+    )
     for el in root.xpath(f"//tei:rdg | //tei:titlePage | {shown_elsewhere}", namespaces=NSMAP):
         _drop_keep_tail(el)
     for el in root.iter(tag=etree.Element):
@@ -157,17 +160,17 @@ def test_title_block_from_the_header() -> None:
     assert "Written: 1932, Verkhne-Uralsk Political Isolator" in lines
     joined = " ".join(text.split())
     assert (
-        "Web publication: The Tactics and Tasks of the Leninist Opposition, World Socialist Web Site, 11 September 2025"
-        in joined
-    )
+        "Web publication: The Tactics and Tasks of the Leninist Opposition, "
+        "World Socialist Web Site, 11 September 2025"
+    ) in joined
     assert (
-        "Rights: The English translation, the introduction and the editorial notes are the work of their publisher"
-        in joined
-    )
+        "Rights: The English translation, the introduction and the editorial notes "
+        "are the work of their publisher"
+    ) in joined
     assert (
-        "How to cite: Soviet Bolshevik-Leninists, “The Tactics and Tasks of the Leninist Opposition” (1932)"
-        in joined
-    )
+        "How to cite: Soviet Bolshevik-Leninists, "
+        "“The Tactics and Tasks of the Leninist Opposition” (1932)"
+    ) in joined
     assert (
         "Witnesses of the notes: unnumbered list = The complete unnumbered list of notes" in joined
     )
