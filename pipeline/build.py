@@ -44,14 +44,15 @@ def validate_master(result: ConversionResult, tei_path: Path) -> list[Diagnostic
     """Schema, integrity rules and text conservation of a master just converted: the
     conservation check uses the converter's own reading of the transcript."""
     from .validate import validate_tree
-    from .validate.conservation import check_conservation
 
     tree = parse_bytes(result.tei, tei_path)
-    problems = validate_tree(tree, str(tei_path), text=result.tei)
-    problems.extend(
-        check_conservation(tree, str(tei_path), result.document.source, converted=result.document)
+    return validate_tree(
+        tree,
+        str(tei_path),
+        text=result.tei,
+        source=result.document.source,
+        converted=result.document,
     )
-    return problems
 
 
 def build_document(

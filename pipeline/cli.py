@@ -354,10 +354,9 @@ def entities(documents: tuple[str, ...], root: Path) -> None:
     """List capitalised name candidates that no registry entry covers, one per line as
     path:line: name, so an editor can extend tei/authority/. DOCUMENTS are names under
     tei/source/ (default: all)."""
-    from .config import load_config
-    from .convert import config_path_for, read_source, run_passes
-    from .convert.model import Document, inline_text
-    from .entities import load_registry, name_candidates
+    from .convert import read_document
+    from .convert.entities import unregistered_names
+    from .entities import load_registry
 
     project = Project(root)
     try:
@@ -368,21 +367,10 @@ def entities(documents: tuple[str, ...], root: Path) -> None:
         if missing:
             fail(f"{project.source_dir}: no transcript named {', '.join(sorted(missing))}")
         for transcript in chosen:
-            doc = Document(
-                source=transcript,
-                config=load_config(config_path_for(transcript)),
-                markdown=read_source(transcript),
-            )
-            run_passes(doc, ["read", "repair"])
-            seen: set[str] = set()
-            for block in doc.blocks:
-                for name in name_candidates(
-                    inline_text(block.content, skip=frozenset({"ref"})), registry
-                ):
-                    if name not in seen:
-                        seen.add(name)
-                        click.echo(f"{transcript}:{block.line}: {name}")
-            click.echo(f"{transcript}: {len(seen)} name(s) not in the registries", err=True)
+            names = unregistered_names(read_document(transcript, until="repair"), registry)
+            for line, name in names:
+                click.echo(f"{transcript}:{line}: {name}")
+            click.echo(f"{transcript}: {len(names)} name(s) not in the registries", err=True)
     except EditionError as exc:
         fail(str(exc))
 

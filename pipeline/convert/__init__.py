@@ -115,15 +115,37 @@ def config_path_for(source: Path) -> Path:
     return source.with_suffix(".toml")
 
 
-def convert_text(markdown: str, config: DocumentConfig, source: Path) -> ConversionResult:
-    if not markdown.strip():
-        raise EditionError(Location(str(source), 1), "empty transcript")
-    doc = Document(source=source, config=config, markdown=markdown)
-    run_passes(doc)
+def passes_until(last: str) -> list[str]:
+    """The passes from the first to ``last``, in their order."""
+    if last not in PASS_NAMES:
+        raise ValueError(f"unknown converter pass {last!r}; known: {', '.join(PASS_NAMES)}")
+    return PASS_NAMES[: PASS_NAMES.index(last) + 1]
+
+
+def read_document(
+    source: Path, config_path: Path | None = None, *, until: str = PASS_NAMES[-1]
+) -> Document:
+    """The one way a transcript becomes a :class:`Document`: read it (the transcript first,
+    so a missing one is the error reported), load its configuration, run the passes up to
+    and including ``until``."""
+    markdown = read_source(source)
+    config = load_config(config_path or config_path_for(source), doc_id=source.stem)
+    return run_passes(
+        Document(source=source, config=config, markdown=markdown), passes_until(until)
+    )
+
+
+def _result(doc: Document) -> ConversionResult:
+    assert doc.tei is not None, "the write pass is the last pass"
     return ConversionResult(doc, write.serialize(doc.tei), doc.diagnostics)
 
 
+def convert_text(markdown: str, config: DocumentConfig, source: Path) -> ConversionResult:
+    """Convert a transcript given as text (``source`` names it in messages)."""
+    if not markdown.strip():
+        raise EditionError(Location(str(source), 1), "empty transcript")
+    return _result(run_passes(Document(source=source, config=config, markdown=markdown)))
+
+
 def convert_file(source: Path, config_path: Path | None = None) -> ConversionResult:
-    markdown = read_source(source)
-    config = load_config(config_path or config_path_for(source), doc_id=source.stem)
-    return convert_text(markdown, config, source)
+    return _result(read_document(source, config_path))

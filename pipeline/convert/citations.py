@@ -97,7 +97,7 @@ def _end_of_citation(items: list[Inline], index: int, offset: int) -> tuple[int,
             return i, match.end()
     # No sentence end: the citation runs to the end of the note (a truncated witness).
     last = max((i for i in range(index, len(items)) if isinstance(items[i], str)), default=None)
-    return (last, len(items[last])) if last is not None else None
+    return (last, len(str(items[last]))) if last is not None else None
 
 
 def _wrap(
@@ -106,8 +106,9 @@ def _wrap(
     """Replace items from ``start`` to ``end`` (item, offset) by ``Span('bibl', inner)``;
     a "URL: <link>" or a link right after the sentence joins the citation."""
     (si, so), (ei, eo) = start, end
-    before = items[si][:so] if isinstance(items[si], str) else ""
-    after = items[ei][eo:] if isinstance(items[ei], str) else ""
+    first, last = items[si], items[ei]
+    before = first[:so] if isinstance(first, str) else ""
+    after = last[eo:] if isinstance(last, str) else ""
     rest = items[ei + 1 :]
     bibl = Span("bibl", {}, inner)
     if rest and isinstance(rest[0], Span) and rest[0].tag == "ref" and URL_LEAD.match(after):
@@ -128,12 +129,12 @@ def _mark_one(items: list[Inline]) -> tuple[list[Inline], bool]:
         ):
             prev = items[i - 1]
             match = AUTHOR_AT_END.search(prev) if isinstance(prev, str) else None
-            if not match:
+            if not match or not isinstance(prev, str):
                 continue
-            end = _end_of_citation(items, i + 1, 0)
-            if end is None:
+            closing = _end_of_citation(items, i + 1, 0)
+            if closing is None:
                 continue
-            ei, eo = end
+            ei, eo = closing
             tail_parts: list[Inline] = []
             for j in range(i + 1, ei + 1):
                 piece = items[j]
@@ -148,7 +149,7 @@ def _mark_one(items: list[Inline]) -> tuple[list[Inline], bool]:
                 Span("title", {"level": "m"}, item.children),
                 *tail_parts,
             ]
-            return _wrap(items, (i - 1, match.start()), end, inner), True
+            return _wrap(items, (i - 1, match.start()), closing, inner), True
         if isinstance(item, str):
             found = QUOTED_AFTER_AUTHOR.search(item) or DESCRIBED_DOCUMENT.search(item)
             if not found:

@@ -18,6 +18,8 @@ import copy
 from itertools import pairwise
 from pathlib import Path
 
+from lxml import etree
+
 from ..entities import KINDS, Matcher, Registry, load_registry, matcher_for
 from ..xmlsafe import TEI_NS
 from .model import Document, Inline, Span, inline_text
@@ -172,7 +174,7 @@ class _Tagger:
         return True
 
 
-def standoff_lists(registry: Registry, used: list[str], doc_id: str = "") -> list[object]:
+def standoff_lists(registry: Registry, used: list[str], doc_id: str = "") -> list[etree._Element]:
     """The used entries (and those they point to) as TEI lists, one per kind, registry order.
 
     An entry's notes that speak for one edition (``note type="edition" n="doc"``) go only
@@ -224,3 +226,19 @@ def run(doc: Document) -> Document:
         f"matched as read, with abbreviations expanded, on word boundaries, never inside a link.",
     )
     return doc
+
+
+def unregistered_names(doc: Document, registry: Registry) -> list[tuple[int, str]]:
+    """Capitalised name candidates of a transcript read so far that no registry entry
+    covers, each once, with the line it first occurs on: what an editor adds to the
+    registries in tei/authority/."""
+    from ..entities import name_candidates
+
+    seen: set[str] = set()
+    found: list[tuple[int, str]] = []
+    for block in doc.blocks:
+        for name in name_candidates(inline_text(block.content, skip=frozenset({"ref"})), registry):
+            if name not in seen:
+                seen.add(name)
+                found.append((block.line, name))
+    return found

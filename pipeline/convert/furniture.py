@@ -16,11 +16,11 @@ colophons go to the teiHeader (``doc.metadata``) instead of being lost::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .dates import find_date
 from .inline import HTML_ID
-from .model import Block, Document, Fact, Span, inline_text, walk_spans
+from .model import Block, Document, Fact, Inline, Span, inline_text, walk_spans
 
 #: Labels of an archive's header block ("Source: ...", "Transcription/Markup: ...").
 KNOWN_LABELS = {
@@ -180,7 +180,7 @@ def _links_only(block: Block) -> list[Span] | None:
     return links if SEPARATORS.match("".join(rest)) else None
 
 
-def _text_outside_links(items: list[object], out: list[str]) -> None:
+def _text_outside_links(items: Sequence[Inline], out: list[str]) -> None:
     for item in items:
         if isinstance(item, str):
             out.append(item)
@@ -474,10 +474,10 @@ class _Furniture:
                 self.take(block, "source URL")
 
 
-def _licence_link(line: list[object]) -> str:
+def _licence_link(line: Sequence[Inline]) -> str:
     """The URL of a licence badge line (a link rel="license", or to a Creative Commons
     licence), '' if the line is something else."""
-    links = [s for s in walk_spans(line) if s.tag == "ref" and "target" in s.attrs]  # type: ignore[arg-type]
+    links = [s for s in walk_spans(line) if s.tag == "ref" and "target" in s.attrs]
     for link in links:
         target = link.attrs["target"]
         if link.attrs.get("_rel") == "license" or re.search(

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import TypeGuard
 
 from markdown_it.token import Token
 
@@ -202,7 +203,7 @@ def tentative_anchor(
     return Span("ref", attrs, [label], line, fallback=fallback)
 
 
-def is_anchor(item: Inline) -> bool:
+def is_anchor(item: Inline | None) -> TypeGuard[Span]:
     return isinstance(item, Span) and item.tag == "ref" and item.attrs.get("type") == "noteAnchor"
 
 
@@ -431,8 +432,7 @@ class InlineBuilder:
             self.close(
                 f"</{tag.name}>",
                 quiet=tag.name in TRANSPARENT_TAGS
-                or (tag.name not in HI_TAGS
-                and tag.name not in ("a", "sup")),
+                or (tag.name not in HI_TAGS and tag.name not in ("a", "sup")),
             )
             return
         name, attrs = tag.name, tag.attrs

@@ -199,10 +199,8 @@ def is_signing(block: Block) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters or len(text.split()) > 4 or not is_signature(text):
         return False
-    return (
-        (all(c.isupper() for c in letters)
-        and len(letters) >= 3)
-        or bool(re.search(r"\b[A-Z]\.\s", text + " "))
+    return (all(c.isupper() for c in letters) and len(letters) >= 3) or bool(
+        re.search(r"\b[A-Z]\.\s", text + " ")
     )
 
 

@@ -9,13 +9,17 @@ same name, so a pass that wants ``<supplied>`` simply makes ``Span("supplied", .
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import DocumentConfig
 from ..errors import Diagnostic, Location
+
+if TYPE_CHECKING:
+    from lxml import etree
+    from markdown_it.token import Token
 
 
 @dataclass
@@ -84,7 +88,7 @@ def soften(items: list[Inline]) -> list[Inline]:
     return out
 
 
-def walk_spans(items: list[Inline]) -> Iterator[Span]:
+def walk_spans(items: Sequence[Inline]) -> Iterator[Span]:
     """Every span in ``items``, depth first, in document order."""
     for item in items:
         if isinstance(item, Span):
@@ -268,7 +272,7 @@ class Document:
     source: Path
     config: DocumentConfig
     markdown: str = ""
-    tokens: list[object] = field(default_factory=list)  # markdown-it's tokens of ``markdown``
+    tokens: list[Token] = field(default_factory=list)  # markdown-it's tokens of ``markdown``
     parse_env: dict[str, Any] = field(default_factory=dict)  # markdown-it's environment (footnotes)
     blocks: list[Block] = field(default_factory=list)
     read_blocks: list[Block] = field(default_factory=list)  # every block read, after repair
@@ -292,11 +296,11 @@ class Document:
     merges: list[tuple[int, int]] = field(default_factory=list)  # (line, joined line)
     decisions: list[Decision] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    standoff: list[object] = field(default_factory=list)  # registry entries used (lxml elements)
+    standoff: list[etree._Element] = field(default_factory=list)  # registry entries used
     stats: dict[str, int] = field(default_factory=dict)
     statement: Any = None  # what the header states, and on whose word (convert.statement)
-    header: object = None  # the teiHeader element, once built
-    tei: object = None  # the lxml tree, once written
+    header: etree._Element | None = None  # the teiHeader element, once built
+    tei: etree._ElementTree | None = None  # the lxml tree, once written
 
     def where(self, line: int = 0, col: int = 0) -> Location:
         return Location(str(self.source), line, col)

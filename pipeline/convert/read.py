@@ -551,7 +551,8 @@ def _has_text(content: list[Inline]) -> bool:
             and (
                 c.tag not in ("lb", "_id")
                 and (
-                    _has_text(c.children) or (c.tag == "ref" and c.attrs.get("type") == "noteAnchor")
+                    _has_text(c.children)
+                    or (c.tag == "ref" and c.attrs.get("type") == "noteAnchor")
                 )
             )
         )

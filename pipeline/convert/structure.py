@@ -267,18 +267,18 @@ def _join_empty_headings(doc: Document, blocks: list[Block], builder: _Builder) 
     by nothing), becomes the first line of the next heading (or a paragraph at the end)."""
     out: list[Block] = []
     for index, block in enumerate(blocks):
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        next_block = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.kind == "heading" and builder.heading_of(block) is not None:
-            empty = following is None or (
-                following.kind == "heading" and following.level <= block.level
+            empty = next_block is None or (
+                next_block.kind == "heading" and next_block.level <= block.level
             )
-            if empty and following is not None:
-                following.content = [
+            if empty and next_block is not None:
+                next_block.content = [
                     *block.content,
                     Span("lb", {}, [], block.line),
-                    *following.content,
+                    *next_block.content,
                 ]
-                following.line = block.line
+                next_block.line = block.line
                 doc.replace_block(block, [])
                 doc.warn(
                     block.line,
@@ -342,12 +342,12 @@ def run(doc: Document) -> Document:
             builder.add_block(block)
             continue
         scheme, n, head = heading
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if n and NUMBER_ONLY.match(inline_text(head)) and _title_paragraph(following):
-            assert following is not None
-            head = _unwrap(following.content)  # "## I" then "Bourgeois and Proletarians"
-            doc.head_paragraphs.append(following)
-            skip.add(id(following))
+        next_block = blocks[index + 1] if index + 1 < len(blocks) else None
+        if n and NUMBER_ONLY.match(inline_text(head)) and _title_paragraph(next_block):
+            assert next_block is not None
+            head = _unwrap(next_block.content)  # "## I" then "Bourgeois and Proletarians"
+            doc.head_paragraphs.append(next_block)
+            skip.add(id(next_block))
         elif n and NUMBER_ONLY.match(inline_text(head)):
             head = _unwrap(block.content)  # the number is all the heading says
         builder.open(block, scheme, n, head)

@@ -76,7 +76,31 @@ def _text(content: list[Inline]) -> str:
 
 #: Words a title has and a name has not (in any case).
 NOT_NAME_WORDS = frozenset(
-    ["the", "of", "and", "to", "in", "on", "for", "a", "an", "at", "by", "with", "from", "as", "or", "our", "my", "his", "her", "their", "its", "this", "that"]
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "on",
+        "for",
+        "a",
+        "an",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "or",
+        "our",
+        "my",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+    ]
 )
 
 
@@ -355,7 +379,9 @@ def _same(text: str, title: str) -> bool:
     a, b = re.findall(r"\w+", text.lower()), re.findall(r"\w+", title.lower())
     if not a or not b:
         return False
-    return (set(b) <= set(a) and len(a) <= len(b) + 2) or (set(a) <= set(b) and len(b) <= len(a) + 2)
+    return (set(b) <= set(a) and len(a) <= len(b) + 2) or (
+        set(a) <= set(b) and len(b) <= len(a) + 2
+    )
 
 
 def run(doc: Document) -> Document:

@@ -58,7 +58,9 @@ def _blocks(
         if block.kind == "bullet":
             if current_list is None:
                 current_list = sub(
-                    group if group is not None and group.tag.endswith("postscript") else parent,
+                    group
+                    if group is not None and etree.QName(group).localname == "postscript"
+                    else parent,
                     "list",
                     {"rend": "bulleted"},
                 )
@@ -163,6 +165,7 @@ def build_tree(doc: Document) -> etree._ElementTree:
             else (doc.config.language or "en")
         },
     )
+    assert doc.header is not None, "the header pass runs before the write pass"
     root.append(doc.header)
     text = sub(root, "text")
     targets: dict[int, str] = {}  # block -> the xml:id of the element written from it

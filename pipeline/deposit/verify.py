@@ -250,20 +250,13 @@ def _tei_diagnostics(
     data: bytes, name: str, schema: xmlschema.XMLSchema10, foreign_ids: dict[str, str] | None = None
 ) -> tuple[etree._ElementTree | None, list[Diagnostic]]:
     """Schema and integrity rules for one TEI file of the bag, named ``name`` in messages."""
-    from ..validate.locate import Locator
-    from ..validate.rules import Document, check_rules
-    from ..validate.schema import _diagnostic  # the project's one-line schema messages
+    from ..validate import validate_tree
 
     try:
         tree = parse_bytes(data, name)
     except EditionError as exc:
         return None, [Diagnostic(exc.location, exc.message, "error", "E-XML")]
-    locator = Locator(tree, name, data)
-    found = [
-        _diagnostic(error, locator) for error in schema.iter_errors(tree, use_location_hints=False)
-    ]
-    found += check_rules(Document(tree, locator, foreign_ids=foreign_ids or {}))
-    return tree, found
+    return tree, validate_tree(tree, name, text=data, schema=schema, foreign_ids=foreign_ids)
 
 
 def _register_ids(paths: list[Path]) -> dict[Path, dict[str, str]]:
@@ -278,9 +271,9 @@ def _register_ids(paths: list[Path]) -> dict[Path, dict[str, str]]:
             declared[path] = {}
             continue
         declared[path] = {
-            e.get(XML_ID): kind_of(e)
+            xml_id: kind_of(e)
             for e in root.iter()
-            if isinstance(e.tag, str) and e.get(XML_ID) is not None
+            if isinstance(e.tag, str) and (xml_id := e.get(XML_ID)) is not None
         }
     return {
         path: {i: k for other, ids in declared.items() if other != path for i, k in ids.items()}

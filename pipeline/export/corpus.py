@@ -99,8 +99,8 @@ def prefixed_copy(doc: ExportDocument) -> tuple[etree._Element, list[Diagnostic]
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.get(XML_ID):
-            element.set(XML_ID, prefix + element.get(XML_ID))
+        if xml_id := element.get(XML_ID):
+            element.set(XML_ID, prefix + xml_id)
         for name in element.attrib:
             if name not in POINTER_ATTRIBUTES:
                 continue
@@ -225,9 +225,9 @@ def build_corpus(
         corpus.append(element)
     seen: dict[str, str] = {}
     for element in corpus.iter():
-        if not isinstance(element.tag, str) or not element.get(XML_ID):
-            continue
         value = element.get(XML_ID)
+        if not isinstance(element.tag, str) or not value:
+            continue
         owner = _owner(element)
         if value in seen:
             raise EditionError(

@@ -58,7 +58,11 @@ class ExportDocument:
         text = self.root.find(tei("text"))
         if text is None:
             return []
-        return [el.get(XML_ID) for el in text.iter() if isinstance(el.tag, str) and el.get(XML_ID)]
+        return [
+            xml_id
+            for el in text.iter()
+            if isinstance(el.tag, str) and (xml_id := el.get(XML_ID)) is not None and xml_id
+        ]
 
 
 def _text(root: etree._Element, path: str) -> str:

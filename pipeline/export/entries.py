@@ -234,5 +234,6 @@ def read_entries(root: etree._Element, path: str) -> Iterator[RegisterEntry]:
         for list_tag, kind, entry_tag, name_tag in LISTS:
             for lst in stand_off.findall(tei(list_tag)):
                 for entry in lst.iter(tei(entry_tag)):
-                    if entry.getparent() is not None and entry.getparent().tag == tei(list_tag):
+                    parent = entry.getparent()
+                    if parent is not None and parent.tag == tei(list_tag):
                         yield read_entry(entry, kind, name_tag, path)

@@ -159,7 +159,9 @@ def _xdm_value(compiled: _Compiled, name: str, value: ParamValue) -> Any:
         return processor.make_boolean_value(flag)
     if declared.startswith("xs:integer"):
         try:
-            return processor.make_integer_value(int(value))
+            if isinstance(value, (bytes, str, bool)) or not isinstance(value, int):
+                value = int(str(value))
+            return processor.make_integer_value(value)
         except ValueError:
             raise EditionError(
                 Location(str(compiled.path)),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -28,6 +29,11 @@ from .locate import Locator
 from .report import has_errors, ordered, summary, to_records, to_text
 from .rules import RULES, Document, check_rules, kind_of
 from .schema import ROOTS, load_schema, schema_diagnostics
+
+if TYPE_CHECKING:
+    import xmlschema
+
+    from ..convert.model import Document as Transcript
 
 __all__ = [
     "RULES",
@@ -70,17 +76,24 @@ def validate_tree(
     text: str | bytes | None = None,
     load_text: Callable[[], str | bytes | None] | None = None,
     foreign_ids: Mapping[str, str] | None = None,
+    schema: xmlschema.XMLSchemaBase | None = None,
+    converted: Transcript | None = None,
 ) -> list[Diagnostic]:
-    """Validate an already parsed tree (it is not re-read): schema first, then the rules.
+    """Validate an already parsed tree (it is not re-read): schema first, then the rules,
+    then (with ``source``) text conservation against the transcript. The one validation of
+    the project: `edition validate`, the build and the deposit's verification all call it.
 
     ``text`` (or a ``load_text`` callable) is the document's source text, used only to give
-    columns in messages; without it columns are 1.
+    columns in messages; without it columns are 1. ``schema`` replaces the project's (a
+    deposit is checked against the schema it carries). ``converted`` is the converter's
+    Document for ``source`` when the caller has just converted it: conservation then uses
+    its reading instead of reading the transcript again.
     """
     locator = Locator(tree, path_for_messages, text, load_text=load_text)
     root_problem = _check_root(tree, locator)
     if root_problem is not None:
         return [root_problem]
-    found = schema_diagnostics(tree, locator)
+    found = schema_diagnostics(tree, locator, schema)
     if is_corpus(tree.getroot()):
         if source is not None:
             found.append(
@@ -95,7 +108,11 @@ def validate_tree(
             found.extend(check_rules(Document(tree, locator, part=part)))
     else:
         found.extend(
-            check_rules(Document(tree, locator, source=source, foreign_ids=foreign_ids or {}))
+            check_rules(
+                Document(
+                    tree, locator, source=source, converted=converted, foreign_ids=foreign_ids or {}
+                )
+            )
         )
     return ordered(found)
 

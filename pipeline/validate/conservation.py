@@ -21,14 +21,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from ..errors import Diagnostic, Location
 
 if TYPE_CHECKING:
-    from ..convert.model import Document
+    from collections.abc import Sequence
+
+    from markdown_it.token import Token
+
+    from ..convert.model import Block, Document, Inline
 from ..xmlsafe import XML_ID, tei
 
 WORD = re.compile(r"[^\W_]+")
@@ -43,31 +47,26 @@ def words(text: str) -> list[str]:
 
 
 def raw_words_by_line(
-    markdown: str, tokens: list[object] | None = None, env: dict[str, object] | None = None
+    markdown: str, tokens: list[Token] | None = None, env: dict[str, Any] | None = None
 ) -> dict[int, list[str]]:
     """The words of each source line's tokens (the line a token starts on)."""
     from ..convert.read import parse
 
     if tokens is None:
         tokens, env = parse(markdown)
-    inline_notes = (env or {}).get("footnotes", {}).get("list", {})  # type: ignore[union-attr]
+    inline_notes: dict[int, dict[str, Any]] = (env or {}).get("footnotes", {}).get("list", {})
     out: dict[int, list[str]] = {}
     for token in tokens:
-        line = token.map[0] + 1 if token.map else 0  # type: ignore[attr-defined]
+        line = token.map[0] + 1 if token.map else 0
         out.setdefault(line, []).extend(token_words(token, inline_notes))
     return out
 
 
-def token_words(
-    token: object, inline_notes: dict[int, dict[str, object]] | None = None
-) -> list[str]:
+def token_words(token: Token, inline_notes: dict[int, dict[str, Any]] | None = None) -> list[str]:
     """The words one markdown-it token contributes to the transcript (with the text of the
     inline footnotes, ``^[...]``, it refers to)."""
-    from markdown_it.token import Token
-
     from ..convert.read import html_block_text
 
-    assert isinstance(token, Token)
     out: list[str] = []
     if token.type == "list_item_open" and token.info:
         out.extend(words(token.info))
@@ -84,7 +83,7 @@ def token_words(
             and (child.meta or {}).get("label") is None
         ):
             note = inline_notes.get((child.meta or {}).get("id", -1), {})
-            for inner in note.get("tokens", []) or []:  # type: ignore[union-attr]
+            for inner in note.get("tokens", []) or []:
                 if inner.type in ("text", "code_inline"):
                     out.extend(words(inner.content))
     if token.type in ("fence", "code_block"):
@@ -105,13 +104,15 @@ def letters(counter: Counter[str]) -> Counter[str]:
     return out
 
 
-def _model_text(items: list[object]) -> str:
+def _model_text(items: Sequence[Inline]) -> str:
     """The reading of model content, with note anchors standing apart as their own word."""
     from ..convert.model import Span, inline_text
 
     out: list[str] = []
     for item in items:
-        if (isinstance(item, Span) and item.tag == "ref" and item.attrs.get("type") == "noteAnchor") or (isinstance(item, Span) and item.tag == "_alt"):
+        if (
+            isinstance(item, Span) and item.tag == "ref" and item.attrs.get("type") == "noteAnchor"
+        ) or (isinstance(item, Span) and item.tag == "_alt"):
             out.append(f" {item.text()} ")
         elif isinstance(item, Span) and item.tag not in ("app", "lb"):
             out.append(_model_text(item.children))
@@ -122,12 +123,9 @@ def _model_text(items: list[object]) -> str:
     return "".join(out)
 
 
-def _block_words(block: object, numbered: bool = True) -> list[str]:
+def _block_words(block: Block, numbered: bool = True) -> list[str]:
     """A block's words in the model; ``numbered``: with an item's number (not for a note,
     whose number is its label, in @n)."""
-    from ..convert.model import Block
-
-    assert isinstance(block, Block)
     number = block.number if block.kind == "item" and numbered else ""
     return [*words(number), *words(_model_text(block.content))]
 
@@ -209,16 +207,9 @@ def tei_words(node: etree._Element, witness: str = "") -> list[str]:
 
 def _read_transcript(source: Path, config_path: Path | None) -> Document:
     """The converter's reading of the transcript: blocks, notes, boilerplate removed."""
-    from ..config import load_config
-    from ..convert import config_path_for, read_source, run_passes
-    from ..convert.model import Document
+    from ..convert import read_document
 
-    markdown = read_source(source)  # first: a missing transcript is the error to report
-    config = load_config(config_path or config_path_for(source), doc_id=source.stem)
-    doc = Document(source=source, config=config, markdown=markdown)
-    return run_passes(
-        doc, ["read", "repair", "furniture", "notes", "titlepage", "letter", "structure"]
-    )
+    return read_document(source, config_path, until="structure")
 
 
 def _first_divergence(expected: list[str], found: list[str]) -> str:
@@ -231,15 +222,13 @@ def _first_divergence(expected: list[str], found: list[str]) -> str:
     return f"TEI has {len(found) - len(expected)} extra word(s) from '{found[len(expected)]}'"
 
 
-def snapshot_words(block: object) -> list[str]:
+def snapshot_words(block: Block) -> list[str]:
     """The words of a block as the reader left it: its mark, its number, its text, and the
     text of every tentative anchor but footnote references (whose identifiers, "[^x]", are
     not text of the transcript)."""
-    from ..convert.model import Block, Span
+    from ..convert.model import Span
 
-    assert isinstance(block, Block)
-
-    def reading(items: list[object]) -> str:
+    def reading(items: Sequence[Inline]) -> str:
         out: list[str] = []
         for item in items:
             if isinstance(item, Span):
@@ -300,11 +289,8 @@ def _lost(doc: Document) -> str | None:
     return f"line {diverging}: the reader's words differ from the transcript's from here on"
 
 
-def _where(block: object, doc: Document) -> str:
+def _where(block: Block, doc: Document) -> str:
     """Where a block stands, for messages: its section heading, or what took it out."""
-    from ..convert.model import Block
-
-    assert isinstance(block, Block)
     for removal in doc.removals:
         if removal.block is block:
             return f" (removed as {removal.reason})"
@@ -360,7 +346,7 @@ def check_conservation(
     if doc.notes_head_block is not None:
         apart.add(id(doc.notes_head_block))  # the heading of the notes: checked with them
     main_expected: list[str] = []
-    main_blocks: list[object] = []  # the block each expected word comes from
+    main_blocks: list[Block] = []  # the block each expected word comes from
     for block in blocks:
         if id(block) in apart:
             continue
@@ -380,9 +366,9 @@ def check_conservation(
             (i for i, (a, b) in enumerate(zip(main_expected, main_found)) if a != b),
             min(len(main_expected), len(main_found)),
         )
-        block = main_blocks[min(at, len(main_blocks) - 1)] if main_blocks else None
-        line = getattr(block, "line", 0)
-        where = _where(block, doc) if block is not None else ""
+        diverging = main_blocks[min(at, len(main_blocks) - 1)] if main_blocks else None
+        line = diverging.line if diverging is not None else 0
+        where = _where(diverging, doc) if diverging is not None else ""
         problems.append(
             Diagnostic(
                 Location(tei_path),
@@ -406,7 +392,7 @@ def check_conservation(
     tei_notes = {
         note.get(XML_ID): note
         for note in root.iter(tei("note"))
-        if note.getparent() is not None and note.getparent().get("type") == "notes"
+        if (parent := note.getparent()) is not None and parent.get("type") == "notes"
     }
     for note in doc.notes:
         node = tei_notes.get(note.xml_id)

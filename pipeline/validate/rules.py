@@ -41,6 +41,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -50,6 +51,9 @@ from ..xmlsafe import TEI_NS, XML_ID, tei
 from .corpus import SEPARATOR, CorpusPart
 from .locate import Locator
 from .schema import element_name
+
+if TYPE_CHECKING:
+    from ..convert.model import Document as Transcript
 
 # --------------------------------------------------------------------------------------
 # The document and what rules need to know about it
@@ -116,6 +120,8 @@ class Document:
     tree: etree._ElementTree
     locator: Locator
     source: Path | None = None
+    #: the converter's reading of ``source``, when the caller has just converted it
+    converted: Transcript | None = None
     #: ids declared in sibling files (the other registers), id -> kind, for cross-file pointers.
     foreign_ids: Mapping[str, str] = field(default_factory=dict)
     #: in a teiCorpus, the part the rules check (one document, or the corpus header);
@@ -816,7 +822,7 @@ def check_source_text(doc: Document) -> Iterable[Diagnostic]:
     from .conservation import check_conservation
 
     try:
-        return check_conservation(doc.tree, doc.path, doc.source)
+        return check_conservation(doc.tree, doc.path, doc.source, converted=doc.converted)
     except EditionError as exc:  # the transcript itself is unreadable or misconfigured
         return [
             Diagnostic(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import Any, cast
 
 import xmlschema
 from lxml import etree
@@ -97,15 +98,26 @@ def load_gate_schema(path: Path = SCHEMA_PATH) -> etree.XMLSchema | None:
         return None
 
 
-def schema_diagnostics(tree: etree._ElementTree, locator: Locator) -> list[Diagnostic]:
-    """Validate the parsed ``tree`` (not re-read from disk) and describe each error."""
-    gate = load_gate_schema()
-    if gate is not None and gate.validate(tree):
-        return []
-    schema = load_schema()
+def schema_diagnostics(
+    tree: etree._ElementTree, locator: Locator, schema: xmlschema.XMLSchemaBase | None = None
+) -> list[Diagnostic]:
+    """Validate the parsed ``tree`` (not re-read from disk) against ``schema`` (default: the
+    project's) and describe each error."""
+    if schema is None:
+        gate = load_gate_schema()  # the project schema's fast yes (libxml2), same verdict
+        if gate is not None and gate.validate(tree):
+            return []
+        schema = load_schema()
     return [
-        _diagnostic(error, locator) for error in schema.iter_errors(tree, use_location_hints=False)
+        _diagnostic(error, locator)
+        for error in schema.iter_errors(lxml_source(tree), use_location_hints=False)
     ]
+
+
+def lxml_source(tree: etree._ElementTree) -> Any:
+    """An lxml tree as xmlschema's source: xmlschema validates lxml trees (it declares
+    ElementTree's types only), keeping lxml's source lines for the messages."""
+    return tree
 
 
 def display_name(name: str) -> str:
@@ -126,7 +138,7 @@ def element_name(element: etree._Element) -> str:
         return str(qname.localname)
     if element.prefix:
         return f"{element.prefix}:{qname.localname}"
-    return display_name(element.tag)
+    return display_name(str(element.tag))
 
 
 def _quote(value: object) -> str:
@@ -165,7 +177,8 @@ def _children_message(
     error: XMLSchemaChildrenValidationError, parent: etree._Element | None
 ) -> tuple[etree._Element | None, str]:
     parent_name = element_name(parent) if parent is not None else "?"
-    child = error.invalid_child
+    # xmlschema types elements as ElementTree's; validating an lxml tree, they are lxml's
+    child = cast("etree._Element | None", error.invalid_child)
     expected = _names(error.expected)
     if child is None:
         # The content ended too early: something required is missing.

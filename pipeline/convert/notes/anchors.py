@@ -92,13 +92,13 @@ def link(doc: Document, found: list[Candidate]) -> None:
     notes = doc.notes
     by_footnote = {note.footnote: note for note in notes if note.footnote}
     by_label: dict[str, list[Note]] = {}
-    for note in notes:
-        by_label.setdefault(note.label, []).append(note)
+    for listed in notes:
+        by_label.setdefault(listed.label, []).append(listed)
     chosen: dict[int, Note] = {}
     strong_form: dict[int, str] = {}  # note position -> the form of its strong anchor
     # strong evidence first: footnote identifiers and link fragments
     for index, cand in enumerate(found):
-        note = None
+        note: Note | None = None
         if cand.form == "footnote":
             note = by_footnote.get(cand.label)
         if note is None and cand.span.attrs.get(HREF):
@@ -113,15 +113,19 @@ def link(doc: Document, found: list[Candidate]) -> None:
         options = by_label.get(cand.label, [])
         if not options or (cand.glued and cand.form not in EXPLICIT):
             continue
-        note = _nearest(options, cand)
-        if note.n in strong_form and strong_form[note.n] != cand.form and cand.form not in STRONG:
+        nearest = _nearest(options, cand)
+        if (
+            nearest.n in strong_form
+            and strong_form[nearest.n] != cand.form
+            and cand.form not in STRONG
+        ):
             continue  # the note is linked by a stronger kind of anchor: this mark is text
-        chosen[index] = note
+        chosen[index] = nearest
     for index, cand in enumerate(found):
-        note = chosen.get(index)
-        if note is None:
+        if index not in chosen:
             _give_back(doc, cand, notes)
             continue
+        note = chosen[index]
         anchor_id = (
             f"{note.xml_id}-ref"
             if not note.anchors
