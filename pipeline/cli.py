@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from . import __version__
+from .deposit.command import deposit
 from .errors import Diagnostic, EditionError
+from .export import export_command
 from .options import ROOT_OPTION
 
 if TYPE_CHECKING:
@@ -43,7 +45,8 @@ VERBOSE_OPTION = click.option(
     "-v",
     "--verbose",
     is_flag=True,
-    help="Show every warning on its own line (by default, warnings of one kind are counted on one).",
+    help="Show every warning on its own line (by default, warnings of one kind are counted on "
+    "one).",
 )
 
 
@@ -159,7 +162,8 @@ def _report_documents(reports: list[DocumentReport], root: Path, verbose: bool =
         written = ", ".join(_relative(p, root) for p in report.written)
         status = "ok" if report.ok else "FAILED"
         click.echo(
-            f"{report.doc_id}: {status}; wrote {written or 'nothing'}; {len(report.warnings)} warning(s)"
+            f"{report.doc_id}: {status}; wrote {written or 'nothing'}; "
+            f"{len(report.warnings)} warning(s)"
         )
 
 
@@ -199,7 +203,8 @@ def _relative(path: Path, root: Path) -> str:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Output file (one source) or directory (default: the tei/ directory above tei/source/, else beside the source).",
+    help="Output file (one source) or directory (default: the tei/ directory above tei/source/, "
+    "else beside the source).",
 )
 @click.option(
     "--config",
@@ -257,7 +262,8 @@ def _convert_target(source: Path, output: Path | None, count: int) -> Path:
 @click.option(
     "--source",
     type=click.Path(path_type=Path),
-    help="Transcript to check text conservation against (default: tei/source/<name>.md when it exists).",
+    help="Transcript to check text conservation against (default: tei/source/<name>.md when it "
+    "exists).",
 )
 @ROOT_OPTION
 @VERBOSE_OPTION
@@ -313,8 +319,8 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     "--build-date",
     callback=_iso_date,
     metavar="YYYY-MM-DD",
-    help="The date the outputs give as theirs (default: the TEI header's publicationStmt/date/@when; "
-    "the EPUB needs one).",
+    help="The date the outputs give as theirs (default: the TEI header's "
+    "publicationStmt/date/@when; the EPUB needs one).",
 )
 def render(files: tuple[Path, ...], formats: str, output: Path, build_date: str | None) -> None:
     """Render TEI files (ours or any valid TEI) to HTML, plain text, PDF and EPUB."""
@@ -376,9 +382,6 @@ def entities(documents: tuple[str, ...], root: Path) -> None:
 
 
 # Commands defined in their own packages (cheap to import: heavy imports happen when they run).
-from .deposit.command import deposit
-from .export import export_command
-
 main.add_command(deposit)
 main.add_command(export_command)
 

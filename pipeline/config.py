@@ -107,6 +107,7 @@ def _date_from_git(source: Path) -> str:
             capture_output=True,
             text=True,
             timeout=10,
+            check=False,
         )
         if status.returncode != 0 or status.stdout.strip():
             return ""
@@ -116,6 +117,7 @@ def _date_from_git(source: Path) -> str:
             capture_output=True,
             text=True,
             timeout=10,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return ""
@@ -236,7 +238,8 @@ def load_config(
     if not build_date:
         raise EditionError(
             Location(name),
-            "missing [edition] build_date (or set SOURCE_DATE_EPOCH): builds must not depend on the clock",
+            "missing [edition] build_date (or set SOURCE_DATE_EPOCH): "
+            "builds must not depend on the clock",
         )
     responsibilities = []
     for entry in data.get("responsibility", []) or []:

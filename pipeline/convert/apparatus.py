@@ -101,7 +101,7 @@ def collate(
             # Equal after normalising quotation marks: keep orthographic differences too.
             run_a: list[Inline] = []
             run_b: list[Inline] = []
-            for x, y, kx, ky in zip(a[i1:i2], b[j1:j2], raw_a[i1:i2], raw_b[j1:j2]):
+            for x, y, kx, ky in zip(a[i1:i2], b[j1:j2], raw_a[i1:i2], raw_b[j1:j2], strict=True):
                 if kx == ky:
                     if run_a:
                         out.append(_app(run_a, run_b, base_wit, other_wit, "orthographic"))

@@ -8,7 +8,8 @@ follows). Within it the author, title, imprint, date and page range are marked::
     Vadim Rogovin, *Bolsheviks Against Stalinism*, Detroit, MI: Mehring Books, 2019, pp. 215-220.
     -> <bibl><author>Vadim Rogovin</author>, <title level="m">Bolsheviks ...</title>,
        <pubPlace>Detroit, MI</pubPlace>: <publisher>Mehring Books</publisher>,
-       <date when="2019">2019</date>, <biblScope unit="page" from="215" to="220">pp. 215-220</biblScope>.</bibl>
+       <date when="2019">2019</date>,
+       <biblScope unit="page" from="215" to="220">pp. 215-220</biblScope>.</bibl>
 
 Each witness of a note is marked separately, before collation.
 """
@@ -35,7 +36,8 @@ IMPRINT = re.compile(
     r"(?P<pages>,\s*(?P<pp>pp?\.\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?))?"
 )
 DATE_IN_TEXT = re.compile(
-    r"\((?P<paren>\d{4})\)|(?P<mdy>(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4})|\b(?:in|of) (?P<year>1[5-9]\d\d|20\d\d)\b"
+    r"\((?P<paren>\d{4})\)|(?P<mdy>(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December) \d{1,2}, \d{4})|\b(?:in|of) (?P<year>1[5-9]\d\d|20\d\d)\b"
 )
 
 
@@ -215,8 +217,8 @@ def run(doc: Document) -> Document:
     if total:
         doc.decide(
             "interpretation",
-            f"Bibliographic citations in the notes (an author or a document description followed by a "
-            f"title) are encoded as bibl with author, title, imprint, date and page range ({total} "
-            f"citations).",
+            "Bibliographic citations in the notes (an author or a document description followed "
+            "by a title) are encoded as bibl with author, title, imprint, date and page range "
+            f"({total} citations).",
         )
     return doc

@@ -53,7 +53,7 @@ def parse_date(text: str) -> str:
         match = pattern.match(text)
         if not match:
             continue
-        parts = dict(zip(order, match.groups()))
+        parts = dict(zip(order, match.groups(), strict=True))
         year = int(parts["y"])
         month = parts.get("m")
         if month is not None and not month.isdigit():

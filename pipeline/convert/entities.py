@@ -139,7 +139,7 @@ class _Tagger:
         # Cut strings at every mention edge so each unit lies wholly inside or outside one.
         edges = sorted({e for m in mentions for e in (m.start, m.end)})
         units: list[tuple[int, int, Inline]] = []
-        for item, (start, end) in zip(items, pieces):
+        for item, (start, end) in zip(items, pieces, strict=True):
             if not isinstance(item, str):
                 units.append((start, end, item))
                 continue
@@ -166,7 +166,7 @@ class _Tagger:
     @staticmethod
     def _fits(start: int, end: int, items: list[Inline], pieces: list[tuple[int, int]]) -> bool:
         """A mention may cover an element wholly or not at all, and never an opaque one."""
-        for item, (a, b) in zip(items, pieces):
+        for item, (a, b) in zip(items, pieces, strict=True):
             if isinstance(item, str) or b <= start or a >= end:
                 continue
             if item.tag not in TRANSPARENT or a < start or b > end:

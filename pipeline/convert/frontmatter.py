@@ -159,7 +159,10 @@ def read(doc: Document, text: str, line: int) -> None:
             )
         )
     doc.stats["front_matter_keys"] = len(data)
-    described = f"The transcript's YAML front matter (source lines {line}-{line + text.count(chr(10)) + 1}) is metadata, not text: "
+    described = (
+        "The transcript's YAML front matter (source lines "
+        f"{line}-{line + text.count(chr(10)) + 1}) is metadata, not text: "
+    )
     used = [str(k) for k in data if str(k) not in unused]
     described += (
         f"its keys {', '.join(used)} fill the teiHeader"
@@ -196,5 +199,6 @@ def title_block(doc: Document) -> None:
         doc.blocks.insert(1, Block("byline", first.line, list(content), first.end_line))
     doc.decide(
         "interpretation",
-        f"The pandoc title block (source line {first.line}) gives the title page its title, author and date.",
+        f"The pandoc title block (source line {first.line}) gives the title page "
+        "its title, author and date.",
     )

@@ -9,14 +9,16 @@ block's own form as evidence, never its position alone. Every block taken out is
 with its lines and stated in the editorialDecl; the facts of header blocks, licences and
 colophons go to the teiHeader (``doc.metadata``) instead of being lost::
 
-    <span class="info">Written:</span> London, March 18-28, 1875;   -> Fact("Written", "London, March 18-28, 1875")
-    [< backward](x.htm) | [forward >](y.htm)                         -> removed: navigation
+    <span class="info">Written:</span> London, March 18-28, 1875;
+                                      -> Fact("Written", "London, March 18-28, 1875")
+    [< backward](x.htm) | [forward >](y.htm)   -> removed: navigation
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from .dates import find_date
 from .inline import HTML_ID
@@ -100,25 +102,29 @@ BACK_MATTER_CLASSES = re.compile(
     re.IGNORECASE,
 )
 BACK_MATTER_HEADINGS = re.compile(
-    r"^\s*(?:imprint|colophon|uncopyright|copyright|licen[cs]e|about this (?:e-?book|edition)|credits)\s*$",
+    r"^\s*(?:imprint|colophon|uncopyright|copyright|licen[cs]e|about this (?:e-?book|edition)"
+    r"|credits)\s*$",
     re.IGNORECASE,
 )
 TRANSCRIBER_NOTE = re.compile(
-    r"^(?:transcriber[’']?s|editor[’']?s|a)?\s*notes? (?:on the (?:text|transcription)|by the transcriber)?:?$|^transcriber[’']?s notes?:?$",
+    r"^(?:transcriber[’']?s|editor[’']?s|a)?\s*notes? (?:on the (?:text|transcription)|by the "
+    r"transcriber)?:?$|^transcriber[’']?s notes?:?$",
     re.IGNORECASE,
 )
 LICENCE_TERMS = re.compile(
     r"\b(?:licen[cs]e|copyright|public domain|re-use it|no restrictions)\b", re.IGNORECASE
 )
 LICENCE_WORDS = re.compile(
-    r"public domain|creative commons|\bCC[ -]?(?:BY|0)|copyleft|licen[cs]e|freely (?:copy|distribute)",
+    r"public domain|creative commons|\bCC[ -]?(?:BY|0)|copyleft|licen[cs]e|freely (?:copy"
+    r"|distribute)",
     re.IGNORECASE,
 )
 URL_ONLY = re.compile(r"^\s*https?://\S+\s*$")
 MAX_SHORT_WORDS = 8
 #: A line crediting who produced the e-text ("E-text prepared by ...", "Produced by ...").
 CREDITS = re.compile(
-    r"^\s*(?:(?:the\s+)?(?:e-?text|e-?book|electronic (?:text|edition))\s+)?(?:was\s+)?(?:prepared|produced|transcribed|scanned|digiti[sz]ed)\s+by\s+(.+)$",
+    r"^\s*(?:(?:the\s+)?(?:e-?text|e-?book|electronic (?:text|edition))\s+)?(?:was\s+)?(?:prepared"
+    r"|produced|transcribed|scanned|digiti[sz]ed)\s+by\s+(.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -299,7 +305,7 @@ class _Furniture:
     def transcriber_notes(self, blocks: list[Block]) -> None:
         """ "Transcriber's note:" alone, its explanation in the block after it: the
         transcriber's statement on the transcription, for the header."""
-        for block, following in zip(blocks, blocks[1:]):
+        for block, following in pairwise(blocks):
             if TRANSCRIBER_NOTE.match(" ".join(full_text(block).split())) and following.kind in (
                 "para",
                 "quote",
@@ -345,7 +351,7 @@ class _Furniture:
             if "text" not in kinds or kinds.count("text") == len(kinds):
                 continue
             kept: list[Block] = []
-            for kind, part in zip(kinds, parts):
+            for kind, part in zip(kinds, parts, strict=True):
                 piece = Block("para", block.line, part, block.end_line, containers=block.containers)
                 if kind == "text":
                     kept.append(piece)
@@ -532,7 +538,8 @@ def _plain(text: str) -> str:
     return re.sub(r"[^\w\s]", "", " ".join(text.split())).lower().strip()
 
 
-#: A colophon's statement of its translator: "It was translated from German in 1888 by Samuel Moore."
+#: A colophon's statement of its translator:
+#: "It was translated from German in 1888 by Samuel Moore."
 TRANSLATED_BY = re.compile(
     r"\btranslated\b(?:\s+from\s+[A-Z]\w+)?(?:\s+in\s+\d{4})?\s+by\s+((?:[A-Z][\w’'-]*\.?\s*){1,5}?)(?=[.,;]\s|[.,;]?$|\s+(?:and|in|for|with)\b)"
 )

@@ -8,8 +8,10 @@ on whether a note 1 or 2 exists, which the notes pass decides. A tentative ancho
 ``fallback``, the reading it has if no note claims it::
 
     "Commune[1] and x<sup>2</sup>"
-    -> ["Commune", Span("ref", {type: noteAnchor, n: "1", _form: "bracket"}, fallback=[supplied 1]),
-        " and x", Span("ref", {type: noteAnchor, n: "2", _form: "sup"}, fallback=[hi superscript 2])]
+    -> ["Commune",
+        Span("ref", {type: noteAnchor, n: "1", _form: "bracket"}, fallback=[supplied 1]),
+        " and x",
+        Span("ref", {type: noteAnchor, n: "2", _form: "sup"}, fallback=[hi superscript 2])]
 """
 
 from __future__ import annotations
@@ -572,11 +574,12 @@ class InlineBuilder:
 def _plain(items: list[Inline]) -> bool:
     """Only text (and scratch wrappers of text): nothing a label could not be."""
     for item in items:
-        if isinstance(item, Span) and not (
-            item.tag == "_html" or (item.tag == "supplied" and len(item.children) == 1)
+        if (
+            isinstance(item, Span)
+            and not (item.tag == "_html" or (item.tag == "supplied" and len(item.children) == 1))
+            and not (item.tag == "hi" and _plain(item.children))
         ):
-            if not (item.tag == "hi" and _plain(item.children)):
-                return False
+            return False
     return True
 
 

@@ -14,9 +14,18 @@ from __future__ import annotations
 import re
 
 FUNCTION_WORDS = {
-    "en": "the of and to in a is that it was for on as with by his be at this which from or have not are but",
-    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat daß dass",
-    "fr": "de la le et les des en un une du est que dans qui pour pas par sur au plus ne se il elle sont",
+    "en": (
+        "the of and to in a is that it was for on as with by his be at this which from or have "
+        "not are but"
+    ),
+    "de": (
+        "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es "
+        "an werden aus er hat daß dass"
+    ),
+    "fr": (
+        "de la le et les des en un une du est que dans qui pour pas par sur au plus ne se il elle "
+        "sont"
+    ),
     "es": "de la que el en y los del se las por un para con no una su al es lo como más",
     "it": "di e il la che in per un del non una della con è si le sono da al dei",
     "pt": "de a o que e do da em um para é com não uma os no se na por mais",

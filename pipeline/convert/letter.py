@@ -33,9 +33,9 @@ SALUTATION = re.compile(
     re.IGNORECASE,
 )
 VALEDICTION = re.compile(
-    r"^(?:(?:ever|always|very truly|truly|sincerely|faithfully|affectionately|cordially|fraternally|"
-    r"respectfully|gratefully|lovingly)\s+)?(?:yours|your\b.{0,40}|dein\b.{0,30}|ihr\b.{0,30}|"
-    r"with\b.{0,50}\b(?:greetings|regards|wishes|respect|love|salutations)|"
+    r"^(?:(?:ever|always|very truly|truly|sincerely|faithfully|affectionately|cordially|"
+    r"fraternally|respectfully|gratefully|lovingly)\s+)?(?:yours|your\b.{0,40}|dein\b.{0,30}|"
+    r"ihr\b.{0,30}|with\b.{0,50}\b(?:greetings|regards|wishes|respect|love|salutations)|"
     r"(?:best|kind|kindest|warm|warmest|comradely|fraternal|revolutionary|cordial|hearty)\s+"
     r"(?:regards|greetings|wishes|salutations)|sincerely|faithfully|cordially|fraternally|respectfully|"
     r"affectionately|salut|greetings|regards|adieu|farewell|mit\b.{0,40}\bgr(?:ü|u)(?:ß|ss)(?:en)?|"
@@ -101,7 +101,8 @@ def _split(doc: Document, block: Block, kinds: list[str]) -> list[Block]:
     """A paragraph of closing lines cut into one block per line, each of its kind; the
     original is replaced in the document's lists (its words stay where they were)."""
     parts = [
-        Block(kind, block.line, line, block.end_line) for kind, line in zip(kinds, _lines(block))
+        Block(kind, block.line, line, block.end_line)
+        for kind, line in zip(kinds, _lines(block), strict=True)
     ]
     doc.replace_block(block, parts)
     return parts
@@ -170,7 +171,7 @@ def _closer(doc: Document, body: list[Block]) -> list[str]:
                 for line in lines
             ]
             if "" not in kinds:
-                parts = _split(doc, block, kinds)
+                _split(doc, block, kinds)
                 found.extend(["valediction", *(["signature"] if "signed" in kinds else [])])
                 _postscript(body[index + 1 :], found)
                 return found
@@ -214,7 +215,8 @@ def _signature(doc: Document, body: list[Block]) -> None:
         last.kind = "signed"
         doc.decide(
             "interpretation",
-            f"The text is signed at its end (source line {last.line}): the signature is encoded as signed in a closer.",
+            f"The text is signed at its end (source line {last.line}): the signature is encoded as "
+            "signed in a closer.",
         )
 
 

@@ -113,7 +113,8 @@ def resolve(doc: Document, root: etree._Element, targets: dict[int, str]) -> Non
         )
         doc.warn(
             0,
-            f"{len(kept_as_text)} link(s) kept as text: their targets ({listed}{more}) are relative or missing",
+            f"{len(kept_as_text)} link(s) kept as text: their targets ({listed}{more}) are "
+            "relative or missing",
             "W-LINK",
         )
     if parts:

@@ -684,13 +684,16 @@ def run(doc: Document) -> Document:
     if doc.stats.get("indented_blocks"):
         doc.decide(
             "interpretation",
-            f"Indented blocks of the transcript, which markdown would read as code, are read as text with their line breaks ({doc.stats['indented_blocks']} blocks).",
+            "Indented blocks of the transcript, which markdown would read as code, are read as "
+            f"text with their line breaks ({doc.stats['indented_blocks']} blocks).",
         )
     pages = sum(1 for b in doc.blocks for s in walk_spans(b.content) if s.tag == "pb")
     if pages:
         doc.decide(
             "normalization",
-            f"The page numbers of the printed edition that the transcript marks ({pages}) are encoded as pb with the number in @n; their text (\u201c[Pg 5]\u201d) is not part of the text.",
+            f"The page numbers of the printed edition that the transcript marks ({pages}) are "
+            "encoded as pb with the number in @n; their text (\u201c[Pg 5]\u201d) is not part of "
+            "the text.",
         )
     _unwrap_whole_quote(doc)
     if not any(b.kind != "break" for b in doc.blocks):

@@ -7,7 +7,8 @@ licence that is not given, no language but the one named or recognised from the 
 then said to be recognised).
 
 >>> # a transcript with a title heading and a front-matter translator, no .toml:
->>> # Statement(title="...", title_source="the title page", roles=[("Translation", "C. Nguyen", "name")], ...)
+>>> # Statement(title="...", title_source="the title page",
+>>> #           roles=[("Translation", "C. Nguyen", "name")], ...)
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ ROLE_LABELS = re.compile(
     re.IGNORECASE,
 )
 FREE = re.compile(
-    r"public domain|creative commons|creativecommons\.org|\bcc[ -]?(?:by|0|zero)|copyleft|freely (?:copy|distribute)|free of copyright|at no cost and with almost no restrictions",
+    r"public domain|creative commons|creativecommons\.org|\bcc[ -]?(?:by|0|zero)|copyleft|freely "
+    r"(?:copy|distribute)|free of copyright|at no cost and with almost no restrictions",
     re.IGNORECASE,
 )
 
@@ -63,7 +65,8 @@ def _title(doc: Document) -> tuple[str, str]:
     where = cfg.path if cfg.present else f"{cfg.path} (absent)"
     raise EditionError(
         doc.where(1),
-        f"no title: the transcript has no title heading or front-matter title, and {where} gives no [document] title",
+        f"no title: the transcript has no title heading or front-matter title, and {where} gives "
+        "no [document] title",
     )
 
 

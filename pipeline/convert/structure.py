@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..ids import unique_id
 from .model import Block, Division, Document, Inline, Span, inline_text, soften
@@ -233,7 +234,9 @@ def number_text_paragraphs(doc: Document, blocks: list[Block]) -> int:
     if numbered:
         doc.decide(
             "segmentation",
-            f"Paragraphs that the transcript numbers in their own text (1., 2. ... or I., II. ...) in a run of two or more are numbered paragraphs, their number in @n ({numbered} paragraphs).",
+            "Paragraphs that the transcript numbers in their own text (1., 2. ... or I., II. ...) "
+            f"in a run of two or more are numbered paragraphs, their number in @n ({numbered} "
+            "paragraphs).",
         )
     return numbered
 
@@ -318,7 +321,7 @@ def run(doc: Document) -> Document:
     blocks = [b for b in doc.blocks if b.kind != "break"]
     if plain_text:
         # a line in capitals with a paragraph of prose after it heads a section
-        for block, following in zip(blocks, blocks[1:]):
+        for block, following in pairwise(blocks):
             if (
                 _capitals_heading(block)
                 and following.kind == "para"
@@ -375,13 +378,15 @@ def run(doc: Document) -> Document:
     if builder.capital_headings:
         doc.decide(
             "interpretation",
-            "The transcript is plain text without markdown headings: its short lines in capitals alone are read as the headings of sections.",
+            "The transcript is plain text without markdown headings: its short lines in capitals "
+            "alone are read as the headings of sections.",
         )
     if doc.head_paragraphs:
         lines = ", ".join(str(b.line) for b in doc.head_paragraphs)
         doc.decide(
             "interpretation",
-            f"A heading that is only a number, followed by a short paragraph, takes that paragraph as its title (source lines {lines}).",
+            "A heading that is only a number, followed by a short paragraph, takes that paragraph "
+            f"as its title (source lines {lines}).",
         )
     if doc.front:
         doc.decide(

@@ -15,8 +15,9 @@ Read from the leading blocks, in the transcript's order, whatever their heading 
 
 Example::
 
-    ## The Constitution of American Imperialism.—No. 6.      -> titlePart main
-    ### BY JOHN D. BRADLEY.                                    -> byline "BY " docAuthor "JOHN D. BRADLEY" "."
+    ## The Constitution of American Imperialism.—No. 6.   -> titlePart main
+    ### BY JOHN D. BRADLEY.                                 -> byline "BY " docAuthor
+                                                               "JOHN D. BRADLEY" "."
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ from .dates import find_date, parse_date
 from .letter import has_place, is_dateline, is_salutation
 from .model import Block, Document, Inline, Span, inline_text
 
-NAME_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ’']+(?:-[A-ZÀ-Þ]?[a-zß-ÿ’']+)*|[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*|[A-ZÀ-Þ]{2,}\.?|de|van|von|der|du|la|le|da|di|del)"
+NAME_WORD = (
+    r"(?:[A-ZÀ-Þ][a-zß-ÿ’']+(?:-[A-ZÀ-Þ]?[a-zß-ÿ’']+)*|[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*"
+    r"|[A-ZÀ-Þ]{2,}\.?|de|van|von|der|du|la|le|da|di|del)"
+)
 NAME = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{1,5}}$")
 BY = re.compile(r"^(by|von|par|por|di|door)\s+(.+?)([.,]?)$", re.IGNORECASE | re.DOTALL)
 AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+und\s+|\s*&\s*)")
@@ -287,7 +291,7 @@ class _Reader:
             return False
         found: list[tuple[str, list[Inline]]] = []
         lines = split_lines(block.content)
-        for position, line in enumerate(lines):
+        for line in lines:
             text = _text(line)
             date = _date(line)
             if (

@@ -99,7 +99,8 @@ def deposit_document(
         if doc_id == DEPOSIT_DIR:
             raise EditionError(
                 Location(str(project.source_dir / f"{doc_id}.md")),
-                f"a document named '{DEPOSIT_DIR}' would share dist/{DEPOSIT_DIR}/ with the deposits; rename it",
+                f"a document named '{DEPOSIT_DIR}' would share dist/{DEPOSIT_DIR}/ with the "
+                "deposits; rename it",
             )
         payload = collect_payload(project, doc_id)
         transcript = payload.origin_of(f"source/{doc_id}.md")

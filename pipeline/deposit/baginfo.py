@@ -67,7 +67,7 @@ class DocumentInfo:
             "External-Identifier": list(self.external_identifiers),
             "Bagging-Date": [self.bagging_date],
         }
-        return {label: values for label, values in labels.items()}
+        return labels
 
 
 def document_info(
@@ -92,8 +92,8 @@ def document_info(
     if not FULL_DATE.match(when):
         raise EditionError(
             Location(where),
-            "publicationStmt/date/@when must be the build date as YYYY-MM-DD: the Bagging-Date and the "
-            f"archive's timestamps come from it (found {when!r})",
+            "publicationStmt/date/@when must be the build date as YYYY-MM-DD: the Bagging-Date "
+            f"and the archive's timestamps come from it (found {when!r})",
         )
     identifiers = (
         tuple(

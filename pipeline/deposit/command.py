@@ -32,7 +32,8 @@ def _shown(path: Path, root: Path) -> str:
 @click.option(
     "--allow-missing-outputs",
     is_flag=True,
-    help="Deposit even when a publication format (e.g. the PDF) has not been built; not for archiving.",
+    help="Deposit even when a publication format (e.g. the PDF) has not been built; "
+    "not for archiving.",
 )
 @click.argument("documents", nargs=-1)
 def deposit(
@@ -77,8 +78,9 @@ def deposit(
             click.echo(str(diagnostic), err=True)
         if report.ok and report.bag_dir is not None and report.archive is not None:
             click.echo(
-                f"{doc_id}: deposited {_shown(report.bag_dir, root)}/ ({report.payload_files} payload files, "
-                f"{report.bag_bytes:,} bytes) and {_shown(report.archive, root)} (sha256 {report.archive_sha256})"
+                f"{doc_id}: deposited {_shown(report.bag_dir, root)}/ ({report.payload_files} "
+                f"payload files, {report.bag_bytes:,} bytes) and {_shown(report.archive, root)} "
+                f"(sha256 {report.archive_sha256})"
             )
         else:
             click.echo(f"{doc_id}: deposit REFUSED", err=True)

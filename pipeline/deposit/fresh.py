@@ -43,7 +43,8 @@ def check_master(transcript: Path, master: Path) -> list[Diagnostic]:
         return [
             _error(
                 master,
-                f"out of date: converting {transcript.name} now gives a different master; {STALE_HINT}",
+                f"out of date: converting {transcript.name} now gives a different master; "
+                f"{STALE_HINT}",
                 "E-DEPOSIT-STALE",
             )
         ]
@@ -71,7 +72,8 @@ def check_outputs(tei: bytes, doc_id: str, outputs: dict[str, Path]) -> list[Dia
                 problems.append(
                     _error(
                         path,
-                        f"out of date: the stylesheets make different output from the master now; {STALE_HINT}",
+                        "out of date: the stylesheets make different output from the master now; "
+                        f"{STALE_HINT}",
                         "E-DEPOSIT-STALE",
                     )
                 )

@@ -180,7 +180,8 @@ def _check_oxum(bag: bagit.Bag, bag_dir: Path) -> list[Diagnostic]:
             return [
                 _problem(
                     "bag-info.txt",
-                    f"Payload-Oxum {normalise(str(oxum))} does not match the payload ({size} bytes in {len(files)} files)",
+                    f"Payload-Oxum {normalise(str(oxum))} does not match the payload ({size} bytes "
+                    f"in {len(files)} files)",
                 )
             ]
         return [_problem("bag", _relative_text(str(exc), bag_dir))]
@@ -384,7 +385,8 @@ def _check_bag_info(
             problems.append(
                 _problem(
                     "bag-info.txt",
-                    f"{label} is '{shown}' but the TEI master says '{'; '.join(values) or 'nothing'}'",
+                    f"{label} is '{shown}' but the TEI master says "
+                    f"'{'; '.join(values) or 'nothing'}'",
                 )
             )
     return problems

@@ -10,7 +10,9 @@ roman numerals and single letters.
 
 >>> from pipeline.entities.registry import load_registry
 >>> reg = load_registry("tei/authority")                                      # doctest: +SKIP
->>> name_candidates("It is in the Leon Trotsky Soviet Papers, said Old Bolsheviks.", reg)  # doctest: +SKIP
+>>> name_candidates(
+...     "It is in the Leon Trotsky Soviet Papers, said Old Bolsheviks.", reg
+... )  # doctest: +SKIP
 ['Soviet Papers', 'Old Bolsheviks']
 """
 

@@ -187,7 +187,8 @@ def _check_idnos(el: etree._Element, entry_id: str, path: str) -> None:
         if not pattern.match(value):
             raise EditionError(
                 Location(path, idno.sourceline or 0),
-                f"'{entry_id}' has a malformed {idno.get('type')} idno '{value}' (expected {expected})",
+                f"'{entry_id}' has a malformed {idno.get('type')} idno '{value}' (expected "
+                f"{expected})",
             )
 
 
@@ -200,7 +201,8 @@ def _read_entry(el: etree._Element, spec: KindSpec, path: str) -> Entry:
     if not _ID_RE.match(entry_id):
         raise EditionError(
             here,
-            f"xml:id '{entry_id}' must be 'person-', 'org-', 'place-' or 'work-' and lowercase ASCII words joined by '-'",
+            f"xml:id '{entry_id}' must be 'person-', 'org-', 'place-' or 'work-' and lowercase "
+            "ASCII words joined by '-'",
         )
     names = el.findall(tei(spec.name_tag))
     mains = [n for n in names if n.get("type") == "main"]
@@ -209,7 +211,8 @@ def _read_entry(el: etree._Element, spec: KindSpec, path: str) -> Entry:
     if len(mains) > 1:
         raise EditionError(
             Location(path, mains[1].sourceline or line),
-            f"'{entry_id}' has {len(mains)} <{spec.name_tag} type=\"main\">; exactly one is allowed",
+            f"'{entry_id}' has {len(mains)} <{spec.name_tag} type=\"main\">; "
+            "exactly one is allowed",
         )
     main = _text(mains[0])
     if not main:
@@ -272,7 +275,8 @@ def _build(directory: Path) -> Registry:
                     # One string, two entities: the matcher could not tell them apart.
                     raise EditionError(
                         entry.location,
-                        f"form '{form}' of '{entry.id}' is also a form of '{owner}' ({entries[owner].location})",
+                        f"form '{form}' of '{entry.id}' is also a form of '{owner}' "
+                        f"({entries[owner].location})",
                     )
     return Registry(directory, MappingProxyType(entries), MappingProxyType(forms))
 

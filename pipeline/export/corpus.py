@@ -90,7 +90,8 @@ def prefixed_copy(doc: ExportDocument) -> tuple[etree._Element, list[Diagnostic]
     if not _is_ncname_start(doc.doc_id):
         raise EditionError(
             Location(str(doc.path)),
-            f"document id '{doc.doc_id}' cannot start an xml:id (it must begin with a letter or '_')",
+            f"document id '{doc.doc_id}' cannot start an xml:id "
+            "(it must begin with a letter or '_')",
         )
     root = copy.deepcopy(doc.root)
     prefix = doc.doc_id + SEPARATOR
@@ -114,7 +115,8 @@ def prefixed_copy(doc: ExportDocument) -> tuple[etree._Element, list[Diagnostic]
                         unresolved.append(
                             Diagnostic(
                                 Location(str(doc.path), element.sourceline or 0),
-                                f"@{name} pointer '{token}' names no id of its document; left unprefixed in the corpus",
+                                f"@{name} pointer '{token}' names no id of its document; left "
+                                "unprefixed in the corpus",
                                 "warning",
                                 "W-EXPORT-POINTER",
                             )
@@ -171,7 +173,8 @@ def corpus_header(documents: Sequence[ExportDocument], title: str) -> etree._Ele
         _child(
             availability,
             "p",
-            "The rights in each document are stated in the availability statement of its own header, which this corpus file includes unchanged.",
+            "The rights in each document are stated in the availability statement of its own "
+            "header, which this corpus file includes unchanged.",
         )
         _child(publication, "idno", "corpus", type="local")
     else:
@@ -193,16 +196,18 @@ def corpus_header(documents: Sequence[ExportDocument], title: str) -> etree._Ele
     _child(
         project,
         "p",
-        f"The edition's {count}, each as its complete TEI file (header, text, standOff), in one teiCorpus for interchange.",
+        f"The edition's {count}, each as its complete TEI file (header, text, standOff), in one "
+        "teiCorpus for interchange.",
     )
     decl = _child(encoding, "editorialDecl")
     _child(
         decl,
         "p",
-        "Identifiers are prefixed with the id of their document and a full stop (sec-1 of the document "
-        "tactics-and-tasks is tactics-and-tasks.sec-1 here), and every local pointer is rewritten to match, "
-        "because xml:id must be unique in one file; each TEI element carries its document id as xml:id. The "
-        "documents' own files and reading editions use the unprefixed ids.",
+        "Identifiers are prefixed with the id of their document and a full stop (sec-1 of the "
+        "document tactics-and-tasks is tactics-and-tasks.sec-1 here), and every local pointer is "
+        "rewritten to match, because xml:id must be unique in one file; each TEI element carries "
+        "its document id as xml:id. The documents' own files and reading editions use the "
+        "unprefixed ids.",
     )
     return header
 

@@ -143,7 +143,8 @@ def same_as(entry: etree._Element, path: str) -> tuple[str, ...]:
         if not pattern.fullmatch(value):
             raise EditionError(
                 Location(path, idno.sourceline or 0),
-                f"'{entry.get(XML_ID)}' has a malformed {idno.get('type')} idno '{value}' (expected {description})",
+                f"'{entry.get(XML_ID)}' has a malformed {idno.get('type')} idno '{value}' "
+                f"(expected {description})",
             )
         uri = AUTHORITY_URIS[scheme].format(value)
         if uri not in uris:

@@ -12,9 +12,11 @@ link is made from a path *inside dist/* and one of two policies:
   home yet (``urn:x-edition:``). It must end in ``/`` or ``:`` so that joining is plain
   concatenation and never silently drops a path segment as RFC 3986 resolution would.
 
->>> Linker(None, "data/tactics-and-tasks/annotations.jsonld").to("tactics-and-tasks/index.html", "sec-1-p2")
+>>> linker = Linker(None, "data/tactics-and-tasks/annotations.jsonld")
+>>> linker.to("tactics-and-tasks/index.html", "sec-1-p2")
 '../../tactics-and-tasks/index.html#sec-1-p2'
->>> Linker("urn:x-edition:", "data/corpus/entities.jsonld").to("data/corpus/entities.jsonld", "person-lenin")
+>>> linker = Linker("urn:x-edition:", "data/corpus/entities.jsonld")
+>>> linker.to("data/corpus/entities.jsonld", "person-lenin")
 'urn:x-edition:data/corpus/entities.jsonld#person-lenin'
 """
 
@@ -56,12 +58,14 @@ def check_base_url(base_url: str | None) -> str | None:
     if not _ABSOLUTE.match(base_url):
         raise EditionError(
             Location("--base-url"),
-            f"must be an absolute IRI such as https://host/edition/ or urn:x-edition:, not {base_url!r}",
+            "must be an absolute IRI such as https://host/edition/ or urn:x-edition:, not "
+            f"{base_url!r}",
         )
     if not base_url.endswith(("/", ":")):
         raise EditionError(
             Location("--base-url"),
-            f"must end in '/' or ':' (it is joined to paths such as 'tactics-and-tasks/index.html'), not {base_url!r}",
+            "must end in '/' or ':' (it is joined to paths such as "
+            f"'tactics-and-tasks/index.html'), not {base_url!r}",
         )
     return base_url
 

@@ -19,9 +19,9 @@ edition is ``index.html#sec-2-A-p3``. The passage text is the text *as read*:
 - without note-anchor numbers (``ref type="noteAnchor"``), which are apparatus, not text;
 - whitespace collapsed to single spaces, block boundaries read as a space.
 
-Example: in ``<p xml:id="p1">the <orgName ref="#org-x">C<ex>ommunist</ex> I<ex>nternational</ex></orgName>'s
-tactics</p>`` the mention's exact text is ``Communist International``, its prefix ``the ``
-and its suffix ``'s tactics``.
+Example: in ``<p xml:id="p1">the <orgName ref="#org-x">C<ex>ommunist</ex>
+I<ex>nternational</ex></orgName>'s tactics</p>`` the mention's exact text is ``Communist
+International``, its prefix ``the `` and its suffix ``'s tactics``.
 
 Each mention also gets the id the HTML gives its link (``sec-2-A-p3-m2``: the passage id and
 its ordinal among the mentions whose nearest id is that passage, variant readings
@@ -197,7 +197,8 @@ def find_mentions(root: etree._Element, kinds: Mapping[str, str], path: str) -> 
         if entity_id not in kinds:
             raise EditionError(
                 Location(path, element.sourceline or 0),
-                f"'{etree.QName(element).localname}' refers to '#{entity_id}', which is not in standOff",
+                f"'{etree.QName(element).localname}' refers to '#{entity_id}', "
+                "which is not in standOff",
             )
         host = _host(element)
         if host not in passages:
@@ -214,7 +215,8 @@ def find_mentions(root: etree._Element, kinds: Mapping[str, str], path: str) -> 
         if start >= end:
             raise EditionError(
                 Location(path, element.sourceline or 0),
-                f"'{etree.QName(element).localname}' referring to '#{entity_id}' has no text as read",
+                f"'{etree.QName(element).localname}' referring to '#{entity_id}' "
+                "has no text as read",
             )
         yield Mention(
             mention_id=ids[element],

@@ -1,6 +1,7 @@
 """The text of ``dist/data/README.md``, written by ``edition export`` beside the data so that
 the files explain themselves wherever they are copied."""
 
+# The markdown table's rows are one line each: they cannot be wrapped (hence the noqa).
 DATA_README = """\
 # dist/data/: the edition as data
 
@@ -71,4 +72,4 @@ RFC 4180: UTF-8 without byte-order mark, CRLF line ends, a header row, quoting o
 needed. Several values in one cell are separated by ` | ` (names) or a space (URIs,
 occurrences). Dates are EDTF (ISO 8601-2): `1896/1963?` is a life span whose end is
 uncertain, `..` an end not given.
-"""
+"""  # noqa: E501 (a markdown table row cannot be wrapped)

@@ -139,7 +139,9 @@ def _corpus_entries(
                 report.diagnostics.append(
                     Diagnostic(
                         Location(str(doc.path), entry.line),
-                        f"standOff entry '{entry.id}' differs from its copy in {listed[entry.id][0]} (rebuild both from tei/authority/); the corpus uses the first",
+                        f"standOff entry '{entry.id}' differs from its copy in "
+                        f"{listed[entry.id][0]} (rebuild both from tei/authority/); the corpus "
+                        "uses the first",
                         "warning",
                         "W-EXPORT-ENTRY",
                     )
@@ -223,7 +225,8 @@ def export_project(
     if CORPUS_DIR in ids:
         raise EditionError(
             Location(str(project.source_dir / f"{CORPUS_DIR}.md")),
-            f"a document may not be named '{CORPUS_DIR}': dist/data/{CORPUS_DIR}/ and tei/{CORPUS_DIR}.xml hold the whole edition",
+            f"a document may not be named '{CORPUS_DIR}': dist/data/{CORPUS_DIR}/ and "
+            f"tei/{CORPUS_DIR}.xml hold the whole edition",
         )
     if not ids:
         raise EditionError(Location(str(project.source_dir)), "no transcripts (*.md) to export")

@@ -18,8 +18,12 @@ Deterministic: two builds of the same master give byte-identical files.
 
 Example::
 
-    write_epub(tei_bytes, "tactics-and-tasks", Path("dist/tactics-and-tasks/tactics-and-tasks.epub"),
-               build_date="2026-11-26")
+    write_epub(
+        tei_bytes,
+        "tactics-and-tasks",
+        Path("dist/tactics-and-tasks/tactics-and-tasks.epub"),
+        build_date="2026-11-26",
+    )
 """
 
 from __future__ import annotations
@@ -125,7 +129,7 @@ def zip_epub(files: list[EpubFile], build_date: str, where: str = "<EPUB>") -> b
     stamp = _zip_time(build_date, where)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        entries = [EpubFile("mimetype", "", MIMETYPE)] + sorted(files, key=lambda f: f.path)
+        entries = [EpubFile("mimetype", "", MIMETYPE), *sorted(files, key=lambda f: f.path)]
         for entry in entries:
             info = zipfile.ZipInfo(entry.path, date_time=stamp)
             info.create_system = 3  # Unix, so that the permissions below are read as such

@@ -316,7 +316,8 @@ def write_pdf(
         refused = ", ".join(sorted(set(fetcher.refused)))
         raise EditionError(
             Location(str(print_html_path)),
-            f"the print edition asks for resources outside the output directory and xslt/assets: {refused}",
+            "the print edition asks for resources outside the output directory and xslt/assets: "
+            f"{refused}",
         )
     assert isinstance(pdf, bytes)
     return pdf

@@ -99,7 +99,8 @@ def validate_tree(
             found.append(
                 Diagnostic(
                     locator.file(),
-                    "a teiCorpus holds several documents: check text conservation on each master against its own transcript",
+                    "a teiCorpus holds several documents: check text conservation on each master "
+                    "against its own transcript",
                     "error",
                     "E-CONSERVATION",
                 )

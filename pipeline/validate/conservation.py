@@ -213,12 +213,16 @@ def _read_transcript(source: Path, config_path: Path | None) -> Document:
 
 
 def _first_divergence(expected: list[str], found: list[str]) -> str:
-    for index, (a, b) in enumerate(zip(expected, found)):
+    # the lists may differ in length (words lost or added): compared as far as both go
+    for index, (a, b) in enumerate(zip(expected, found, strict=False)):
         if a != b:
             context = " ".join(expected[max(0, index - 3) : index + 1])
             return f"word {index + 1}: transcript has '{a}' (…{context}), TEI has '{b}'"
     if len(expected) > len(found):
-        return f"TEI stops after {len(found)} words; the transcript continues with '{expected[len(found)]}'"
+        return (
+            f"TEI stops after {len(found)} words; the transcript continues with "
+            f"'{expected[len(found)]}'"
+        )
     return f"TEI has {len(found) - len(expected)} extra word(s) from '{found[len(expected)]}'"
 
 
@@ -283,9 +287,15 @@ def _lost(doc: Document) -> str | None:
     )
     missing, extra = raw_here - read_here, read_here - raw_here
     if missing:
-        return f"line {diverging}: the reader lost word(s) {', '.join(repr(w) for w in list(missing.elements())[:5])}"
+        return (
+            f"line {diverging}: the reader lost word(s) "
+            f"{', '.join(repr(w) for w in list(missing.elements())[:5])}"
+        )
     if extra:
-        return f"line {diverging}: the reader invented word(s) {', '.join(repr(w) for w in list(extra.elements())[:5])}"
+        return (
+            f"line {diverging}: the reader invented word(s) "
+            f"{', '.join(repr(w) for w in list(extra.elements())[:5])}"
+        )
     return f"line {diverging}: the reader's words differ from the transcript's from here on"
 
 
@@ -362,8 +372,9 @@ def check_conservation(
             if node is not None:
                 main_found.extend(tei_words(node))
     if main_expected != main_found:
+        # the lists may differ in length: the first difference, else where the shorter ends
         at = next(
-            (i for i, (a, b) in enumerate(zip(main_expected, main_found)) if a != b),
+            (i for i, (a, b) in enumerate(zip(main_expected, main_found, strict=False)) if a != b),
             min(len(main_expected), len(main_found)),
         )
         diverging = main_blocks[min(at, len(main_blocks) - 1)] if main_blocks else None
@@ -372,7 +383,8 @@ def check_conservation(
         problems.append(
             Diagnostic(
                 Location(tei_path),
-                f"text not conserved against {source}:{line}{where}: {_first_divergence(main_expected, main_found)}",
+                f"text not conserved against {source}:{line}{where}: "
+                f"{_first_divergence(main_expected, main_found)}",
                 "error",
                 CODE,
             )
@@ -384,7 +396,8 @@ def check_conservation(
             problems.append(
                 Diagnostic(
                     Location(tei_path),
-                    f"the notes heading of {source}:{doc.notes_head_block.line} is not the head of the notes in the TEI",
+                    f"the notes heading of {source}:{doc.notes_head_block.line} is not the head of "
+                    "the notes in the TEI",
                     "error",
                     CODE,
                 )
@@ -400,7 +413,8 @@ def check_conservation(
             problems.append(
                 Diagnostic(
                     Location(tei_path),
-                    f"note {note.label or note.n} of the transcript (line {note.line}) is missing from the TEI",
+                    f"note {note.label or note.n} of the transcript (line {note.line}) is missing "
+                    "from the TEI",
                     "error",
                     CODE,
                 )
@@ -417,7 +431,8 @@ def check_conservation(
                 problems.append(
                     Diagnostic(
                         Location(tei_path, node.sourceline or 0, 1),
-                        f"note {note.label or note.n}{where} not conserved against {source}:{block.line}: {_first_divergence(expected, found)}",
+                        f"note {note.label or note.n}{where} not conserved against "
+                        f"{source}:{block.line}: {_first_divergence(expected, found)}",
                         "error",
                         CODE,
                     )

@@ -103,4 +103,4 @@ class Locator:
         if len(offsets) != len(elements):
             return None
         # lxml keeps one proxy per node while it is referenced, so elements are stable keys.
-        return dict(zip(elements, offsets))
+        return dict(zip(elements, offsets, strict=True))  # lengths checked equal above

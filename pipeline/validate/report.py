@@ -55,7 +55,8 @@ def grouped(diagnostics: Iterable[Diagnostic]) -> list[str]:
     (the same code, the message alike but for its quotations and numbers) on one line, with
     their count and the first lines they are found at.
 
-    >>> # file.md:12: warning: image in the transcript removed [W-IMAGE] (63 times; lines 12, 40, 57, 61, 70 ...)
+    >>> # file.md:12: warning: image in the transcript removed [W-IMAGE]
+    >>> #     (63 times; lines 12, 40, 57, 61, 70 ...)
     """
     groups: dict[tuple[str, str, str], list[Diagnostic]] = {}
     lines: list[str | tuple[str, str, str]] = []
@@ -82,7 +83,8 @@ def grouped(diagnostics: Iterable[Diagnostic]) -> list[str]:
             " ..." if len(at) > SHOWN_LINES else ""
         )
         out.append(
-            f"{found[0]} ({len(found)} times{'; lines ' + where if where else ''}; all with --verbose)"
+            f"{found[0]} ({len(found)} times{'; lines ' + where if where else ''}; all with "
+            "--verbose)"
         )
     return out
 
@@ -112,4 +114,7 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
     items = list(diagnostics)
     errors = sum(d.severity == "error" for d in items)
     warnings = len(items) - errors
-    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    return (
+        f"{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}"
+    )

@@ -15,7 +15,8 @@ E-ENTITY                  a name/title in the text refers to an entry missing fr
 W-ENTITY-UNUSED           a standOff entry is never referred to
 E-NOTE-NUMBER             numbered notes do not follow each other without gaps or duplicates
 W-NOTE-NUMBER             the first numbered note is not 1 (an excerpt; warning)
-E-NOTE-ID                 a note's xml:id is not "n" + its number (or its mark's letters and symbol names)
+E-NOTE-ID                 a note's xml:id is not "n" + its number (or its mark's letters and
+                          symbol names)
 E-NOTE-ANCHOR             a note is neither anchored (linked both ways) nor marked unanchored
 W-NOTE-UNANCHORED         a note is marked subtype="unanchored" (kept, flagged)
 E-ANCHOR                  a note anchor has no note pointing back, or breaks the anchor ids
@@ -292,8 +293,8 @@ def check_pointers(doc: Document) -> Iterator[Diagnostic]:
         elif doc.part is not None and target_id in doc.part.owners:
             yield doc.error(
                 element,
-                f"pointer '#{target_id}' in @{attribute} of '{name}' leads into {doc.part.owners[target_id]}; "
-                "a document's pointers must stay within its own TEI",
+                f"pointer '#{target_id}' in @{attribute} of '{name}' leads into "
+                f"{doc.part.owners[target_id]}; a document's pointers must stay within its own TEI",
                 "E-REF-DOCUMENT",
             )
             continue
@@ -314,7 +315,8 @@ def check_pointers(doc: Document) -> Iterator[Diagnostic]:
         if wanted is not None and found not in wanted:
             yield doc.error(
                 element,
-                f"pointer '#{target_id}' in @{attribute} of '{name}' leads to '{found}', expected {_or(wanted)}",
+                f"pointer '#{target_id}' in @{attribute} of '{name}' leads to '{found}', expected "
+                f"{_or(wanted)}",
                 "E-REF-KIND",
             )
 
@@ -384,7 +386,8 @@ def check_note_numbers(doc: Document) -> Iterator[Diagnostic]:
             if number > 1:
                 yield doc.warning(
                     note,
-                    f"the first note is numbered {number}; the notes before it are not in this document",
+                    f"the first note is numbered {number}; "
+                    "the notes before it are not in this document",
                     "W-NOTE-NUMBER",
                 )
         elif number > expected:
@@ -427,7 +430,8 @@ def check_note_ids(doc: Document) -> Iterator[Diagnostic]:
             if actual is not None and doc.local_id(actual) != f"{wanted}-p{index}":
                 yield doc.error(
                     paragraph,
-                    f"paragraph id '{actual}' of note {raw} does not follow the id scheme; expected '{doc.shown_id(f'{wanted}-p{index}')}'",
+                    f"paragraph id '{actual}' of note {raw} does not follow the id scheme; "
+                    f"expected '{doc.shown_id(f'{wanted}-p{index}')}'",
                     "E-ID-SCHEME",
                 )
 
@@ -497,7 +501,8 @@ def check_anchors(doc: Document) -> Iterator[Diagnostic]:
             if len(targets) > 1:
                 yield doc.error(
                     anchor,
-                    f"note anchor '{anchor_id or '?'}' points to {len(targets)} notes; it must point to one",
+                    f"note anchor '{anchor_id or '?'}' points to {len(targets)} notes; it must "
+                    "point to one",
                     "E-ANCHOR",
                 )
             continue
@@ -522,7 +527,8 @@ def check_anchors(doc: Document) -> Iterator[Diagnostic]:
         if doc.local_id(anchor_id) != expected_local:
             yield doc.error(
                 anchor,
-                f"note anchor '{anchor_id}' should have xml:id '{expected_id}' (anchor {k} of note {number})",
+                f"note anchor '{anchor_id}' should have xml:id '{expected_id}' (anchor {k} of note "
+                f"{number})",
                 "E-ANCHOR",
             )
         if _is_unanchored(note):
@@ -534,7 +540,8 @@ def check_anchors(doc: Document) -> Iterator[Diagnostic]:
         elif f"#{anchor_id}" not in _pointers(note.get("target")):
             yield doc.error(
                 anchor,
-                f"note anchor '{anchor_id}' points to note {number}, which does not point back to it",
+                f"note anchor '{anchor_id}' points to note {number}, "
+                "which does not point back to it",
                 "E-ANCHOR",
             )
         # The number the reader sees (text) and @n must both be the note's number.
@@ -627,7 +634,8 @@ def check_dates(doc: Document) -> Iterator[Diagnostic]:
             if start in bounds and end in bounds and bounds[start][0] > bounds[end][1]:
                 yield doc.error(
                     element,
-                    f"'{name}' ends before it starts: @{start}='{present[start]}' is after @{end}='{present[end]}'",
+                    f"'{name}' ends before it starts: @{start}='{present[start]}' is after "
+                    f"@{end}='{present[end]}'",
                     "E-DATE",
                 )
 
@@ -716,7 +724,8 @@ def check_id_scheme(doc: Document) -> Iterator[Diagnostic]:
         if rest is None or not _ENTRY_ID.fullmatch(rest):
             yield doc.error(
                 element,
-                f"{kind} id '{actual}' does not follow the id scheme; expected '{doc.shown_id(prefix + '-')}' and lowercase letters, digits, hyphens",
+                f"{kind} id '{actual}' does not follow the id scheme; expected "
+                f"'{doc.shown_id(prefix + '-')}' and lowercase letters, digits, hyphens",
                 "E-ID-SCHEME",
             )
 
@@ -738,15 +747,16 @@ def check_id_prefix(doc: Document) -> Iterator[Diagnostic]:
         first = lacking[0]
         yield doc.error(
             doc.root,
-            f"no id in document '{doc_id}' has the document prefix '{doc.prefix}' "
-            f"({len(inner)} ids; the first, '{first.get(XML_ID)}', at line {doc.locator.at(first).line})",
+            f"no id in document '{doc_id}' has the document prefix '{doc.prefix}' ({len(inner)} "
+            f"ids; the first, '{first.get(XML_ID)}', at line {doc.locator.at(first).line})",
             "E-ID-PREFIX",
         )
         return
     for element in lacking:
         yield doc.error(
             element,
-            f"id '{element.get(XML_ID)}' lacks the prefix '{doc.prefix}' of its document '{doc_id}'",
+            f"id '{element.get(XML_ID)}' lacks the prefix '{doc.prefix}' of its document "
+            f"'{doc_id}'",
             "E-ID-PREFIX",
         )
 
@@ -775,7 +785,8 @@ def check_corpus_listing(doc: Document) -> Iterator[Diagnostic]:
         if doc_id is not None and doc_id not in listed:
             yield doc.error(
                 document,
-                f"document '{doc_id}' is not listed in the corpus header (sourceDesc has no bibl with ref target '#{doc_id}')",
+                f"document '{doc_id}' is not listed in the corpus header (sourceDesc has no bibl "
+                f"with ref target '#{doc_id}')",
                 "E-CORPUS",
             )
 
@@ -837,13 +848,16 @@ def check_source_text(doc: Document) -> Iterable[Diagnostic]:
 RULES: tuple[Rule, ...] = (
     Rule(
         "E-REF",
-        "pointers (@ref, @target, @wit) resolve, to the right kind of element; names and titles refer to standOff entries; in a teiCorpus, a document's pointers stay within its own TEI (E-REF-DOCUMENT)",
+        "pointers (@ref, @target, @wit) resolve, to the right kind of element; names and titles "
+        "refer to standOff entries; in a teiCorpus, a document's pointers stay within its own TEI "
+        "(E-REF-DOCUMENT)",
         check_pointers,
     ),
     Rule("W-ENTITY-UNUSED", "every standOff entry is referred to (warning)", check_unused_entries),
     Rule(
         "E-NOTE-NUMBER",
-        "numbered notes follow each other in order, without gaps or duplicates (W-NOTE-NUMBER: the first is not 1)",
+        "numbered notes follow each other in order, without gaps or duplicates (W-NOTE-NUMBER: the "
+        "first is not 1)",
         check_note_numbers,
     ),
     Rule(
@@ -868,7 +882,8 @@ RULES: tuple[Rule, ...] = (
     Rule("E-DATE", "date attributes are ISO 8601; ranges are consistent", check_dates),
     Rule(
         "E-ID-SCHEME",
-        "ids follow the structural scheme and the register prefixes (in a teiCorpus: after the document prefix)",
+        "ids follow the structural scheme and the register prefixes (in a teiCorpus: after the "
+        "document prefix)",
         check_id_scheme,
     ),
     Rule(

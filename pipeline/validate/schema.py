@@ -48,8 +48,12 @@ TYPE_DESCRIPTIONS: dict[str, str] = {
     "localPointer": "a '#id' pointer",
     "pointerList": "a list of pointers ('#id' or an http, https or mailto URI)",
     "localPointerList": "a list of '#id' pointers",
-    "shortToken": "a short label (a letter or digit, then letters, digits, '.' or '-'; at most 16 characters)",
-    "noteLabel": "a note's mark (a number, letter or symbol such as '*' or '†'; at most 16 characters)",
+    "shortToken": (
+        "a short label (a letter or digit, then letters, digits, '.' or '-'; at most 16 characters)"
+    ),
+    "noteLabel": (
+        "a note's mark (a number, letter or symbol such as '*' or '†'; at most 16 characters)"
+    ),
     "versionNumber": "a version number such as '1.0'",
     "certainty": "a certainty (high, medium, low, unknown)",
     "language": "a BCP 47 language tag",
@@ -232,13 +236,19 @@ def _value_message(
             allowed = ", ".join(enumeration)
             return (
                 CODE,
-                f"attribute '{attribute}' of '{owner}' has value {_quote(value)}; allowed: {allowed}",
+                (
+                    f"attribute '{attribute}' of '{owner}' has value {_quote(value)}; "
+                    f"allowed: {allowed}"
+                ),
             )
         if type_name is not None:
             code = DATE_CODE if type_name == "isoDate" else CODE
             return (
                 code,
-                f"attribute '{attribute}' of '{owner}' is not {TYPE_DESCRIPTIONS[type_name]}: {_quote(value)}",
+                (
+                    f"attribute '{attribute}' of '{owner}' is not "
+                    f"{TYPE_DESCRIPTIONS[type_name]}: {_quote(value)}"
+                ),
             )
         return CODE, f"attribute '{attribute}' of '{owner}' has an invalid value {_quote(value)}"
     if "character data" in reason and "not allowed" in reason:

@@ -207,7 +207,10 @@ def render_markdown() -> str:
         ),
         "",
         "Notation: `a, b` a then b; `a | b` a or b; `?` optional; `*` any number; `+` one or more;",
-        'linked lower-case names are groups (see [Groups](#groups)); "text and ..." is mixed content.',
+        (
+            'linked lower-case names are groups (see [Groups](#groups)); "text and ..." is '
+            "mixed content."
+        ),
         "",
     ]
     decls = declarations()
@@ -239,7 +242,10 @@ def render_markdown() -> str:
     out += ['## <a id="groups"></a>Groups', ""]
     for group_name, group in sorted(schema.groups.items()):
         out += [
-            f'- <a id="group-{group_name.lower()}"></a>**{group_name}**: {render_model(group, top=True)}. {_text(group)}'
+            (
+                f'- <a id="group-{group_name.lower()}"></a>**{group_name}**: '
+                f"{render_model(group, top=True)}. {_text(group)}"
+            )
         ]
     out += ["", "## Data types", ""]
     for type_name, xsd_type in sorted(schema.types.items()):
@@ -258,13 +264,13 @@ def render_markdown() -> str:
         "",
         (
             "Other codes: `E-SCHEMA` (this schema), `E-DATE` (also from the schema's date type), "
-            "`E-XML` (the file cannot be read as safe XML: malformed, DOCTYPE or entities, too large, "
-            "not UTF-8), `E-ROOT` (the root element is not TEI or teiCorpus in the TEI namespace). "
-            "`E-` codes fail validation; `W-` codes are warnings. Pointer problems are reported as "
-            "`E-REF`, `E-REF-KIND`, `E-ENTITY` or (in a teiCorpus, a pointer into another document) "
-            "`E-REF-DOCUMENT`; note anchors as `E-ANCHOR`. In a teiCorpus every rule runs on each "
-            "document as on a master of its own, comparing ids without the document prefix, and on "
-            "the corpus header."
+            "`E-XML` (the file cannot be read as safe XML: malformed, DOCTYPE or entities, too "
+            "large, not UTF-8), `E-ROOT` (the root element is not TEI or teiCorpus in the TEI "
+            "namespace). `E-` codes fail validation; `W-` codes are warnings. Pointer problems are "
+            "reported as `E-REF`, `E-REF-KIND`, `E-ENTITY` or (in a teiCorpus, a pointer into "
+            "another document) `E-REF-DOCUMENT`; note anchors as `E-ANCHOR`. In a teiCorpus every "
+            "rule runs on each document as on a master of its own, comparing ids without the "
+            "document prefix, and on the corpus header."
         ),
         "",
     ]

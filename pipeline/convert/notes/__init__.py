@@ -8,9 +8,9 @@ a mark that opens a paragraph is given back, a tentative anchor gets its own rea
 
 Example::
 
-    Text.<sup>[1]</sup>                 -> <ref type="noteAnchor" xml:id="n1-ref" target="#n1" n="1">1</ref>
+    Text.<sup>[1]</sup>   -> <ref type="noteAnchor" xml:id="n1-ref" target="#n1" n="1">1</ref>
     ## Notes
-    [1] A note.                         -> <note xml:id="n1" n="1" target="#n1-ref">A note.</note>
+    [1] A note.           -> <note xml:id="n1" n="1" target="#n1-ref">A note.</note>
 """
 
 from __future__ import annotations
@@ -76,8 +76,8 @@ class _Finder:
             self.take(note.blocks)
 
     def sections(self) -> None:
-        for heading, region in notes_sections(self.doc.blocks):
-            region = self.rest(region)
+        for heading, section in notes_sections(self.doc.blocks):
+            region = self.rest(section)
             title = " ".join(inline_text(heading.content).split())
             if not any(b.kind != "break" for b in region):
                 if self.found:  # the heading of footnotes defined under it
@@ -107,15 +107,17 @@ class _Finder:
                 else:
                     self.doc.warn(
                         heading.line,
-                        f"the section {title!r}: {len(paragraphs)} paragraph(s) not recognised as notes "
-                        f"(no note marks such as [1] or 1., and not one per anchor); kept as a section of the text",
+                        f"the section {title!r}: {len(paragraphs)} paragraph(s) not recognised as "
+                        "notes (no note marks such as [1] or 1., and not one per anchor); kept as "
+                        "a section of the text",
                         "W-NOTES",
                     )
                     continue
             if before:
                 self.doc.warn(
                     before[0].line,
-                    f"the section {title!r}: {len(before)} paragraph(s) before its first note are not notes; kept in the text before it",
+                    f"the section {title!r}: {len(before)} paragraph(s) before its first note are "
+                    "not notes; kept in the text before it",
                     "W-NOTES",
                 )
             self.found.extend(notes)
@@ -128,7 +130,7 @@ class _Finder:
         tail, continues = trailing_list(rest, self.doc)
         if not tail:
             return
-        notes, before, boilerplate = split_into_notes(
+        notes, _before, boilerplate = split_into_notes(
             tail, self.doc, self.marks, "trailing", continued=continues
         )
         bracketed = notes and all(_bracketed(n.blocks[0]) for n in notes) and notes[0].label == "1"
@@ -136,9 +138,12 @@ class _Finder:
             return
         self.take([*boilerplate, *(b for n in notes for b in n.blocks)])
         self.boilerplate.extend(boilerplate)
-        if bracketed and all(n.label.isdigit() for n in notes):
-            if self._second_witness(notes, tail[0]):
-                return
+        if (
+            bracketed
+            and all(n.label.isdigit() for n in notes)
+            and self._second_witness(notes, tail[0])
+        ):
+            return
         self.found.extend(notes)
 
     def _second_witness(self, numbered: list[Found], first: Block) -> bool:
@@ -152,7 +157,7 @@ class _Finder:
             candidates.insert(0, block)
         del rest
         by_number = {int(n.label): n.blocks[0] for n in numbered}
-        expected = self.doc.config.note_count or max(max(by_number), self.sane_anchor_count())
+        expected = self.doc.config.note_count or max(*by_number, self.sane_anchor_count())
         unnumbered = unnumbered_witness(candidates, by_number, expected)
         if not unnumbered:
             return False
@@ -169,7 +174,8 @@ class _Finder:
         if missing:
             raise EditionError(
                 self.doc.where(by_number[missing[0]].line),
-                f"note [{missing[0]}] of the numbered list has no counterpart (the notes run 1-{expected})",
+                f"note [{missing[0]}] of the numbered list has no counterpart (the notes run "
+                f"1-{expected})",
             )
         return True
 
@@ -299,7 +305,8 @@ def run(doc: Document) -> Document:
         if not note.anchors:
             doc.warn(
                 note.line,
-                f"note {note.label or note.n} has no anchor in the text; kept and marked unanchored",
+                f"note {note.label or note.n} has no anchor in the text; "
+                "kept and marked unanchored",
                 "W-UNANCHORED",
             )
     _record(doc, finder)
@@ -341,12 +348,14 @@ def _witnesses(doc: Document, finder: _Finder) -> None:
         Witness(
             WITNESS_UNNUMBERED,
             "A",
-            f"The list of the notes without numbers that follows the last paragraph of the text in the transcript ({extent(unnumbered)}).",
+            "The list of the notes without numbers that follows the last paragraph of the text in "
+            f"the transcript ({extent(unnumbered)}).",
         ),
         Witness(
             WITNESS_NUMBERED,
             "B",
-            f"The second list of the notes, numbered [1], [2] ..., after the first ({extent(numbered)}).",
+            "The second list of the notes, numbered [1], [2] ..., after the first "
+            f"({extent(numbered)}).",
         ),
     ]
     base = WITNESS_UNNUMBERED if quality(unnumbered) >= quality(numbered) else WITNESS_NUMBERED
@@ -416,14 +425,16 @@ def _record(doc: Document, finder: _Finder) -> None:
         lines = ", ".join(str(b.line) for b in finder.boilerplate)
         doc.decide(
             "correction",
-            f"Web-page boilerplate found among the notes (source lines {lines}) is not part of the text and is not encoded.",
+            f"Web-page boilerplate found among the notes (source lines {lines}) is not part of the "
+            "text and is not encoded.",
         )
     unanchored = [n.label or str(n.n) for n in doc.notes if not n.anchors]
     if unanchored:
         doc.decide(
             "interpretation",
-            f"Note(s) {', '.join(unanchored)} have no anchor in the text; they are kept in their place in "
-            f'the sequence and marked subtype="unanchored". No anchor has been conjectured.',
+            f"Note(s) {', '.join(unanchored)} have no anchor in the text; they are kept in their "
+            'place in the sequence and marked subtype="unanchored". No anchor has been '
+            "conjectured.",
         )
 
 

@@ -13,8 +13,10 @@ each is linked or given back its own reading, by evidence, strongest first:
 
 Example::
 
-    "absolute'[^1] dating" + footnote 1    -> <ref type="noteAnchor" xml:id="n1-ref" target="#n1" n="1">
-    "x<sup>2</sup> units", no note 2        -> x<hi rend="superscript">2</hi> units
+    "absolute'[^1] dating" + footnote 1
+        -> <ref type="noteAnchor" xml:id="n1-ref" target="#n1" n="1">
+    "x<sup>2</sup> units", no note 2
+        -> x<hi rend="superscript">2</hi> units
 """
 
 from __future__ import annotations
@@ -166,7 +168,8 @@ def _give_back(doc: Document, cand: Candidate, notes: list[Note]) -> None:
     if cand.form in ("link", "noteref"):
         doc.warn(
             cand.line,
-            f"a link marked like a note anchor ({cand.label!r} to #{span.attrs.get(HREF, '')}) leads to no note; kept as a link",
+            f"a link marked like a note anchor ({cand.label!r} to #{span.attrs.get(HREF, '')}) "
+            "leads to no note; kept as a link",
             "W-ANCHOR",
         )
     give_back_all(doc, [cand])
