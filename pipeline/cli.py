@@ -8,7 +8,6 @@ traceback.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from . import __version__
+from .conventions.dates import is_full_date
 from .deposit.command import deposit
 from .errors import Diagnostic, EditionError
 from .export import export_command
@@ -294,7 +294,7 @@ def validate(
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if value is not None and not is_full_date(value):
         raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD")
     return value
 

@@ -24,9 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .conventions.dates import is_iso_date
 from .errors import EditionError, Location
-
-ISO_DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,7 @@ def _date_from_git(source: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         return ""
     value = log.stdout.strip()
-    return value if log.returncode == 0 and ISO_DATE.match(value) else ""
+    return value if log.returncode == 0 and is_iso_date(value) else ""
 
 
 def _date_from_file(source: Path) -> str:
@@ -218,7 +217,7 @@ def load_config(
         if isinstance(value, _dt.date):
             value = value.isoformat()
         value = str(value).strip()
-        if value and not ISO_DATE.match(value):
+        if value and not is_iso_date(value):
             raise EditionError(
                 Location(name, _line_of(text, key)),
                 f"'{key}' must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}",

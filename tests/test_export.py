@@ -287,8 +287,8 @@ def test_malformed_idno_in_a_master_is_refused_with_its_line():
     with pytest.raises(EditionError) as info:
         list(read_entries(root, "bad.xml"))
     assert str(info.value) == (
-        "bad.xml:3: 'person-a' has a malformed wikidata idno 'Trotsky' "
-        "(expected a Wikidata item id (Q followed by digits))"
+        "bad.xml:3: 'person-a' has a malformed wikidata idno 'Trotsky': "
+        "expected a Wikidata item id (Q followed by digits)"
     )
 
 
@@ -627,7 +627,7 @@ def test_malformed_registry_idno_stops_export(tmp_path):
     assert result.exit_code == 1
     assert result.output == (
         f"{root}/tei/authority/persons.xml:{line}: 'person-trotsky' has a malformed wikidata idno "
-        "'Trotsky' (expected Q followed by digits, e.g. Q1)\n"
+        "'Trotsky': expected a Wikidata item id (Q followed by digits)\n"
     )
     assert not (root / "dist").exists()
 

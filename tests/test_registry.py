@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.entities.registry import KINDS, load_registry, strip_brackets
+from pipeline.conventions.kinds import KINDS
+from pipeline.conventions.text import strip_brackets
+from pipeline.entities.registry import load_registry
 from pipeline.errors import EditionError
 from pipeline.validate.teiall import jing_command, run_jing, tei_all_schema
 from pipeline.xmlsafe import NSMAP, XML_ID, parse_file, tei
@@ -425,14 +427,14 @@ def test_variant_of_only_brackets_is_empty(tmp_path):
 @pytest.mark.parametrize(
     ("scheme", "value", "expected"),
     [
-        ("wikidata", "Q0", "Q followed by digits, e.g. Q1"),
-        ("wikidata", "33391", "Q followed by digits, e.g. Q1"),
+        ("wikidata", "Q0", "a Wikidata item id (Q followed by digits)"),
+        ("wikidata", "33391", "a Wikidata item id (Q followed by digits)"),
         ("wikidata", "Q33391 ", None),  # surrounding whitespace is tolerated
-        ("VIAF", "0123", "2 to 22 digits, not starting with 0"),
-        ("VIAF", "7", "2 to 22 digits, not starting with 0"),
+        ("VIAF", "0123", "a VIAF id (2 to 22 digits)"),
+        ("VIAF", "7", "a VIAF id (2 to 22 digits)"),
         ("viaf", "97006051", None),
-        ("GND", "11862402", "a GND number such as 118624024, 4005728-8 or 2026245-X"),
-        ("GND", "abc", "a GND number such as 118624024, 4005728-8 or 2026245-X"),
+        ("GND", "11862402", "a GND id (for example 118623761 or 4004733-1)"),
+        ("GND", "abc", "a GND id (for example 118623761 or 4004733-1)"),
         ("GND", "2026245-1", None),
         ("GND", "118624024", None),
     ],
@@ -448,7 +450,7 @@ def test_idno_format(tmp_path, scheme, value, expected):
     else:
         assert load_error(tmp_path) == (
             f"{tmp_path}/persons.xml:6: 'person-a' has a malformed {scheme} idno "
-            f"'{value.strip()}' (expected {expected})"
+            f"'{value.strip()}': expected {expected}"
         )
 
 

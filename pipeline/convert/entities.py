@@ -20,12 +20,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..entities import KINDS, Matcher, Registry, load_registry, matcher_for
+from ..conventions.kinds import BY_KIND, KINDS
+from ..entities import Matcher, Registry, load_registry, matcher_for
 from ..xmlsafe import TEI_NS
 from .model import Document, Inline, Span, inline_text
 from .tei import el
 
-ELEMENT_FOR_KIND = {"person": "persName", "org": "orgName", "place": "placeName"}
 #: Spans searched on their own: a name may lie inside one, never across its edge.
 CONTAINERS = frozenset(
     {
@@ -78,7 +78,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def _element_for(kind: str, quoted: bool, inside_italic: bool) -> tuple[str, dict[str, str]]:
     """A work named by its title (in italics or quotation marks) is a title; described, an rs."""
     if kind != "work":
-        return ELEMENT_FOR_KIND[kind], {}
+        return BY_KIND[kind].name_tag, {}
     if inside_italic or quoted:
         return "title", {}
     return "rs", {"type": "work"}

@@ -161,7 +161,7 @@ class Note:
 
     @property
     def xml_id(self) -> str:
-        from ..ids import note_id
+        from ..conventions.ids import note_id
 
         return note_id(self.label or str(self.n))
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..ids import unique_id
+from ..conventions.ids import unique_id
 from .model import Block, Division, Document, Inline, Span, inline_text, soften
 
 ROMAN = re.compile(

@@ -17,7 +17,6 @@ readers (bagit's among them) keep the line breaks, so compare values with
 
 from __future__ import annotations
 
-import re
 import textwrap
 import tomllib
 from dataclasses import dataclass
@@ -26,6 +25,9 @@ from pathlib import Path
 from lxml import etree
 
 from .. import __version__
+from ..conventions.dates import is_full_date
+from ..conventions.header import full_title
+from ..conventions.text import normalise_space, text_of
 from ..errors import EditionError, Location
 from ..xmlsafe import NSMAP
 
@@ -33,17 +35,7 @@ from ..xmlsafe import NSMAP
 SOFTWARE_NAME = "edition-pipeline"
 SOFTWARE_AGENT = f"{SOFTWARE_NAME} {__version__}"
 
-FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FOLD_WIDTH = 79
-
-
-def normalise(value: str) -> str:
-    """A tag value with folding and runs of whitespace reduced to single spaces."""
-    return " ".join(value.split())
-
-
-def _text(element: etree._Element | None) -> str:
-    return normalise("".join(element.itertext())) if element is not None else ""
 
 
 @dataclass(frozen=True)
@@ -81,7 +73,9 @@ def document_info(
             Location(where), "no teiHeader: the deposit's bag-info.txt is read from it"
         )
     publication = header.find("tei:fileDesc/tei:publicationStmt", NSMAP)
-    publisher = _text(publication.find("tei:publisher", NSMAP) if publication is not None else None)
+    publisher = text_of(
+        publication.find("tei:publisher", NSMAP) if publication is not None else None
+    )
     if not publisher:
         raise EditionError(
             Location(where),
@@ -89,7 +83,7 @@ def document_info(
         )
     date = publication.find("tei:date[@when]", NSMAP) if publication is not None else None
     when = date.get("when", "") if date is not None else ""
-    if not FULL_DATE.match(when):
+    if not is_full_date(when):
         raise EditionError(
             Location(where),
             "publicationStmt/date/@when must be the build date as YYYY-MM-DD: the Bagging-Date "
@@ -97,7 +91,9 @@ def document_info(
         )
     identifiers = (
         tuple(
-            value for value in (_text(i) for i in publication.iterfind("tei:idno", NSMAP)) if value
+            value
+            for value in (text_of(i) for i in publication.iterfind("tei:idno", NSMAP))
+            if value
         )
         if publication is not None
         else ()
@@ -115,16 +111,15 @@ def document_info(
 
 def _description(header: etree._Element) -> str:
     """``Main title: Subtitle, by Author. Abstract`` (parts the header lacks are left out)."""
-    titles = header.findall("tei:fileDesc/tei:titleStmt/tei:title", NSMAP)
-    main = next((t for t in titles if t.get("type") == "main"), titles[0] if titles else None)
-    sub = next((t for t in titles if t.get("type") == "sub"), None)
-    title = ": ".join(t for t in (_text(main), _text(sub)) if t)
+    title = full_title(header)
     authors = "; ".join(
         a
-        for a in (_text(e) for e in header.iterfind("tei:fileDesc/tei:titleStmt/tei:author", NSMAP))
+        for a in (
+            text_of(e) for e in header.iterfind("tei:fileDesc/tei:titleStmt/tei:author", NSMAP)
+        )
         if a
     )
-    abstract = _text(header.find("tei:profileDesc/tei:abstract", NSMAP))
+    abstract = text_of(header.find("tei:profileDesc/tei:abstract", NSMAP))
     head = f"{title}, by {authors}" if title and authors else title or authors
     return " ".join(part for part in (f"{head}." if head else "", abstract) if part)
 
@@ -145,8 +140,8 @@ def _contact(config_path: Path) -> dict[str, str]:
         value = table.get(key, "")
         if not isinstance(value, str):
             raise EditionError(Location(str(config_path)), f"[deposit] {key} must be a string")
-        if normalise(value):
-            found[key] = normalise(value)
+        if normalise_space(value):
+            found[key] = normalise_space(value)
     return found
 
 
@@ -179,7 +174,7 @@ def format_bag_info(
     for label, value in fields:
         lines.append(
             textwrap.fill(
-                f"{label}: {normalise(value)}",
+                f"{label}: {normalise_space(value)}",
                 width=FOLD_WIDTH,
                 subsequent_indent="  ",
                 break_long_words=False,

@@ -21,9 +21,10 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
+from ..conventions.header import full_title, main_title
+from ..conventions.text import normalise_space, text_of
 from ..errors import EditionError
 from ..xmlsafe import NSMAP, parse_file
-from .baginfo import normalise
 
 WIDTH = 78
 #: The payload file the deposit writes itself: data/README.txt.
@@ -71,15 +72,13 @@ def _register_title(path: Path) -> str:
         root = parse_file(path).getroot()
     except EditionError:
         return ""
-    titles = root.findall("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NSMAP)
-    main = next((t for t in titles if t.get("type") == "main"), titles[0] if titles else None)
-    return normalise("".join(main.itertext())) if main is not None else ""
+    return text_of(main_title(root))
 
 
 def _markdown_heading(path: Path) -> str:
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         if line.startswith("#"):
-            return normalise(line.lstrip("#"))
+            return normalise_space(line.lstrip("#"))
     return ""
 
 
@@ -94,7 +93,7 @@ def _opening_comment(path: Path) -> str:
     match = _COMMENT.match(path.read_text(encoding="utf-8", errors="replace")[:4000])
     if match is None:
         return ""
-    text = normalise(match.group("xml") or match.group("c") or "")
+    text = normalise_space(match.group("xml") or match.group("c") or "")
     text = re.sub(rf"^{re.escape(path.name)}\s*:\s*", "", text)
     first = re.split(r"(?<=\.)\s", text, maxsplit=1)[0]
     return first.removesuffix(".")
@@ -106,7 +105,7 @@ def _font_name(path: Path) -> str:
 
     try:
         with TTFont(str(path), lazy=True) as font:
-            return normalise(str(font["name"].getDebugName(4) or ""))
+            return normalise_space(str(font["name"].getDebugName(4) or ""))
     except (TTLibError, OSError, KeyError, ValueError):
         return ""  # an unreadable font still gets its line; its name is a nicety
 
@@ -194,14 +193,11 @@ def listed_files(readme: bytes) -> list[str]:
 
 def tei_title(tree: etree._ElementTree) -> str:
     """``Main: Sub`` title of a TEI document, for the README's first line."""
-    titles = tree.getroot().findall("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NSMAP)
-    main = next((t for t in titles if t.get("type") == "main"), titles[0] if titles else None)
-    sub = next((t for t in titles if t.get("type") == "sub"), None)
-    return ": ".join(normalise("".join(t.itertext())) for t in (main, sub) if t is not None)
+    return full_title(tree.getroot())
 
 
 def tei_rights(tree: etree._ElementTree) -> str:
     availability = tree.getroot().find(
         "tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability", NSMAP
     )
-    return normalise(" ".join(availability.itertext())) if availability is not None else ""
+    return normalise_space(" ".join(availability.itertext())) if availability is not None else ""

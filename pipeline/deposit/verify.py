@@ -26,11 +26,12 @@ import bagit
 import xmlschema
 from lxml import etree
 
+from ..conventions.text import normalise_space
 from ..errors import Diagnostic, EditionError, Location
 from ..xmlsafe import XML_ID, parse_bytes
 from .archive import extract_bag
 from .bag import CHECKSUMS, quiet_bagit
-from .baginfo import document_info, normalise
+from .baginfo import document_info
 from .readme import README_NAME, listed_files
 
 #: bag-info.txt labels every deposit carries.
@@ -180,8 +181,8 @@ def _check_oxum(bag: bagit.Bag, bag_dir: Path) -> list[Diagnostic]:
             return [
                 _problem(
                     "bag-info.txt",
-                    f"Payload-Oxum {normalise(str(oxum))} does not match the payload ({size} bytes "
-                    f"in {len(files)} files)",
+                    f"Payload-Oxum {normalise_space(str(oxum))} does not match the payload "
+                    f"({size} bytes in {len(files)} files)",
                 )
             ]
         return [_problem("bag", _relative_text(str(exc), bag_dir))]
@@ -379,7 +380,7 @@ def _check_bag_info(
     problems = []
     for label, values in expected.items():
         found = bag.info.get(label, [])
-        found_values = [normalise(v) for v in (found if isinstance(found, list) else [found])]
+        found_values = [normalise_space(v) for v in (found if isinstance(found, list) else [found])]
         if found_values != values:
             shown = "; ".join(found_values) or "absent"
             problems.append(

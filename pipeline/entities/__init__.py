@@ -4,14 +4,16 @@
 plain text; ``name_candidates`` lists capitalised names the registries do not cover.
 """
 
+from ..conventions.kinds import KINDS, Kind
+from ..conventions.text import strip_brackets
 from .matcher import Matcher, Mention, find_mentions, matcher_for
 from .names import name_candidates
-from .registry import KINDS, Entry, KindSpec, Registry, load_registry, strip_brackets
+from .registry import Entry, Registry, load_registry
 
 __all__ = [
     "KINDS",
     "Entry",
-    "KindSpec",
+    "Kind",
     "Matcher",
     "Mention",
     "Registry",

@@ -21,7 +21,6 @@ a malformed external identifier is an :class:`~pipeline.errors.EditionError` nam
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,68 +28,21 @@ from types import MappingProxyType
 
 from lxml import etree
 
+from ..conventions.identifiers import idno_value, scheme_of
+from ..conventions.ids import registry_id_pattern
+from ..conventions.kinds import KIND_NAMES, KINDS, Kind
+from ..conventions.text import strip_brackets, text_of
 from ..errors import EditionError, Location
 from ..xmlsafe import XML_ID, parse_file, tei
 
-
-@dataclass(frozen=True)
-class KindSpec:
-    """Where one kind of entry lives and how it is spelled in TEI."""
-
-    kind: str
-    filename: str
-    list_tag: str
-    entry_tag: str
-    name_tag: str
-
-    @property
-    def prefix(self) -> str:
-        return f"{self.kind}-"
-
-
-#: The four registries, in the order their entries are listed (and copied to standOff).
-KINDS: tuple[KindSpec, ...] = (
-    KindSpec("person", "persons.xml", "listPerson", "person", "persName"),
-    KindSpec("org", "orgs.xml", "listOrg", "org", "orgName"),
-    KindSpec("place", "places.xml", "listPlace", "place", "placeName"),
-    KindSpec("work", "works.xml", "listBibl", "bibl", "title"),
-)
-
 #: Registry ids: kind prefix, then lowercase ASCII words joined by hyphens.
-_ID_RE = re.compile(r"(?:person|org|place|work)-[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-
-#: External identifiers we check, keyed by lower-cased ``idno/@type``. Values come from
-#: the identifier schemes' documented formats; anything else is a typo we refuse to
-#: publish. GND: the four number shapes the DNB issues (person, legacy SWD/GKD, corporate).
-_IDNO_FORMATS: Mapping[str, tuple[re.Pattern[str], str]] = MappingProxyType(
-    {
-        "wikidata": (re.compile(r"Q[1-9][0-9]*\Z"), "Q followed by digits, e.g. Q1"),
-        "viaf": (re.compile(r"[1-9][0-9]{1,21}\Z"), "2 to 22 digits, not starting with 0"),
-        "gnd": (
-            re.compile(
-                r"(?:1[012]?[0-9]{7}[0-9X]|[47][0-9]{6}-[0-9]|[1-9][0-9]{0,7}-[0-9X]|3[0-9]{7}[0-9X])\Z"
-            ),
-            "a GND number such as 118624024, 4005728-8 or 2026245-X",
-        ),
-    }
-)
-
-
-def strip_brackets(form: str) -> str:
-    """The form as read with the editorial brackets removed.
-
-    >>> strip_brackets("L. T[rotsky]")
-    'L. Trotsky'
-    >>> strip_brackets("letter dated August 8, [19]30")
-    'letter dated August 8, 1930'
-    """
-    return form.replace("[", "").replace("]", "")
+_ID_RE = registry_id_pattern(KIND_NAMES)
 
 
 def _text(element: etree._Element) -> str:
     # Names are mixed content (<forename>Leon</forename> <surname>Trotsky</surname>) and
-    # hand-indented; normalise whitespace so "Leon Trotsky" is one form.
-    return " ".join("".join(element.itertext()).split())
+    # hand-indented; normalised, "Leon Trotsky" is one form.
+    return text_of(element)
 
 
 @dataclass(frozen=True)
@@ -168,7 +120,7 @@ class Registry:
         return [e for e in self.entries.values() if e.id in seen]
 
 
-def _entry_elements(list_el: etree._Element, spec: KindSpec) -> Iterator[etree._Element]:
+def _entry_elements(list_el: etree._Element, spec: Kind) -> Iterator[etree._Element]:
     """Entries are the list's children (nested lists of the same kind allowed)."""
     for child in list_el:
         if child.tag == tei(spec.entry_tag):
@@ -179,26 +131,23 @@ def _entry_elements(list_el: etree._Element, spec: KindSpec) -> Iterator[etree._
 
 def _check_idnos(el: etree._Element, entry_id: str, path: str) -> None:
     for idno in el.iter(tei("idno")):
-        scheme = (idno.get("type") or "").lower()
-        if scheme not in _IDNO_FORMATS:
-            continue
-        value = (idno.text or "").strip()
-        pattern, expected = _IDNO_FORMATS[scheme]
-        if not pattern.match(value):
+        scheme = scheme_of(idno)
+        value = idno_value(idno)
+        if scheme is not None and not scheme.matches(value):
             raise EditionError(
                 Location(path, idno.sourceline or 0),
-                f"'{entry_id}' has a malformed {idno.get('type')} idno '{value}' (expected "
-                f"{expected})",
+                f"'{entry_id}' has a malformed {idno.get('type')} idno '{value}': expected "
+                f"{scheme.description}",
             )
 
 
-def _read_entry(el: etree._Element, spec: KindSpec, path: str) -> Entry:
+def _read_entry(el: etree._Element, spec: Kind, path: str) -> Entry:
     line = el.sourceline or 0
     here = Location(path, line)
     entry_id = el.get(XML_ID)
     if not entry_id:
         raise EditionError(here, f"<{spec.entry_tag}> without xml:id")
-    if not _ID_RE.match(entry_id):
+    if not _ID_RE.fullmatch(entry_id):
         raise EditionError(
             here,
             f"xml:id '{entry_id}' must be 'person-', 'org-', 'place-' or 'work-' and lowercase "
@@ -236,7 +185,7 @@ def _read_entry(el: etree._Element, spec: KindSpec, path: str) -> Entry:
     return Entry(entry_id, spec.kind, main, tuple(variants), match_forms, el, path, line)
 
 
-def _read_file(spec: KindSpec, path: Path) -> list[Entry]:
+def _read_file(spec: Kind, path: Path) -> list[Entry]:
     name = str(path)
     root = parse_file(path).getroot()
     if root.tag != tei("TEI"):

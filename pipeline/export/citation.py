@@ -32,6 +32,7 @@ from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 from pylatexenc.latexencode import unicode_to_latex
 
+from ..conventions.dates import is_full_date
 from ..errors import EditionError, Location
 from .document import ExportDocument
 
@@ -47,8 +48,6 @@ BABEL_NAMES = {
     "es": "spanish",
     "it": "italian",
 }
-
-_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
 def date_parts(iso: str) -> dict[str, list[list[int]]] | None:
@@ -187,7 +186,7 @@ def citation_cff(documents: Sequence[ExportDocument], title: str) -> bytes:
     if len(versions) == 1:
         data["version"] = versions.pop()
     released = max((doc.config.build_date for doc in documents), default="")
-    if _FULL_DATE.match(released):
+    if is_full_date(released):
         data["date-released"] = released
     licenses = {
         str(doc.config.raw.get("rights", {}).get("license", "")).strip() for doc in documents

@@ -12,6 +12,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..config import DocumentConfig, load_config
+from ..conventions.header import main_title, subtitle
+from ..conventions.text import text_of
 from ..errors import EditionError, Location
 from ..project import Project
 from ..xmlsafe import XML_ID, parse_file, tei
@@ -66,8 +68,7 @@ class ExportDocument:
 
 
 def _text(root: etree._Element, path: str) -> str:
-    found = root.find(path)
-    return " ".join("".join(found.itertext()).split()) if found is not None else ""
+    return text_of(root.find(path))
 
 
 def _attr(root: etree._Element, path: str, name: str) -> str:
@@ -83,15 +84,11 @@ def read_header(root: etree._Element) -> HeaderFacts:
     pub = f"{file_desc}/{t}publicationStmt"
     web = f"{file_desc}/{t}sourceDesc/{t}bibl[@type='web']"
     original = f"{file_desc}/{t}sourceDesc/{t}bibl[@type='original']"
-    title = _text(root, f"{title_stmt}/{t}title[@type='main']") or _text(
-        root, f"{title_stmt}/{t}title"
-    )
-    authors = tuple(
-        " ".join("".join(a.itertext()).split()) for a in root.findall(f"{title_stmt}/{t}author")
-    )
+    title = text_of(main_title(root))
+    authors = tuple(text_of(a) for a in root.findall(f"{title_stmt}/{t}author"))
     return HeaderFacts(
         title=title,
-        subtitle=_text(root, f"{title_stmt}/{t}title[@type='sub']"),
+        subtitle=text_of(subtitle(root)),
         authors=tuple(a for a in authors if a),
         language=root.get("{http://www.w3.org/XML/1998/namespace}lang", ""),
         web_title=_text(root, f"{web}/{t}title"),

@@ -17,28 +17,12 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from ..entities import strip_brackets
+from ..conventions.identifiers import idno_value, scheme_of
+from ..conventions.kinds import KINDS
+from ..conventions.text import strip_brackets
 from ..errors import EditionError, Location
-from ..validate.rules import IDNO_FORMS
 from ..xmlsafe import XML_ID, tei
 from .mentions import read_text
-
-#: (standOff list, kind, entry element, name element), in the order entries are listed.
-LISTS: tuple[tuple[str, str, str, str], ...] = (
-    ("listPerson", "person", "person", "persName"),
-    ("listOrg", "org", "org", "orgName"),
-    ("listPlace", "place", "place", "placeName"),
-    ("listBibl", "work", "bibl", "title"),
-)
-
-#: idno/@type (lower case) -> how its value becomes a URI. Wikidata's concept URI, VIAF's
-#: and the DNB's permalink forms, as each authority publishes them.
-AUTHORITY_URIS: dict[str, str] = {
-    "wikidata": "http://www.wikidata.org/entity/{}",
-    "viaf": "http://viaf.org/viaf/{}",
-    "gnd": "https://d-nb.info/gnd/{}",
-    "url": "{}",
-}
 
 
 @dataclass(frozen=True)
@@ -135,18 +119,17 @@ def same_as(entry: etree._Element, path: str) -> tuple[str, ...]:
     """The URIs of the entry's external identifiers; a malformed one is an error."""
     uris: list[str] = []
     for idno in entry.iter(tei("idno")):
-        scheme = (idno.get("type") or "").lower()
-        if scheme not in AUTHORITY_URIS:
+        scheme = scheme_of(idno)
+        if scheme is None or not scheme.uri:
             continue
-        value = "".join(idno.itertext()).strip()
-        pattern, description = IDNO_FORMS[scheme]
-        if not pattern.fullmatch(value):
+        value = idno_value(idno)
+        if not scheme.matches(value):
             raise EditionError(
                 Location(path, idno.sourceline or 0),
-                f"'{entry.get(XML_ID)}' has a malformed {idno.get('type')} idno '{value}' "
-                f"(expected {description})",
+                f"'{entry.get(XML_ID)}' has a malformed {idno.get('type')} idno '{value}': "
+                f"expected {scheme.description}",
             )
-        uri = AUTHORITY_URIS[scheme].format(value)
+        uri = scheme.uri.format(value)
         if uri not in uris:
             uris.append(uri)
     return tuple(uris)
@@ -232,9 +215,9 @@ def read_entries(root: etree._Element, path: str) -> Iterator[RegisterEntry]:
     """Every entry of the document's standOff lists, persons, orgs, places, works in turn
     (nested lists of the same kind included)."""
     for stand_off in root.findall(tei("standOff")):
-        for list_tag, kind, entry_tag, name_tag in LISTS:
-            for lst in stand_off.findall(tei(list_tag)):
-                for entry in lst.iter(tei(entry_tag)):
+        for kind in KINDS:
+            for lst in stand_off.findall(tei(kind.list_tag)):
+                for entry in lst.iter(tei(kind.entry_tag)):
                     parent = entry.getparent()
-                    if parent is not None and parent.tag == tei(list_tag):
-                        yield read_entry(entry, kind, name_tag, path)
+                    if parent is not None and parent.tag == tei(kind.list_tag):
+                        yield read_entry(entry, kind.kind, kind.name_tag, path)

@@ -41,6 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..conventions.kinds import BY_KIND
 from ..convert.dates import parse_date
 from ..errors import EditionError, Location
 from .entries import Agent, DateValue, RegisterEntry
@@ -51,7 +52,6 @@ SCHEMA = "https://schema.org/"
 VOCAB = "urn:x-edition:vocab:"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
-TYPES = {"person": "Person", "org": "Organization", "place": "Place", "work": "CreativeWork"}
 
 ENTITY_CONTEXT: dict[str, Any] = {
     "schema": SCHEMA,
@@ -140,7 +140,7 @@ def entity_node(
     ``passages``: (document, passage id) of each passage naming it."""
     node: dict[str, Any] = {
         "id": links.entity(entry.id),
-        "type": TYPES[entry.kind],
+        "type": BY_KIND[entry.kind].schema_type,
         "name": entry.name,
     }
     if entry.variants:

@@ -36,11 +36,12 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..conventions.kinds import MENTION_KINDS
 from ..errors import EditionError, Location
 from ..xmlsafe import XML_ID, tei
 
 #: Elements that name a register entry when their @ref points into standOff.
-MENTION_TAGS = frozenset(tei(t) for t in ("persName", "orgName", "placeName", "title", "rs"))
+MENTION_TAGS = frozenset(tei(t) for t in MENTION_KINDS)
 
 #: How much context the TextQuoteSelector carries on each side.
 CONTEXT_CHARS = 32

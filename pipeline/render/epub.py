@@ -29,7 +29,6 @@ Example::
 from __future__ import annotations
 
 import io
-import re
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..conventions.dates import FULL_DATE
 from ..errors import EditionError, Location
 from ..files import write_if_changed
 from ..xmlsafe import parse_bytes
@@ -58,7 +58,6 @@ CONTAINER_XML = (
 EDITION_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:x-edition-pipeline:epub")
 #: Regular file, rw-r--r--, in the upper 16 bits of a zip entry's external attributes.
 FILE_MODE = 0o100644 << 16
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ def book_identifier(doc_id: str) -> str:
 
 
 def _zip_time(build_date: str, where: str) -> tuple[int, int, int, int, int, int]:
-    match = _DATE.match(build_date)
+    match = FULL_DATE.fullmatch(build_date)
     if not match:
         raise EditionError(
             Location(where), f"the EPUB needs a build date as YYYY-MM-DD, not {build_date!r}"

@@ -35,7 +35,6 @@ import base64
 import functools
 import hashlib
 import os
-import re
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -46,6 +45,9 @@ from urllib.request import url2pathname
 
 from lxml import etree
 
+from ..conventions.dates import is_iso_date
+from ..conventions.header import main_title
+from ..conventions.text import text_of
 from ..errors import EditionError, Location
 from ..xmlsafe import NSMAP, XML_LANG, parse_bytes
 from .xslt import XSLT_DIR
@@ -61,7 +63,6 @@ TEI_MEDIA_TYPE = "application/tei+xml"
 
 _XMP_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _XMP_DC = "http://purl.org/dc/elements/1.1/"
-_W3C_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 # ---------------------------------------------------------------- metadata
@@ -81,13 +82,9 @@ class PdfMetadata:
     date_w3c: str
 
 
-def _text(element: etree._Element | None) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
-
-
 def _edition_date(when: str | None, where: str) -> tuple[datetime, str]:
     """The edition's date: ``@when`` (YYYY, YYYY-MM or YYYY-MM-DD) else SOURCE_DATE_EPOCH."""
-    if when and _W3C_DATE.match(when):
+    if when and is_iso_date(when):
         parts = [int(p) for p in when.split("-")] + [1, 1]
         date = datetime(parts[0], parts[1], parts[2], tzinfo=UTC)
         return date, date.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -110,22 +107,21 @@ def pdf_metadata(tei: bytes, where: str, build_date: str | None = None) -> PdfMe
     header = root.find("tei:teiHeader", NSMAP)
     if header is None:
         raise EditionError(Location(where), "no teiHeader: the PDF's metadata come from it")
-    title_stmt = header.find("tei:fileDesc/tei:titleStmt", NSMAP)
-    titles = title_stmt.findall("tei:title", NSMAP) if title_stmt is not None else []
-    main = next((t for t in titles if t.get("type") == "main"), titles[0] if titles else None)
-    title = _text(main)
+    title = text_of(main_title(header))
     if not title:
         raise EditionError(Location(where), "no title in teiHeader/fileDesc/titleStmt")
     authors = tuple(
         a
-        for a in (_text(e) for e in header.iterfind("tei:fileDesc/tei:titleStmt/tei:author", NSMAP))
+        for a in (
+            text_of(e) for e in header.iterfind("tei:fileDesc/tei:titleStmt/tei:author", NSMAP)
+        )
         if a
     )
-    abstract = _text(header.find("tei:profileDesc/tei:abstract", NSMAP)) or None
+    abstract = text_of(header.find("tei:profileDesc/tei:abstract", NSMAP)) or None
     keywords = tuple(
         k
         for k in (
-            _text(t)
+            text_of(t)
             for t in header.iterfind("tei:profileDesc/tei:textClass/tei:keywords/tei:term", NSMAP)
         )
         if k

@@ -46,8 +46,11 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from ..conventions.dates import ISO_DATE, ISO_DESCRIPTION
+from ..conventions.identifiers import idno_value, scheme_of
+from ..conventions.ids import WITNESS_PREFIX, note_id, unique_id
+from ..conventions.kinds import AGENT_KINDS, KIND_NAMES, KINDS, MENTION_KINDS
 from ..errors import Diagnostic, EditionError
-from ..ids import note_id, unique_id
 from ..xmlsafe import TEI_NS, XML_ID, tei
 from .corpus import SEPARATOR, CorpusPart
 from .locate import Locator
@@ -61,20 +64,9 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------------------
 
 POINTER_ATTRIBUTES = ("ref", "target", "wit")
-ENTITY_ELEMENTS = {
-    "persName": "person",
-    "orgName": "org",
-    "placeName": "place",
-    "title": "work",
-    "rs": "work",
-}
-ENTRY_PREFIXES = {
-    "person": "person",
-    "org": "org",
-    "place": "place",
-    "work": "work",
-    "witness": "wit",
-}
+ENTITY_ELEMENTS = MENTION_KINDS
+#: the prefix of each kind of entry's ids: the kind itself, "wit" for a witness
+ENTRY_PREFIXES = {**{kind: kind for kind in KIND_NAMES}, "witness": WITNESS_PREFIX}
 DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
 #: Elements whose @from/@to are not dates (TEI att.citing: page ranges).
 NOT_DATABLE = {"biblScope"}
@@ -231,7 +223,7 @@ def expected_kinds(element: etree._Element, attribute: str) -> tuple[str, ...] |
     if attribute == "ref" and name in ENTITY_ELEMENTS:
         return (ENTITY_ELEMENTS[name],)
     if attribute == "ref" and name in ("author", "editor", "name"):
-        return ("person", "org")
+        return AGENT_KINDS
     if attribute == "target" and name == "ref" and element.get("type") == "noteAnchor":
         return ("note",)
     if attribute == "target" and kind_of(element) == "note":
@@ -325,11 +317,7 @@ def _standoff_entries(doc: Document) -> list[etree._Element]:
     standoff = doc.root.find(tei("standOff"))
     if standoff is None:
         return []
-    return [
-        e
-        for e in standoff.iter()
-        if kind_of(e) in ("person", "org", "place", "work") and e.get(XML_ID)
-    ]
+    return [e for e in standoff.iter() if kind_of(e) in KIND_NAMES and e.get(XML_ID)]
 
 
 def check_unused_entries(doc: Document) -> Iterator[Diagnostic]:
@@ -567,14 +555,10 @@ def check_empty(doc: Document) -> Iterator[Diagnostic]:
             yield doc.error(element, f"element '{local(element)}' is empty", "E-EMPTY")
 
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-ISO_DESCRIPTION = "an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"
-
-
 def iso_bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
     """The first and last day an ISO date of year, month or day precision covers, or None
     if ``value`` is not such a date (a calendar check: 1930-02-30 is not a date)."""
-    match = _ISO.fullmatch(value)
+    match = ISO_DATE.fullmatch(value)
     if not match:
         return None
     year = int(match[1])
@@ -711,9 +695,7 @@ def check_id_scheme(doc: Document) -> Iterator[Diagnostic]:
                 f"{kind} id '{actual}' does not follow the id scheme; expected '{shown}'",
                 "E-ID-SCHEME",
             )
-    for element in doc.root.iter(
-        tei("person"), tei("org"), tei("place"), tei("bibl"), tei("witness")
-    ):
+    for element in doc.root.iter(*(tei(k.entry_tag) for k in KINDS), tei("witness")):
         kind = kind_of(element)
         actual = element.get(XML_ID)
         if kind not in ENTRY_PREFIXES or actual is None:
@@ -792,32 +774,18 @@ def check_corpus_listing(doc: Document) -> Iterator[Diagnostic]:
 
 
 #: The form of an identifier in each authority (GND: the format published for GND ids).
-IDNO_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
-    "wikidata": (re.compile(r"Q[1-9]\d*"), "a Wikidata item id (Q followed by digits)"),
-    "viaf": (re.compile(r"[1-9]\d{1,21}"), "a VIAF id (2 to 22 digits)"),
-    "gnd": (
-        re.compile(r"1[012]?\d{7}[0-9X]|[47]\d{6}-\d|[1-9]\d{0,7}-[0-9X]|3\d{7}[0-9X]"),
-        "a GND id (for example 118623761 or 4004733-1)",
-    ),
-    "url": (re.compile(r"https?://\S+"), "an http or https URL"),
-    "local": (
-        re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*"),
-        "a local identifier (letters, digits, '-', '_', '.')",
-    ),
-}
-
-
 def check_idno(doc: Document) -> Iterator[Diagnostic]:
-    """E-IDNO: an idno has the form its @type's authority uses."""
+    """E-IDNO: an idno has the form its @type's authority uses (@type in any case)."""
     for idno in doc.root.iter(tei("idno")):
-        form = IDNO_FORMS.get(idno.get("type", ""))
-        if form is None:
+        scheme = scheme_of(idno)
+        if scheme is None:
             continue  # no or unknown @type: the schema reports it
-        value = "".join(idno.itertext()).strip()
-        pattern, description = form
-        if not pattern.fullmatch(value):
+        value = idno_value(idno)
+        if not scheme.matches(value):
             yield doc.error(
-                idno, f"idno of type '{idno.get('type')}' is not {description}: '{value}'", "E-IDNO"
+                idno,
+                f"idno of type '{idno.get('type')}' is not {scheme.description}: '{value}'",
+                "E-IDNO",
             )
 
 

@@ -20,10 +20,11 @@ from __future__ import annotations
 import difflib
 import re
 
+from ...conventions.ids import WITNESS_PREFIX
 from ..model import Block, Span, ends_sentence, walk_spans
 
-WITNESS_UNNUMBERED = "wit-notes"
-WITNESS_NUMBERED = "wit-numbered"
+WITNESS_UNNUMBERED = f"{WITNESS_PREFIX}-notes"
+WITNESS_NUMBERED = f"{WITNESS_PREFIX}-numbered"
 #: Shared words (as a share of the shorter paragraph) above which two paragraphs are one
 #: note's witnesses, and the least number of shared words that is evidence at all.
 SIMILAR = 0.5

@@ -1,6 +1,9 @@
-"""Identifiers shared by the converter (which makes them) and the rules (which check them)."""
+"""The id scheme: identifiers the converter makes and the rules check (notes, sections, registry
+entries)."""
 
 from __future__ import annotations
+
+import re
 
 
 def unique_id(candidate: str, taken: set[str]) -> str:
@@ -44,3 +47,13 @@ def note_id(label: str) -> str:
     stem = str(int(head)) if head.isdigit() else head
     names = "-".join(SYMBOL_NAMES[c] for c in symbols)
     return f"n{stem}-{names}" if stem and names else f"n{stem}" if stem else f"n-{names}"
+
+
+def registry_id_pattern(kind_names: tuple[str, ...]) -> re.Pattern[str]:
+    """Registry entry ids: the kind as prefix, then lower-case ASCII words joined by
+    hyphens ("person-leon-trotsky")."""
+    return re.compile(rf"(?:{'|'.join(map(re.escape, kind_names))})-[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+#: The prefix of the ids of the witnesses of a document's notes ("wit-notes").
+WITNESS_PREFIX = "wit"
