@@ -114,6 +114,19 @@ def _build_in_worker(root: str, transcript: str, formats: tuple[str, ...]) -> Do
         return report
 
 
+@dataclass
+class CorpusReport:
+    """What building a corpus did: each document's report (in input order) and the files
+    of the corpus site, None when the site was not rebuilt (nothing changed, or no HTML)."""
+
+    documents: list[DocumentReport]
+    site: list[Path] | None = None
+
+    @property
+    def failures(self) -> int:
+        return sum(not r.ok for r in self.documents)
+
+
 def build_corpus(
     project: Project,
     transcripts: list[Path],
@@ -121,12 +134,33 @@ def build_corpus(
     jobs: int = 1,
     incremental: bool = True,
     on_done: Callable[[DocumentReport], None] | None = None,
-) -> list[DocumentReport]:
-    """Build many documents, in ``jobs`` worker processes, skipping up-to-date ones.
+) -> CorpusReport:
+    """The whole build: every document (in ``jobs`` worker processes, skipping up-to-date
+    ones), then the corpus site (dist/index.html and its search index) when a document was
+    rebuilt or the site is missing.
 
     Workers are separate processes, each compiling the stylesheets, loading the schema and the
-    registries once for all the documents it builds. Reports come back in input order.
+    registries once for all the documents it builds.
     """
+    documents = _build_documents(project, transcripts, formats, jobs, incremental, on_done)
+    site = None
+    rebuilt = any(not r.skipped for r in documents)
+    if "html" in formats and (rebuilt or not (project.dist_dir / "index.html").is_file()):
+        from .site import build_site
+
+        site = build_site(project.root, project.dist_dir)
+    return CorpusReport(documents, site)
+
+
+def _build_documents(
+    project: Project,
+    transcripts: list[Path],
+    formats: tuple[str, ...],
+    jobs: int,
+    incremental: bool,
+    on_done: Callable[[DocumentReport], None] | None,
+) -> list[DocumentReport]:
+    """Each document's report, in input order."""
     from .cache import BuildCache, document_key, environment_digest
 
     cache = BuildCache(project)

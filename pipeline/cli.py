@@ -118,35 +118,29 @@ def build(
     chosen = _formats(formats, FORMATS)
     project = Project(root)
     try:
-        transcripts = project.transcripts()
+        transcripts = project.select(documents)
     except EditionError as exc:
         fail(str(exc))
-    if documents:
-        known = {t.stem: t for t in transcripts}
-        missing = [d for d in documents if d not in known]
-        if missing:
-            fail(f"{project.source_dir}: no transcript named {', '.join(missing)}")
-        transcripts = [known[d] for d in documents]
-    if not transcripts:
-        fail(f"{project.source_dir}: no transcripts (*.md) to build")
     workers = jobs or os.cpu_count() or 1
     with click.progressbar(
         length=len(transcripts), label=f"Building ({workers} jobs)", file=sys.stderr
     ) as bar:
-        reports = build_corpus(
-            project,
-            transcripts,
-            chosen,
-            workers,
-            incremental=not force,
-            on_done=lambda _: bar.update(1),
-        )
-    _report_documents(reports, root, verbose)
-    failures = sum(not r.ok for r in reports)
-    if any(not r.skipped for r in reports) or not (project.dist_dir / "index.html").is_file():
-        _build_corpus_outputs(project, chosen)
-    if failures:
-        click.echo(f"{failures} of {len(reports)} document(s) failed", err=True)
+        try:
+            report = build_corpus(
+                project,
+                transcripts,
+                chosen,
+                workers,
+                incremental=not force,
+                on_done=lambda _: bar.update(1),
+            )
+        except EditionError as exc:  # the site could not be made
+            fail(str(exc))
+    _report_documents(report.documents, root, verbose)
+    if report.site is not None:
+        click.echo(f"site: wrote dist/index.html and the search index ({len(report.site)} files)")
+    if report.failures:
+        click.echo(f"{report.failures} of {len(report.documents)} document(s) failed", err=True)
         sys.exit(1)
 
 
@@ -165,18 +159,6 @@ def _report_documents(reports: list[DocumentReport], root: Path, verbose: bool =
             f"{report.doc_id}: {status}; wrote {written or 'nothing'}; "
             f"{len(report.warnings)} warning(s)"
         )
-
-
-def _build_corpus_outputs(project: Project, formats: tuple[str, ...]) -> None:
-    """The corpus site after the documents: dist/index.html and its search index.
-
-    (The linked data, citation files and teiCorpus are `edition export`: they read every
-    master, so they are made on demand rather than on each incremental build.)"""
-    from .site import build_site
-
-    if "html" in formats:
-        site_files = build_site(project.root, project.dist_dir)
-        click.echo(f"site: wrote dist/index.html and the search index ({len(site_files)} files)")
 
 
 def _formats(formats: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
@@ -367,12 +349,7 @@ def entities(documents: tuple[str, ...], root: Path) -> None:
     project = Project(root)
     try:
         registry = load_registry(project.authority_dir)
-        transcripts = project.transcripts()
-        chosen = [t for t in transcripts if not documents or t.stem in documents]
-        missing = set(documents) - {t.stem for t in chosen}
-        if missing:
-            fail(f"{project.source_dir}: no transcript named {', '.join(sorted(missing))}")
-        for transcript in chosen:
+        for transcript in project.select(documents):
             names = unregistered_names(read_document(transcript, until="repair"), registry)
             for line, name in names:
                 click.echo(f"{transcript}:{line}: {name}")

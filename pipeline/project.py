@@ -42,6 +42,22 @@ class Project:
             )
         return sorted(self.source_dir.glob("*.md"))
 
+    def select(self, names: tuple[str, ...] | list[str] = ()) -> list[Path]:
+        """The transcripts named (by document id, in the order given), or all of them; an
+        unknown name or an empty project is an error."""
+        transcripts = self.transcripts()
+        if names:
+            known = {t.stem: t for t in transcripts}
+            missing = [n for n in names if n not in known]
+            if missing:
+                raise EditionError(
+                    Location(str(self.source_dir)), f"no transcript named {', '.join(missing)}"
+                )
+            return [known[n] for n in names]
+        if not transcripts:
+            raise EditionError(Location(str(self.source_dir)), "no transcripts (*.md) to build")
+        return transcripts
+
     def master_for(self, transcript: Path) -> Path:
         return self.tei_dir / f"{transcript.stem}.xml"
 

@@ -147,3 +147,19 @@ def test_build_unknown_document_and_empty_project(tmp_path):
     empty = tmp_path / "empty"
     result = build(empty)
     assert result.exit_code == 1 and "no tei/source/ directory here" in result.output
+
+
+def test_the_library_build_makes_the_corpus_site_too(tmp_path):
+    """build_corpus owns the whole build: the documents, then the site (the CLI only
+    prints); an unchanged second build rebuilds neither."""
+    from pipeline.build import build_corpus
+    from pipeline.project import Project
+
+    project = Project(make_project(tmp_path))
+    first = build_corpus(project, project.select(), ("html", "text"))
+    assert first.failures == 0
+    assert first.site is not None
+    assert project.dist_dir / "index.html" in first.site
+    second = build_corpus(project, project.select(), ("html", "text"))
+    assert [r.skipped for r in second.documents] == [True]
+    assert second.site is None
