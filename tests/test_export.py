@@ -646,3 +646,37 @@ def test_malformed_registry_idno_fails_validation(tmp_path):
             "idno of type 'wikidata' is not a Wikidata item id (Q followed by digits): 'Trotsky'",
         )
     ]
+
+
+def test_mention_ids_are_the_reading_editions(master):
+    """The stylesheets compute a mention's id and the export reads it: every exported
+    mention id is the id of its name's link in the HTML reading edition."""
+    import re
+
+    from pipeline.render.xslt import render
+
+    html = render("html", ROOT / "tei" / f"{DOC}.xml").output.decode("utf-8")
+    html_ids = set(re.findall(r'\bid="([^"]+)"', html))
+    kinds = {
+        e.get("{http://www.w3.org/XML/1998/namespace}id"): "entry"
+        for e in master.find("{http://www.tei-c.org/ns/1.0}standOff").iter()
+        if e.get("{http://www.w3.org/XML/1998/namespace}id")
+    }
+    mentions = list(find_mentions(master, kinds, "seed"))
+    assert len(mentions) > 50
+    assert [m.mention_id for m in mentions if m.mention_id not in html_ids] == []
+
+
+def test_a_mention_outside_any_passage_gets_the_id_the_html_gives_it():
+    """A name whose only host is the root: f:mention-id names the root by its position
+    path (e-1), and so does the export now (it used to say 'TEI-m1')."""
+    tei = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><p>'
+        '<persName ref="#person-a">A</persName></p></div></body></text>'
+        '<standOff><listPerson><person xml:id="person-a"><persName>A</persName></person>'
+        "</listPerson></standOff></TEI>"
+    )
+    root = parse_bytes(tei.encode(), "t.xml").getroot()
+    assert [m.mention_id for m in find_mentions(root, {"person-a": "person"}, "t.xml")] == [
+        "e-1-m1"
+    ]

@@ -25,8 +25,9 @@ International``, its prefix ``the `` and its suffix ``'s tactics``.
 
 Each mention also gets the id the HTML gives its link (``sec-2-A-p3-m2``: the passage id and
 its ordinal among the mentions whose nearest id is that passage, variant readings
-included), computed as ``f:mention-id`` in ``xslt/common.xsl`` does, so an annotation and
-the highlighted name in the page share one identifier.
+included). The stylesheets compute it (``f:mention-id`` in ``xslt/common.xsl``, run by
+``xslt/mention-ids.xsl``) and this module reads it, so an annotation and the highlighted
+name in the page share one identifier by construction.
 """
 
 from __future__ import annotations
@@ -164,19 +165,20 @@ def _counted(element: etree._Element, text_el: etree._Element) -> bool:
 
 
 def _mention_ids(root: etree._Element) -> dict[etree._Element, str]:
-    """The HTML id of every mention in the document (see the module docstring)."""
+    """The HTML id of every mention in the document, as xslt/mention-ids.xsl computes it
+    with common.xsl's f:mention-id: the stylesheets compute the id, this module reads it."""
+    from ..render.xslt import render
+
+    output = render("mention-ids", etree.tostring(root), source_name="<mention ids>").output
     # Keyed by the elements themselves: holding them keeps lxml's proxies (and so their
     # identity) alive, which id() of a transient proxy would not.
-    ordinals: dict[etree._Element, int] = {}
     ids: dict[etree._Element, str] = {}
-    for element in root.iter():
-        if not _is_mention(element):
-            continue
-        host = _host(element)
-        ordinals[host] = ordinals.get(host, 0) + 1
-        own = element.get(XML_ID)
-        host_id = host.get(XML_ID) or "TEI"
-        ids[element] = own or f"{host_id}-m{ordinals[host]}"
+    for line in output.decode("utf-8").splitlines():
+        path, _, mention_id = line.partition("\t")
+        # "/*[1]" is ``root`` itself; the rest of the path leads down from it
+        found = root.xpath("." + path.removeprefix("/*[1]"))
+        if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+            ids[found[0]] = mention_id
     return ids
 
 
