@@ -57,3 +57,39 @@ def registry_id_pattern(kind_names: tuple[str, ...]) -> re.Pattern[str]:
 
 #: The prefix of the ids of the witnesses of a document's notes ("wit-notes").
 WITNESS_PREFIX = "wit"
+
+
+# -- structural ids: a passage is identified by its place in the structure, so an edit in
+# one section never changes the ids of another. The converter gives them; the rules
+# (E-ID-SCHEME) expect them; both build them here.
+
+#: The id of the introduction (the front's division) and of the notes (the back's).
+INTRO_ID = "intro"
+NOTES_ID = "notes"
+
+
+def section_id(label: str | int) -> str:
+    """A section of the body: its number as the source gives it, else its position.
+
+    >>> section_id("III"), section_id(2)
+    ('sec-III', 'sec-2')
+    """
+    return f"sec-{label}"
+
+
+def subsection_id(parent_id: str, label: str | int) -> str:
+    """A division inside another: the parent's id and the division's number or position.
+
+    >>> subsection_id("sec-2", "A")
+    'sec-2-A'
+    """
+    return f"{parent_id}-{label}"
+
+
+def paragraph_id(container_id: str, position: int) -> str:
+    """The ``position``-th paragraph of a division or a note.
+
+    >>> paragraph_id("sec-2-A", 3)
+    'sec-2-A-p3'
+    """
+    return f"{container_id}-p{position}"

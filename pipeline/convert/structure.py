@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..conventions.ids import unique_id
+from ..conventions.ids import INTRO_ID, section_id, subsection_id, unique_id
 from .model import Block, Division, Document, Inline, Span, inline_text, soften
 
 ROMAN = re.compile(
@@ -305,14 +305,14 @@ def assign_ids(doc: Document) -> None:
 
     def children(parent: Division) -> None:
         for position, child in enumerate(parent.children, start=1):
-            child.xml_id = unique(f"{parent.xml_id}-{child.n or position}")
+            child.xml_id = unique(subsection_id(parent.xml_id, child.n or position))
             children(child)
 
     for position, section in enumerate(doc.body, start=1):
-        section.xml_id = unique(f"sec-{section.n or position}")
+        section.xml_id = unique(section_id(section.n or position))
         children(section)
     for intro in doc.front:
-        intro.xml_id = unique("intro")
+        intro.xml_id = unique(INTRO_ID)
 
 
 def run(doc: Document) -> Document:

@@ -11,6 +11,7 @@ import copy
 
 from lxml import etree
 
+from ..conventions.ids import NOTES_ID, paragraph_id
 from ..errors import EditionError
 from . import links
 from .model import Block, Division, Document, Inline, Note
@@ -84,13 +85,13 @@ def _blocks(
                 if group is None or etree.QName(group).localname != "postscript":
                     group = sub(parent, "postscript")
                 position += 1
-                group.append(_paragraph(block, f"{div_id}-p{position}"))
-                targets[id(block)] = f"{div_id}-p{position}"
+                group.append(_paragraph(block, paragraph_id(div_id, position)))
+                targets[id(block)] = paragraph_id(div_id, position)
                 continue
             group = None
             position += 1
-            parent.append(_paragraph(block, f"{div_id}-p{position}"))
-            targets[id(block)] = f"{div_id}-p{position}"
+            parent.append(_paragraph(block, paragraph_id(div_id, position)))
+            targets[id(block)] = paragraph_id(div_id, position)
 
 
 def _division(div: Division, targets: dict[int, str]) -> etree._Element:
@@ -151,7 +152,7 @@ def _note(note: Note) -> etree._Element:
     # a note of several paragraphs: each its own p (ids follow the note's)
     write_inline(sub(node, "p", {"xml:id": f"{note.xml_id}-p1"}), note.content)
     for position, block in enumerate(note.paragraphs, start=2):
-        paragraph = sub(node, "p", {"xml:id": f"{note.xml_id}-p{position}"})
+        paragraph = sub(node, "p", {"xml:id": paragraph_id(note.xml_id, position)})
         write_inline(sub(paragraph, "quote") if block.kind == "quote" else paragraph, block.content)
     return node
 
@@ -184,7 +185,7 @@ def build_tree(doc: Document) -> etree._ElementTree:
             doc.where(1), "the transcript has no body text (only a title, front matter or notes)"
         )
     if doc.notes:
-        notes = sub(sub(text, "back"), "div", {"type": "notes", "xml:id": "notes"})
+        notes = sub(sub(text, "back"), "div", {"type": "notes", "xml:id": NOTES_ID})
         if doc.notes_head:
             write_inline(sub(notes, "head"), doc.notes_head)
         for note in doc.notes:

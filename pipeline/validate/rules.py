@@ -48,7 +48,16 @@ from lxml import etree
 
 from ..conventions.dates import ISO_DATE, ISO_DESCRIPTION
 from ..conventions.identifiers import idno_value, scheme_of
-from ..conventions.ids import WITNESS_PREFIX, note_id, unique_id
+from ..conventions.ids import (
+    INTRO_ID,
+    NOTES_ID,
+    WITNESS_PREFIX,
+    note_id,
+    paragraph_id,
+    section_id,
+    subsection_id,
+    unique_id,
+)
 from ..conventions.kinds import AGENT_KINDS, KIND_NAMES, KINDS, MENTION_KINDS
 from ..errors import Diagnostic, EditionError
 from ..xmlsafe import TEI_NS, XML_ID, tei
@@ -644,22 +653,22 @@ def _expected_structure_ids(doc: Document) -> Iterator[tuple[etree._Element, str
             for sub_position, subsection in enumerate(
                 (d for d in parent if local(d) == "div"), start=1
             ):
-                sub_id = unique_id(f"{base}-{subsection.get('n') or sub_position}", taken)
+                sub_id = unique_id(subsection_id(base, subsection.get("n") or sub_position), taken)
                 divisions.append((subsection, sub_id))
                 nested(subsection, sub_id)
 
         for position, section in enumerate(sections, start=1):
-            section_id = unique_id(f"sec-{section.get('n') or position}", taken)
-            divisions.append((section, section_id))
-            nested(section, section_id)
+            expected = unique_id(section_id(section.get("n") or position), taken)
+            divisions.append((section, expected))
+            nested(section, expected)
     front = text.find(tei("front"))
     if front is not None:
         for intro in (d for d in front if local(d) == "div"):
-            divisions.append((intro, unique_id("intro", taken)))
+            divisions.append((intro, unique_id(INTRO_ID, taken)))
     back = text.find(tei("back"))
     if back is not None:
         for notes in (d for d in back if local(d) == "div"):
-            divisions.append((notes, unique_id("notes", taken)))
+            divisions.append((notes, unique_id(NOTES_ID, taken)))
     for division, division_id in divisions:
         yield division, division_id
         base = doc.local_id(division.get(XML_ID)) or division_id
@@ -673,7 +682,7 @@ def _expected_structure_ids(doc: Document) -> Iterator[tuple[etree._Element, str
             if local(p) == "p"
         ]
         for position, paragraph in enumerate(paragraphs, start=1):
-            yield paragraph, f"{base}-p{position}"
+            yield paragraph, paragraph_id(base, position)
 
 
 _ENTRY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
