@@ -11,6 +11,22 @@ ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 ISO_DESCRIPTION = "an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"
 
+#: The months in English, in order: how dates are read from and written into English text.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 
 def is_iso_date(value: str) -> bool:
     return ISO_DATE.fullmatch(value) is not None

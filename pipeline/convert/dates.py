@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from ..conventions.dates import MONTH_NAMES
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -71,22 +73,6 @@ def parse_date(text: str) -> str:
             return f"{year:04d}-{month_number:02d}" if 1 <= month_number <= 12 else ""
         return f"{year:04d}"
     return ""
-
-
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def format_date(iso: str) -> str:

@@ -34,7 +34,15 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..errors import EditionError
 from . import frontmatter
-from .inline import HTML_ID, InlineBuilder, Tag, is_anchor, scan_text, unwrap_scratch
+from .inline import (
+    HTML_BLOCK_TAGS,
+    HTML_ID,
+    InlineBuilder,
+    Tag,
+    is_anchor,
+    scan_text,
+    unwrap_scratch,
+)
 from .labels import GUTENBERG, label_of, leading_label
 from .model import (
     Block,
@@ -47,54 +55,6 @@ from .model import (
     walk_spans,
 )
 
-# HTML elements that open a block of their own when a transcript holds raw HTML.
-BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "section",
-        "article",
-        "aside",
-        "nav",
-        "header",
-        "footer",
-        "main",
-        "blockquote",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "pre",
-        "figure",
-        "figcaption",
-        "hgroup",
-        "address",
-        "center",
-        "body",
-        "html",
-        "hr",
-        "caption",
-        "details",
-        "summary",
-        "form",
-        "fieldset",
-    ]
-)
 CONTAINER_TAGS = frozenset(
     [
         "div",
@@ -242,7 +202,7 @@ class _HtmlBlockReader(HTMLParser):
             return
         if self.skipping:
             return
-        if tag in BLOCK_TAGS:
+        if tag in HTML_BLOCK_TAGS:
             self.flush()
             if values.get("id"):
                 self.reader.context.pending_ids.append(values["id"])
@@ -258,7 +218,7 @@ class _HtmlBlockReader(HTMLParser):
         self._builder().html_tag(Tag(tag, values, void=tag in ("br", "img", "wbr")))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in BLOCK_TAGS or self.skipping:
+        if tag in HTML_BLOCK_TAGS or self.skipping:
             self.handle_starttag(tag, attrs)
             if tag in CONTAINER_TAGS and not self.skipping:
                 self.handle_endtag(tag)
@@ -271,7 +231,7 @@ class _HtmlBlockReader(HTMLParser):
             return
         if self.skipping:
             return
-        if tag in BLOCK_TAGS:
+        if tag in HTML_BLOCK_TAGS:
             self.flush()
             self.heading_level = 0
             containers = self.reader.context.containers

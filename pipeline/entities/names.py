@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from ..conventions.dates import MONTH_NAMES
 from .matcher import find_mentions
 from .registry import Registry
 
@@ -103,18 +104,7 @@ STOP_WORDS = frozenset(
 #: heads the registries already carry inside longer names ("Congress", "Opposition").
 COMMON_WORDS = frozenset(
     [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *MONTH_NAMES,
         "Congress",
         "Conference",
         "Declaration",
