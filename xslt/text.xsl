@@ -41,11 +41,6 @@
 
   <!-- ============================================================== document -->
 
-  <xsl:template match="document-node()[not(tei:TEI)]">
-    <xsl:message terminate="yes" select="'NOT-TEI: the root element is ' || f:element-name(*[1])
-                                         || ', not tei:TEI'"/>
-  </xsl:template>
-
   <xsl:template match="/tei:TEI">
     <xsl:variable name="blocks" as="xs:string*">
       <xsl:call-template name="t:title-block"/>
@@ -173,26 +168,29 @@
     <xsl:sequence select="string-join(($rule, $title, $rule,
                             $fd/tei:titleStmt/tei:title[@type = 'sub'] ! f:wrap(f:plain(.), '', '')), $fp:NL)"/>
     <xsl:sequence select="string-join($fd/tei:titleStmt/tei:author ! f:wrap(f:plain(.), '', ''), $fp:NL)"/>
+    <!-- the facts of the HTML title page, in its order and under its labels (common.xsl);
+         all summaries make one fact, as do all statements of rights -->
     <xsl:variable name="facts" as="xs:string*">
-      <xsl:sequence select="fp:fact('Summary', string-join($h/tei:profileDesc/tei:abstract/tei:p ! normalize-space(f:inline(node())), ' '))"/>
-      <xsl:sequence select="fp:fact('Written', string-join((f:date-text($h/tei:profileDesc/tei:creation/tei:date[1]),
-                                                             $h/tei:profileDesc/tei:creation/tei:placeName ! f:plain(.)), ', '))"/>
+      <xsl:for-each select="$h/tei:profileDesc/tei:abstract[1]">
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(../tei:abstract/tei:p ! normalize-space(f:inline(node())), ' '))"/>
+      </xsl:for-each>
+      <xsl:for-each select="$h/tei:profileDesc/tei:creation">
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(f:written(.), ', '))"/>
+      </xsl:for-each>
       <xsl:for-each select="$fd/tei:sourceDesc/tei:bibl">
-        <xsl:sequence select="fp:fact(if (@type = 'original') then 'Original' else if (@type = 'web') then 'Web publication' else 'Source',
-                                      f:inline(.))"/>
+        <xsl:sequence select="fp:fact(f:fact-label(.), f:inline(.))"/>
       </xsl:for-each>
       <xsl:for-each select="$fd/tei:titleStmt/tei:respStmt">
-        <xsl:sequence select="fp:fact(f:plain(tei:resp), string-join((tei:name | tei:orgName | tei:persName) ! f:plain(.), ', '))"/>
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(f:resp-names(.) ! f:plain(.), ', '))"/>
       </xsl:for-each>
-      <xsl:sequence select="fp:fact('This edition', string-join((
-          $fd/tei:publicationStmt/tei:publisher ! f:plain(.),
-          f:date-text($fd/tei:publicationStmt/tei:date[1]),
-          $fd/tei:editionStmt/tei:edition[@n][1] ! ('version ' || @n),
-          $fd/tei:publicationStmt/tei:idno ! ('identifier ' || normalize-space(.))), ', '))"/>
-      <xsl:sequence select="fp:fact('Rights', string-join(
-          $fd/tei:publicationStmt/tei:availability/(tei:p | tei:licence) ! f:inline(node()), ' '))"/>
+      <xsl:for-each select="$fd/tei:publicationStmt">
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(f:this-edition(.), ', '))"/>
+      </xsl:for-each>
+      <xsl:for-each select="$fd/tei:publicationStmt/tei:availability[1]">
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(../tei:availability/(tei:p | tei:licence) ! f:inline(node()), ' '))"/>
+      </xsl:for-each>
       <xsl:for-each select="$fd/tei:sourceDesc/tei:listWit">
-        <xsl:sequence select="fp:fact('Witnesses of the notes', string-join(
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(
             tei:witness ! (f:witness-siglum(.) || ' = ' || normalize-space(f:inline(node()))), '; '))"/>
       </xsl:for-each>
       <xsl:sequence select="fp:fact('How to cite', f:citation(.))"/>

@@ -28,7 +28,7 @@
     <xsl:for-each select="($web/tei:publisher, $fd/tei:publicationStmt/tei:publisher)[1]">
       <meta name="citation_publisher" content="{f:plain(.)}"/>
     </xsl:for-each>
-    <meta name="citation_language" content="{(/tei:TEI/@xml:lang, 'en')[1]}"/>
+    <meta name="citation_language" content="{f:language(.)}"/>
     <xsl:if test="normalize-space($edition-url)">
       <meta name="citation_public_url" content="{$edition-url}"/>
     </xsl:if>
@@ -43,7 +43,7 @@
     <xsl:for-each select="$fd/tei:publicationStmt/tei:publisher[1]">
       <meta name="DC.publisher" content="{f:plain(.)}"/>
     </xsl:for-each>
-    <meta name="DC.language" content="{(/tei:TEI/@xml:lang, 'en')[1]}"/>
+    <meta name="DC.language" content="{f:language(.)}"/>
     <meta name="DC.type" content="Text"/>
     <meta name="DC.format" content="text/html"/>
     <xsl:for-each select="$fd/tei:publicationStmt/tei:idno[1]">

@@ -12,13 +12,8 @@
     xmlns:t="urn:x-edition:template"
     exclude-result-prefixes="#all">
 
-  <xsl:template match="document-node()[not(tei:TEI)]">
-    <xsl:message terminate="yes" select="'NOT-TEI: the root element is ' || f:element-name(*[1])
-                                         || ', not tei:TEI'"/>
-  </xsl:template>
-
   <xsl:template match="/tei:TEI">
-    <html lang="{(@xml:lang, 'en')[1]}">
+    <html lang="{f:language(.)}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -84,7 +79,7 @@
         <xsl:value-of select="string-join((
             f:main-title(.),
             $h/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:plain(.),
-            $h/tei:fileDesc/tei:editionStmt/tei:edition[@n][1] ! ('version ' || @n),
+            f:version(.),
             $build-date[normalize-space()] ! ('built ' || .)), ' · ')"/>
       </p>
       <p>Generated from the TEI master<xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:idno[1]">
