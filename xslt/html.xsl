@@ -20,9 +20,12 @@
     html/registers.xsl   entity mentions and the registers, linked both ways
     html/other-tei.xsl   TEI of other projects (imported: lower precedence than the above)
 
-  Hooks for print.xsl (which imports this stylesheet and overrides only what differs):
+  Hooks for print.xsl and epub.xsl (which import this stylesheet and override only what
+  differs):
     t:head-assets      the <style>/<script> of the page
-    t:title-page       the <header> built from the teiHeader
+    t:title-page       the <header> built from the teiHeader, around fp:title-page-parts
+                       (html/title-page.xsl says what its parameters leave out)
+    t:cite-example     how the title page says to cite a passage
     t:toc              the <nav> table of contents
     t:reading-controls the bracket switch
     t:note-anchor      what a note anchor becomes in the text (link + popover here;

@@ -9,8 +9,9 @@
 
     t:head-assets      print.css inlined; metadata for the PDF (author, description,
                        keywords, dates from the teiHeader); no script
-    t:title-page       a title page of its own (title, author, dates, source, rights,
-                       how to cite)
+    t:title-page       html.xsl's title page with the running title, without the summary,
+                       the witnesses and "About this edition" (sections at the end)
+    t:cite-example     a passage is cited by its identifier, not by a link
     t:toc              contents whose page numbers come from CSS target-counter()
     t:reading-controls none: paper has no switches
     t:note-anchor      the first anchor of a note becomes an inline span that CSS floats
@@ -146,34 +147,26 @@
 
   <!-- ============================================================== title page -->
 
+  <!-- html.xsl's title page (html/title-page.xsl), carrying the running title; "About this
+       edition" is a section of the back matter. -->
   <xsl:template name="t:title-page">
-    <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
-    <xsl:variable name="fd" select="$h/tei:fileDesc"/>
     <header class="title-page" data-running-title="{f:main-title(.)}">
-      <h1 class="doc-title"><xsl:value-of select="f:main-title(.)"/></h1>
-      <xsl:for-each select="$fd/tei:titleStmt/tei:title[@type = 'sub']">
-        <p class="subtitle"><xsl:apply-templates mode="m:inline"/></p>
-      </xsl:for-each>
-      <xsl:for-each select="$fd/tei:titleStmt/tei:author">
-        <p class="author"><xsl:apply-templates mode="m:inline"/></p>
-      </xsl:for-each>
-      <dl class="facts">
-        <xsl:apply-templates select="$h/tei:profileDesc/tei:creation" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:sourceDesc/tei:bibl" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:titleStmt/tei:respStmt" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:publicationStmt" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:publicationStmt/tei:availability" mode="mp:facts"/>
-      </dl>
-      <section class="how-to-cite">
-        <h2>How to cite</h2>
-        <p class="citation"><xsl:value-of select="f:citation(.)"/></p>
-        <xsl:for-each select="(/tei:TEI/tei:text/tei:body//tei:p[@xml:id])[1]">
-          <p class="cite-passage">Every section and paragraph has a stable identifier in the
+      <xsl:call-template name="fp:title-page-parts">
+        <xsl:with-param name="title-class" select="'doc-title'"/>
+        <xsl:with-param name="about" select="false()"/>
+      </xsl:call-template>
+    </header>
+  </xsl:template>
+
+  <!-- The summary and the witnesses open the sections "About this edition" and "Variant
+       readings" at the end, not the facts of the title page. -->
+  <xsl:template match="tei:abstract | tei:listWit" mode="mp:facts"/>
+
+  <!-- Paper has no links to follow: a passage is cited by its identifier. -->
+  <xsl:template name="t:cite-example">
+    <p class="cite-passage">Every section and paragraph has a stable identifier in the
             TEI master and the reading edition, for example <code><xsl:value-of select="@xml:id"/></code>;
             cite a passage by it.</p>
-        </xsl:for-each>
-      </section>
-    </header>
   </xsl:template>
 
   <!-- ============================================================== contents -->
