@@ -151,7 +151,7 @@
         <xsl:call-template name="fp:apparatus-section"/>
       </x:chunk>
     </xsl:if>
-    <xsl:if test="tei:standOff/(tei:listPerson | tei:listOrg | tei:listPlace | tei:listBibl)[*]">
+    <xsl:if test="exists(f:register-lists(.))">
       <x:chunk href="registers.xhtml" title="Registers" type="index">
         <xsl:call-template name="t:registers"/>
       </x:chunk>

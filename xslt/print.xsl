@@ -190,7 +190,7 @@
         <xsl:if test="exists(fp:about-paragraphs(.))">
           <li class="toc-back"><a href="#about">About this edition</a></li>
         </xsl:if>
-        <xsl:if test="exists(fp:register-lists(.))">
+        <xsl:if test="exists(f:register-lists(.))">
           <li class="toc-back"><a href="#registers">Registers</a></li>
         </xsl:if>
       </ol>
@@ -409,7 +409,7 @@
   <xsl:template name="t:registers">
     <xsl:call-template name="fp:apparatus-section"/>
     <xsl:call-template name="fp:about-section"/>
-    <xsl:variable name="lists" select="fp:register-lists(.)"/>
+    <xsl:variable name="lists" select="f:register-lists(.)"/>
     <xsl:if test="$lists">
       <section id="registers" class="registers back-matter">
         <div class="running-head" data-head="Registers"></div>
@@ -418,12 +418,6 @@
       </section>
     </xsl:if>
   </xsl:template>
-
-  <xsl:function name="fp:register-lists" as="element()*">
-    <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="root($doc)/tei:TEI/tei:standOff
-                          /(tei:listPerson | tei:listOrg | tei:listPlace | tei:listBibl)[*]"/>
-  </xsl:function>
 
   <xsl:function name="fp:endnotes-div" as="element(tei:div)*">
     <xsl:param name="doc" as="node()"/>

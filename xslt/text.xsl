@@ -399,29 +399,16 @@
   <!-- ============================================================== registers -->
 
   <xsl:template name="t:registers">
-    <xsl:variable name="lists" select="/tei:TEI/tei:standOff/(tei:listPerson | tei:listOrg | tei:listPlace | tei:listBibl)[*]"/>
+    <xsl:variable name="lists" select="f:register-lists(.)"/>
     <xsl:if test="$lists">
       <xsl:sequence select="f:heading('Registers', '=')"/>
       <xsl:apply-templates select="$lists" mode="m:register"/>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:listPerson" mode="m:register">
-    <xsl:call-template name="t:register"><xsl:with-param name="title" select="'Index of persons'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:listOrg" mode="m:register">
-    <xsl:call-template name="t:register"><xsl:with-param name="title" select="'Index of organisations'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:listPlace" mode="m:register">
-    <xsl:call-template name="t:register"><xsl:with-param name="title" select="'Index of places'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:listBibl" mode="m:register">
-    <xsl:call-template name="t:register"><xsl:with-param name="title" select="'Bibliography of works cited'"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="t:register">
-    <xsl:param name="title" as="xs:string"/>
-    <xsl:sequence select="f:heading((tei:head ! f:plain(.), $title)[1], '-')"/>
+  <!-- one register, its entries in alphabetical order (common.xsl, f:sort-key) -->
+  <xsl:template match="tei:listPerson | tei:listOrg | tei:listPlace | tei:listBibl" mode="m:register">
+    <xsl:sequence select="f:heading(f:register-title(.), '-')"/>
     <xsl:variable name="entries" as="xs:string*">
       <xsl:apply-templates select="* except tei:head" mode="m:register">
         <xsl:sort select="f:sort-key(.)"/>

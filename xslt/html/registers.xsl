@@ -38,7 +38,7 @@
   </xsl:template>
 
   <xsl:template name="t:registers">
-    <xsl:variable name="lists" select="/tei:TEI/tei:standOff/(tei:listPerson | tei:listOrg | tei:listPlace | tei:listBibl)[*]"/>
+    <xsl:variable name="lists" select="f:register-lists(.)"/>
     <xsl:if test="$lists">
       <section id="registers" class="registers">
         <h2>Registers</h2>
@@ -47,32 +47,11 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:listPerson" mode="m:register">
-    <xsl:call-template name="t:register">
-      <xsl:with-param name="title" select="'Index of persons'"/>
-    </xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:listOrg" mode="m:register">
-    <xsl:call-template name="t:register">
-      <xsl:with-param name="title" select="'Index of organisations'"/>
-    </xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:listPlace" mode="m:register">
-    <xsl:call-template name="t:register">
-      <xsl:with-param name="title" select="'Index of places'"/>
-    </xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:listBibl" mode="m:register">
-    <xsl:call-template name="t:register">
-      <xsl:with-param name="title" select="'Bibliography of works cited'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="t:register">
-    <xsl:param name="title" as="xs:string"/>
+  <!-- One register, its entries in alphabetical order (common.xsl, f:sort-key). -->
+  <xsl:template match="tei:listPerson | tei:listOrg | tei:listPlace | tei:listBibl" mode="m:register">
     <section class="register {local-name()}">
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
-      <h3><xsl:value-of select="(tei:head ! f:plain(.), $title)[1]"/></h3>
+      <h3><xsl:value-of select="f:register-title(.)"/></h3>
       <ul>
         <xsl:apply-templates select="* except tei:head" mode="m:register">
           <xsl:sort select="f:sort-key(.)"/>
