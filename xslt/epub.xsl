@@ -96,7 +96,7 @@
                              || count(current-group()) || ' times in the EPUB'"/>
       </xsl:if>
     </xsl:for-each-group>
-    <xsl:variable name="lang" select="string((@xml:lang, 'en')[1])"/>
+    <xsl:variable name="lang" select="f:language(.)"/>
     <x:files>
       <x:file href="EPUB/package.opf" media-type="application/oebps-package+xml">
         <xsl:variable name="opf" as="document-node()">
@@ -167,7 +167,7 @@
   <xsl:function name="fp:div-title" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:sequence select="
-      if ($div/tei:head) then string-join((f:div-label($div), f:plain($div/tei:head[1])), ' ')
+      if ($div/tei:head) then f:div-heading($div)
       else if ($div/@type = 'introduction') then 'Introduction'
       else if ($div/@type) then fp:capitalise(string($div/@type))
       else f:main-title($div)"/>
@@ -198,7 +198,7 @@
   <!-- Top-level divisions say what they are to reading systems and assistive technology. -->
   <xsl:template match="tei:body/tei:div | tei:front/tei:div" mode="m:block" priority="1">
     <xsl:variable name="kind" select="if (@type = 'introduction') then 'introduction' else 'chapter'"/>
-    <section id="{f:id(.)}" class="{string-join(('div', @type, @rend ! ('rend-' || .)), ' ')}"
+    <section id="{f:id(.)}" class="{fp:div-class(.)}"
         epub:type="{$kind}" role="doc-{$kind}">
       <!-- a division without a head still needs a heading for the contents and for
            screen readers; the HTML page has its title above it -->
@@ -391,10 +391,9 @@
     <xsl:param name="chunks" as="element(x:chunk)*"/>
     <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
     <xsl:variable name="fd" select="$h/tei:fileDesc"/>
-    <xsl:variable name="lang" select="(/tei:TEI/@xml:lang, 'en')[1]"/>
+    <xsl:variable name="lang" select="f:language(.)"/>
     <xsl:variable name="modified" select="fp:modified(.)"/>
-    <xsl:variable name="translators" select="
-        $fd/tei:titleStmt/tei:respStmt[matches(tei:resp, 'transl', 'i')]/(tei:name | tei:orgName | tei:persName)"/>
+    <xsl:variable name="translators" select="f:translators(.)"/>
     <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id"
         xml:lang="{$lang}">
       <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -525,7 +524,7 @@
           </xsl:element>
         </xsl:element>
         <xsl:element name="body" namespace="{$fp:xhtml-ns}">
-          <xsl:attribute name="class" select="if ($editorial-brackets) then 'brackets-on' else 'brackets-off'"/>
+          <xsl:attribute name="class" select="$fp:brackets-class"/>
           <!-- each file's content is its main landmark, for assistive technology -->
           <xsl:element name="main" namespace="{$fp:xhtml-ns}">
             <xsl:apply-templates select="$chunk/node()" mode="mp:epub-xhtml">

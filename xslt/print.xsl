@@ -204,7 +204,7 @@
   <!-- Before the heading of every top-level division: an empty marker carrying the
        running-head text as plain text (label and heading, lemma only, no note calls). -->
   <xsl:template match="tei:text/*/tei:div/tei:head[1]" mode="m:block" priority="1">
-    <div class="running-head" data-head="{string-join((f:div-label(..), f:plain(.)), ' ')}"></div>
+    <div class="running-head" data-head="{f:div-heading(..)}"></div>
     <xsl:next-match/>
   </xsl:template>
 
@@ -468,13 +468,7 @@
     <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
     <xsl:variable name="idno" select="$h/tei:fileDesc/tei:publicationStmt/tei:idno[1] ! normalize-space(.)"/>
     <footer class="colophon">
-      <p>
-        <xsl:value-of select="string-join((
-            f:main-title(.),
-            $h/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:plain(.),
-            $h/tei:fileDesc/tei:editionStmt/tei:edition[@n][1] ! ('version ' || @n),
-            $build-date[normalize-space()] ! ('built ' || .)), ' · ')"/>
-      </p>
+      <p><xsl:value-of select="fp:imprint(.)"/></p>
       <p>Typeset from the TEI master<xsl:for-each select="$idno[.]"><xsl:text> </xsl:text><code><xsl:value-of select="."/>.xml</code></xsl:for-each>
         by XSLT 3.0 and WeasyPrint, in Noto Serif. The PDF file of this edition carries the
         TEI master as an attachment. See the title page for rights.</p>

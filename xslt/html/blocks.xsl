@@ -9,6 +9,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:x-edition:function"
+    xmlns:fp="urn:x-edition:function:private"
     xmlns:m="urn:x-edition:mode"
     xmlns:mp="urn:x-edition:mode:private"
     xmlns:t="urn:x-edition:template"
@@ -18,10 +19,16 @@
   <xsl:template match="tei:titlePage" mode="m:block"/>
 
   <xsl:template match="tei:div" mode="m:block">
-    <section id="{f:id(.)}" class="{string-join(('div', @type, @rend ! ('rend-' || .)), ' ')}">
+    <section id="{f:id(.)}" class="{fp:div-class(.)}">
       <xsl:apply-templates mode="m:block"/>
     </section>
   </xsl:template>
+
+  <!-- The classes of a division's <section>: div, its type, its rendition. -->
+  <xsl:function name="fp:div-class" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="string-join(('div', $div/@type, $div/@rend ! ('rend-' || .)), ' ')"/>
+  </xsl:function>
 
   <xsl:template match="tei:div/tei:head" mode="m:block">
     <xsl:element name="h{f:heading-level(..)}">

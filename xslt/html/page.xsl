@@ -6,8 +6,10 @@
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:x-edition:function"
+    xmlns:fp="urn:x-edition:function:private"
     xmlns:m="urn:x-edition:mode"
     xmlns:t="urn:x-edition:template"
     exclude-result-prefixes="#all">
@@ -22,7 +24,7 @@
         <xsl:call-template name="t:head-meta"/>
         <xsl:call-template name="t:head-assets"/>
       </head>
-      <body class="{if ($editorial-brackets) then 'brackets-on' else 'brackets-off'}">
+      <body class="{$fp:brackets-class}">
         <a class="skip-link" href="#main">Skip to the text</a>
         <xsl:call-template name="t:title-page"/>
         <xsl:call-template name="t:toc"/>
@@ -36,6 +38,11 @@
       </body>
     </html>
   </xsl:template>
+
+  <!-- The class of <body> that shows or hides the editorial brackets (edition.css; the
+       switch of edition.js changes it). -->
+  <xsl:variable name="fp:brackets-class" as="xs:string"
+      select="if ($editorial-brackets) then 'brackets-on' else 'brackets-off'"/>
 
   <xsl:template name="t:head-assets">
     <style>
@@ -75,17 +82,22 @@
   <xsl:template name="t:page-footer">
     <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
     <footer class="page-footer">
-      <p>
-        <xsl:value-of select="string-join((
-            f:main-title(.),
-            $h/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:plain(.),
-            f:version(.),
-            $build-date[normalize-space()] ! ('built ' || .)), ' · ')"/>
-      </p>
+      <p><xsl:value-of select="fp:imprint(.)"/></p>
       <p>Generated from the TEI master<xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:idno[1]">
           <xsl:text> </xsl:text><code><xsl:value-of select="normalize-space(.)"/>.xml</code></xsl:for-each>
         by XSLT 3.0. See the title page for rights.</p>
     </footer>
   </xsl:template>
+
+  <!-- The footer's first line, print.xsl's colophon's too: title · publisher · version ·
+       build date. -->
+  <xsl:function name="fp:imprint" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="string-join((
+        f:main-title($doc),
+        root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:plain(.),
+        f:version($doc),
+        $build-date[normalize-space()] ! ('built ' || .)), ' · ')"/>
+  </xsl:function>
 
 </xsl:stylesheet>
