@@ -27,6 +27,7 @@
                        (html/title-page.xsl says what its parameters leave out)
     t:cite-example     how the title page says to cite a passage
     t:toc              the <nav> table of contents
+    t:toc-back         its entries after the divisions (notes without a heading, registers)
     t:reading-controls the bracket switch
     t:note-anchor      what a note anchor becomes in the text (link + popover here;
                        print.xsl: an inline footnote)

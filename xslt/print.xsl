@@ -12,7 +12,8 @@
     t:title-page       html.xsl's title page with the running title, without the summary,
                        the witnesses and "About this edition" (sections at the end)
     t:cite-example     a passage is cited by its identifier, not by a link
-    t:toc              contents whose page numbers come from CSS target-counter()
+    t:toc-back         the contents list the back matter printed here; the notes division
+                       only as its notes without an anchor (page numbers: CSS target-counter())
     t:reading-controls none: paper has no switches
     t:note-anchor      the first anchor of a note becomes an inline span that CSS floats
                        to the foot of its page (float: footnote), numbered by the note's
@@ -171,30 +172,25 @@
 
   <!-- ============================================================== contents -->
 
-  <!-- The divisions with a heading, then the back matter this stylesheet prints; each
-       link gets its page number from print.css (target-counter). Only sections that
-       are printed are listed, so every link resolves. -->
-  <xsl:template name="t:toc">
-    <xsl:variable name="divs" select="/tei:TEI/tei:text/(tei:front, tei:body, tei:back)
-                                      /tei:div[tei:head][not(@type = 'notes')]"/>
-    <nav class="toc" aria-label="Contents">
-      <h2>Contents</h2>
-      <ol>
-        <xsl:apply-templates select="$divs" mode="mp:toc"/>
-        <xsl:for-each select="fp:endnotes-div(.)">
-          <li class="toc-back"><a href="#{f:id(.)}">Notes without an anchor in the text</a></li>
-        </xsl:for-each>
-        <xsl:if test="exists(fp:apparatus-hosts(.))">
-          <li class="toc-back"><a href="#apparatus">Variant readings</a></li>
-        </xsl:if>
-        <xsl:if test="exists(fp:about-paragraphs(.))">
-          <li class="toc-back"><a href="#about">About this edition</a></li>
-        </xsl:if>
-        <xsl:if test="exists(f:register-lists(.))">
-          <li class="toc-back"><a href="#registers">Registers</a></li>
-        </xsl:if>
-      </ol>
-    </nav>
+  <!-- html.xsl's contents (each link gets its page number from print.css,
+       target-counter), with the back matter this stylesheet prints after the divisions.
+       Only sections that are printed are listed, so every link resolves: the notes
+       division is printed only for the notes without an anchor, listed as such. -->
+  <xsl:template match="tei:text/*/tei:div[@type = 'notes']" mode="mp:toc"/>
+
+  <xsl:template name="t:toc-back">
+    <xsl:for-each select="fp:endnotes-div(.)">
+      <li class="toc-back"><a href="#{f:id(.)}">Notes without an anchor in the text</a></li>
+    </xsl:for-each>
+    <xsl:if test="exists(fp:apparatus-hosts(.))">
+      <li class="toc-back"><a href="#apparatus">Variant readings</a></li>
+    </xsl:if>
+    <xsl:if test="exists(fp:about-paragraphs(.))">
+      <li class="toc-back"><a href="#about">About this edition</a></li>
+    </xsl:if>
+    <xsl:if test="exists(f:register-lists(.))">
+      <li class="toc-back"><a href="#registers">Registers</a></li>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="t:reading-controls"/>

@@ -12,19 +12,23 @@
     exclude-result-prefixes="#all">
 
   <xsl:template name="t:toc">
-    <xsl:variable name="divs" select="/tei:TEI/tei:text/(tei:front, tei:body, tei:back)/tei:div[tei:head]"/>
     <nav class="toc" aria-label="Contents">
       <h2>Contents</h2>
       <ol>
-        <xsl:apply-templates select="$divs" mode="mp:toc"/>
-        <xsl:for-each select="/tei:TEI/tei:text/tei:back/tei:div[@type = 'notes'][not(tei:head)]">
-          <li><a href="#{f:id(.)}">Notes</a></li>
-        </xsl:for-each>
-        <xsl:if test="/tei:TEI/tei:standOff/*[*]">
-          <li><a href="#registers">Registers</a></li>
-        </xsl:if>
+        <xsl:apply-templates select="/tei:TEI/tei:text/(tei:front, tei:body, tei:back)/tei:div[tei:head]" mode="mp:toc"/>
+        <xsl:call-template name="t:toc-back"/>
       </ol>
     </nav>
+  </xsl:template>
+
+  <!-- After the divisions: the parts of the page that have no heading in the TEI. -->
+  <xsl:template name="t:toc-back">
+    <xsl:for-each select="/tei:TEI/tei:text/tei:back/tei:div[@type = 'notes'][not(tei:head)]">
+      <li><a href="#{f:id(.)}">Notes</a></li>
+    </xsl:for-each>
+    <xsl:if test="/tei:TEI/tei:standOff/*[*]">
+      <li><a href="#registers">Registers</a></li>
+    </xsl:if>
   </xsl:template>
 
   <xsl:mode name="mp:toc" on-no-match="shallow-skip"/>
@@ -41,19 +45,12 @@
   </xsl:template>
 
   <!-- A heading's text in the contents: no links, ids or note anchors; editorial brackets
-       as in the text, so that the bracket switch applies here too. -->
+       as in the text (inlines.xsl renders them in this mode too), so that the bracket
+       switch applies here as well. -->
   <xsl:mode name="mp:toc-text" on-no-match="text-only-copy"/>
   <xsl:template match="tei:rdg | tei:note | tei:ref[@type = 'noteAnchor']" mode="mp:toc-text"/>
   <xsl:template match="tei:lb" mode="mp:toc-text">
     <xsl:text> </xsl:text>
-  </xsl:template>
-  <xsl:template match="tei:ex | tei:supplied" mode="mp:toc-text">
-    <xsl:variable name="b" select="f:brackets(.)"/>
-    <span class="editorial {local-name()}">
-      <span class="bracket"><xsl:value-of select="$b[1]"/></span>
-      <xsl:apply-templates mode="mp:toc-text"/>
-      <span class="bracket"><xsl:value-of select="$b[2]"/></span>
-    </span>
   </xsl:template>
 
 </xsl:stylesheet>

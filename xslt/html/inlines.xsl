@@ -78,11 +78,12 @@
   <xsl:template match="tei:abbr" mode="m:inline">
     <abbr><xsl:apply-templates mode="m:inline"/></abbr>
   </xsl:template>
-  <xsl:template match="tei:ex | tei:supplied" mode="m:inline">
+  <!-- (also in the contents, mode mp:toc-text, contents.xsl) -->
+  <xsl:template match="tei:ex | tei:supplied" mode="m:inline mp:toc-text">
     <xsl:variable name="b" select="f:brackets(.)"/>
     <span class="editorial {local-name()}">
       <span class="bracket"><xsl:value-of select="$b[1]"/></span>
-      <xsl:apply-templates mode="m:inline"/>
+      <xsl:apply-templates mode="#current"/>
       <span class="bracket"><xsl:value-of select="$b[2]"/></span>
     </span>
   </xsl:template>
