@@ -421,12 +421,11 @@
                           [tei:note[empty(f:note-anchors(.))] or (* except (tei:head | tei:note))]"/>
   </xsl:function>
 
+  <!-- "About this edition" on paper: the summary, then the editorial declaration. -->
   <xsl:function name="fp:about-paragraphs" as="element(tei:p)*">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="h" select="root($doc)/tei:TEI/tei:teiHeader"/>
-    <xsl:sequence select="$h/tei:profileDesc/tei:abstract/tei:p,
-                          $h/tei:encodingDesc/tei:projectDesc/tei:p,
-                          $h/tei:encodingDesc/tei:editorialDecl//tei:p"/>
+    <xsl:sequence select="$h/tei:profileDesc/tei:abstract/tei:p, fp:declaration-paragraphs($h/tei:encodingDesc)"/>
   </xsl:function>
 
   <!-- The run-in label of a paragraph of "About this edition": the summary, and each
@@ -434,7 +433,7 @@
   <xsl:function name="fp:about-label" as="xs:string?">
     <xsl:param name="p" as="element(tei:p)"/>
     <xsl:sequence select="
-      if ($p/parent::tei:abstract) then 'Summary'
+      if ($p/parent::tei:abstract) then f:fact-label($p/..)
       else if ($p/parent::tei:projectDesc or $p/parent::tei:editorialDecl) then ()
       else fp:capitalise(local-name($p/..))"/>
   </xsl:function>
