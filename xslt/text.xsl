@@ -241,16 +241,10 @@
     <xsl:sequence select="f:wrap(string(.), '', '')"/>
   </xsl:template>
 
-  <!-- unhandled elements keep their text: as a paragraph, or as the blocks they hold -->
+  <!-- unhandled elements keep their text: as a paragraph, or as the blocks they hold
+       (the rule of letters' openers and closers, text-other-tei.xsl) -->
   <xsl:template name="t:unhandled-block">
-    <xsl:apply-templates select="." mode="mp:unhandled-block"/>
-  </xsl:template>
-  <xsl:mode name="mp:unhandled-block" on-no-match="shallow-skip"/>
-  <xsl:template match="*" mode="mp:unhandled-block">
-    <xsl:apply-templates mode="m:block"/>
-  </xsl:template>
-  <xsl:template match="*[text()[normalize-space()]]" mode="mp:unhandled-block">
-    <xsl:sequence select="f:wrap(f:inline(node()), '', '')"/>
+    <xsl:apply-templates select="." mode="mp:block-content"/>
   </xsl:template>
 
   <!-- ============================================================== inline -->
