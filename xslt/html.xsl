@@ -33,6 +33,8 @@
                        print.xsl: an inline footnote)
     t:notes-section    the endnotes section
     t:note-item        one endnote
+    t:apparatus        the variant readings after a block that has them
+    t:witnesses        the witnesses of a reading
     t:registers        the registers section
     t:page-footer      the <footer>
     t:head-meta        citation metadata in <head> (Highwire citation_*, Dublin Core)

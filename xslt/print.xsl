@@ -15,6 +15,8 @@
     t:toc-back         the contents list the back matter printed here; the notes division
                        only as its notes without an anchor (page numbers: CSS target-counter())
     t:reading-controls none: paper has no switches
+    t:head-meta, t:cite-link, t:cite-dialog
+                       none: the PDF's metadata is t:head-assets', paper cites by page
     t:note-anchor      the first anchor of a note becomes an inline span that CSS floats
                        to the foot of its page (float: footnote), numbered by the note's
                        own number (data-n), never by a CSS counter; further anchors of
@@ -34,8 +36,7 @@
   leaks into the running head); the URL after a link whose text is not the URL; and a last
   pass over the page (mode mp:spaces) that moves a space ending a text run into the
   inline element that follows it, working around a WeasyPrint line-breaking bug.
-  (t:apparatus, t:witnesses and the mp:link rule are named templates / modes of html.xsl
-  that are not in its hook list; print.xsl overrides them all the same.)
+  (The links are html.xsl's private mode mp:link, which print.xsl extends all the same.)
 
   Parameters: those of common.xsl (editorial-brackets, build-date, show-apparatus,
   edition-url) and html.xsl (assets-base: where print.css is read from). This
