@@ -587,7 +587,7 @@
 
   <!-- ============================================================== TEI of other projects -->
 
-  <!-- Shared by every output (html/other-tei.xsl and text-other-tei.xsl render the rest,
+  <!-- Shared by every output (html/other-tei.xsl and text/other-tei.xsl render the rest,
        and override these where an output marks more, such as numbered page breaks).
        Markers with no text of their own: -->
   <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:graphic"

@@ -10,7 +10,8 @@
   after the link text when they differ; the registers at the end.
 
   Imports common.xsl and renders its shared modes: m:block returns finished blocks (one
-  string each, lines joined by LF), m:inline returns the pieces of a block's text.
+  string each, lines joined by LF), m:inline returns the pieces of a block's text. The
+  TEI of other projects (lists, verse, tables, letters ...) is text/other-tei.xsl's.
 
   Parameters: those of common.xsl (editorial-brackets, build-date, show-apparatus,
   edition-url) and
@@ -28,7 +29,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
-  <xsl:import href="text-other-tei.xsl"/>
+  <xsl:import href="text/other-tei.xsl"/>
 
   <!-- The longest line of the text edition, in characters (78: e-mail and terminal safe). -->
   <xsl:param name="line-width" as="xs:integer" select="78"/>
@@ -242,7 +243,7 @@
   </xsl:template>
 
   <!-- unhandled elements keep their text: as a paragraph, or as the blocks they hold
-       (the rule of letters' openers and closers, text-other-tei.xsl) -->
+       (the rule of letters' openers and closers, text/other-tei.xsl) -->
   <xsl:template name="t:unhandled-block">
     <xsl:apply-templates select="." mode="mp:block-content"/>
   </xsl:template>
