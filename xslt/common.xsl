@@ -602,6 +602,25 @@
     <xsl:apply-templates mode="m:inline"/>
   </xsl:template>
 
+  <!-- ============================================================== the same in every output -->
+
+  <!-- The title page in front: every output prints its own, from the teiHeader. -->
+  <xsl:template match="tei:titlePage" mode="m:block"/>
+
+  <!-- A variant reading is not part of the running text, its lemma is; each output's
+       apparatus shows the readings. -->
+  <xsl:template match="tei:rdg" mode="m:inline"/>
+
+  <!-- A rendition no output knows: reported like an unhandled element, its text kept
+       (how: the hook t:unknown-rend; default its children). -->
+  <xsl:template match="tei:hi" mode="m:inline" priority="-1">
+    <xsl:message select="'UNHANDLED: tei:hi[@rend=' || @rend || '] near #' || f:id(ancestor::*[@xml:id][1])"/>
+    <xsl:call-template name="t:unknown-rend"/>
+  </xsl:template>
+  <xsl:template name="t:unknown-rend">
+    <xsl:apply-templates mode="m:inline"/>
+  </xsl:template>
+
   <!-- ============================================================== catch-all -->
 
   <!-- A document that is not one TEI text (a teiCorpus, another vocabulary): every output

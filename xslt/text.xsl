@@ -210,8 +210,6 @@
 
   <!-- ============================================================== blocks -->
 
-  <xsl:template match="tei:titlePage" mode="m:block"/>
-
   <xsl:template match="tei:div" mode="m:block">
     <xsl:apply-templates mode="m:block"/>
   </xsl:template>
@@ -264,10 +262,6 @@
   <xsl:template match="tei:hi[@rend = ('sup', 'superscript', 'sub', 'subscript', 'smallcaps', 'small-caps', 'code', 'underline', 'strikethrough')]" mode="m:inline">
     <xsl:apply-templates mode="m:inline"/>
   </xsl:template>
-  <xsl:template match="tei:hi" mode="m:inline" priority="-1">
-    <xsl:message select="'UNHANDLED: tei:hi[@rend=' || @rend || '] near #' || f:id(ancestor::*[@xml:id][1])"/>
-    <xsl:apply-templates mode="m:inline"/>
-  </xsl:template>
 
   <xsl:template match="tei:q | tei:quote" mode="m:inline">
     <xsl:sequence select="'“' || f:inline(node()) || '”'"/>
@@ -299,7 +293,6 @@
   <xsl:template match="tei:app" mode="m:inline" priority="1">
     <xsl:apply-templates select="tei:lem" mode="m:inline"/>
   </xsl:template>
-  <xsl:template match="tei:rdg" mode="m:inline"/>
 
   <xsl:template match="tei:ex | tei:supplied" mode="m:inline">
     <xsl:apply-templates mode="m:inline"/>

@@ -15,9 +15,6 @@
     xmlns:t="urn:x-edition:template"
     exclude-result-prefixes="#all">
 
-  <!-- The title page in front is printed from the teiHeader (t:title-page). -->
-  <xsl:template match="tei:titlePage" mode="m:block"/>
-
   <xsl:template match="tei:div" mode="m:block">
     <section id="{f:id(.)}" class="{fp:div-class(.)}">
       <xsl:apply-templates mode="m:block"/>
