@@ -4,9 +4,13 @@
 
   This module owns the *meaning* of the TEI master: note numbers and ids, note anchors,
   mention ids, entity labels, section/thesis labels, which link targets are safe, how
-  editorial brackets are displayed, and the citation string. It declares the shared modes
-  that html.xsl and text.xsl (and print.xsl through html.xsl) implement, and the catch-all
-  that reports elements no output handles while keeping their text.
+  editorial brackets are displayed, the citation string, the facts a title page states
+  and their labels, and the registers and their headings. It declares the shared modes
+  that html.xsl and text.xsl (and print.xsl and epub.xsl through html.xsl) implement, the
+  rules every output follows alike (no TEI title page where it stands, no variant reading
+  in the running text, NOT-TEI), and the catch-all that reports elements no output
+  handles while keeping their text (hooks t:unhandled-block, t:unhandled-inline,
+  t:unknown-rend).
 
   Prefixes: f: public functions, fp: private functions, m: shared modes, mp: private modes,
   t: named templates meant to be overridden by importing stylesheets.
