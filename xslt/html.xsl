@@ -24,7 +24,7 @@
   differs):
     t:head-assets      the <style>/<script> of the page
     t:title-page       the <header> built from the teiHeader, around fp:title-page-parts
-                       (html/title-page.xsl says what its parameters leave out)
+                       (its parameters: html/title-page.xsl)
     t:cite-example     how the title page says to cite a passage
     t:toc              the <nav> table of contents
     t:toc-back         its entries after the divisions (notes without a heading, registers)
