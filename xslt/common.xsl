@@ -471,7 +471,7 @@
 
   <!-- When and where the text was written (profileDesc/creation): its date, its places. -->
   <xsl:function name="f:written" as="xs:string*">
-    <xsl:param name="creation" as="element()?"/>
+    <xsl:param name="creation" as="element()*"/>
     <xsl:sequence select="f:date-text($creation/tei:date[1]), $creation/tei:placeName ! f:plain(.)"/>
   </xsl:function>
 

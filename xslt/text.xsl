@@ -170,13 +170,13 @@
                             $fd/tei:titleStmt/tei:title[@type = 'sub'] ! f:wrap(f:plain(.), '', '')), $fp:NL)"/>
     <xsl:sequence select="string-join($fd/tei:titleStmt/tei:author ! f:wrap(f:plain(.), '', ''), $fp:NL)"/>
     <!-- the facts of the HTML title page, in its order and under its labels (common.xsl);
-         all summaries make one fact, as do all statements of rights -->
+         all summaries make one fact, as do all creations and all statements of rights -->
     <xsl:variable name="facts" as="xs:string*">
       <xsl:for-each select="$h/tei:profileDesc/tei:abstract[1]">
         <xsl:sequence select="fp:fact(f:fact-label(.), string-join(../tei:abstract/tei:p ! normalize-space(f:inline(node())), ' '))"/>
       </xsl:for-each>
-      <xsl:for-each select="$h/tei:profileDesc/tei:creation">
-        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(f:written(.), ', '))"/>
+      <xsl:for-each select="$h/tei:profileDesc/tei:creation[1]">
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(f:written(../tei:creation), ', '))"/>
       </xsl:for-each>
       <xsl:for-each select="$fd/tei:sourceDesc/tei:bibl">
         <xsl:sequence select="fp:fact(f:fact-label(.), f:inline(.))"/>
