@@ -12,8 +12,9 @@
     t:title-page       html.xsl's title page with the running title, without the summary,
                        the witnesses and "About this edition" (sections at the end)
     t:cite-example     a passage is cited by its identifier, not by a link
-    t:toc-back         the contents list the back matter printed here; the notes division
-                       only as its notes without an anchor (page numbers: CSS target-counter())
+    t:toc-back         the contents list the back matter printed here, the notes division
+                       only as its notes without an anchor; page numbers from CSS
+                       target-counter()
     t:reading-controls none: paper has no switches
     t:head-meta, t:cite-link, t:cite-dialog
                        none: the PDF's metadata is t:head-assets', paper cites by page
