@@ -4,9 +4,13 @@
 
   This module owns the *meaning* of the TEI master: note numbers and ids, note anchors,
   mention ids, entity labels, section/thesis labels, which link targets are safe, how
-  editorial brackets are displayed, and the citation string. It declares the shared modes
-  that html.xsl and text.xsl (and print.xsl through html.xsl) implement, and the catch-all
-  that reports elements no output handles while keeping their text.
+  editorial brackets are displayed, the citation string, the facts a title page states
+  and their labels, and the registers and their headings. It declares the shared modes
+  that html.xsl and text.xsl (and print.xsl and epub.xsl through html.xsl) implement, the
+  rules every output follows alike (no TEI title page where it stands, no variant reading
+  in the running text, NOT-TEI), and the catch-all that reports elements no output
+  handles while keeping their text (hooks t:unhandled-block, t:unhandled-inline,
+  t:unknown-rend).
 
   Prefixes: f: public functions, fp: private functions, m: shared modes, mp: private modes,
   t: named templates meant to be overridden by importing stylesheets.
@@ -199,6 +203,22 @@
       else 'work'"/>
   </xsl:function>
 
+  <!-- The registers: the standOff's lists of persons, organisations, places and works
+       that have entries. -->
+  <xsl:function name="f:register-lists" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="root($doc)/tei:TEI/tei:standOff/(tei:listPerson | tei:listOrg | tei:listPlace | tei:listBibl)[*]"/>
+  </xsl:function>
+
+  <!-- The heading of a register: its own head, else what it lists. -->
+  <xsl:function name="f:register-title" as="xs:string">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="($list/tei:head ! f:plain(.), $fp:register-titles(local-name($list)))[1]"/>
+  </xsl:function>
+  <xsl:variable name="fp:register-titles" as="map(xs:string, xs:string)" select="map {
+      'listPerson': 'Index of persons', 'listOrg': 'Index of organisations',
+      'listPlace': 'Index of places', 'listBibl': 'Bibliography of works cited'}"/>
+
   <!-- The names of a register entry (persName, orgName, placeName; title for works). -->
   <xsl:function name="f:entry-names" as="element()*">
     <xsl:param name="entry" as="element()"/>
@@ -274,7 +294,12 @@
         'correction': 'Correction', 'normalization': 'Normalisation', 'quotation': 'Quotation',
         'hyphenation': 'Hyphenation', 'segmentation': 'Segmentation', 'stdVals': 'Standard values',
         'interpretation': 'Interpretation', 'punctuation': 'Punctuation'}"/>
-    <xsl:sequence select="($labels(local-name($e)), upper-case(substring(local-name($e), 1, 1)) || substring(local-name($e), 2))[1]"/>
+    <xsl:sequence select="($labels(local-name($e)), fp:capitalise(local-name($e)))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="fp:capitalise" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="upper-case(substring($s, 1, 1)) || substring($s, 2)"/>
   </xsl:function>
 
   <!-- The label of a numbered division: "III." for a section, "A)" for a subsection. -->
@@ -290,6 +315,12 @@
   <xsl:function name="f:thesis-label" as="xs:string?">
     <xsl:param name="p" as="element()"/>
     <xsl:sequence select="if (normalize-space($p/@n)) then normalize-space($p/@n) || '.' else ()"/>
+  </xsl:function>
+
+  <!-- A division's heading as plain text, with its label: "III. The struggle for the masses". -->
+  <xsl:function name="f:div-heading" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="string-join((f:div-label($div), f:plain($div/tei:head[1])), ' ')"/>
   </xsl:function>
 
   <!-- Heading level of a division: sections h2, subsections h3 (the title is h1). -->
@@ -414,6 +445,12 @@
     <xsl:sequence select="f:plain(($ts/tei:title[@type = 'main'], $ts/tei:title)[1])"/>
   </xsl:function>
 
+  <!-- The language of the document (its xml:lang), English where it names none. -->
+  <xsl:function name="f:language" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="string((root($doc)/tei:TEI/@xml:lang, 'en')[1])"/>
+  </xsl:function>
+
   <!-- A date's display text: its content, else its @when / @notBefore–@notAfter. -->
   <xsl:function name="f:date-text" as="xs:string?">
     <xsl:param name="date" as="element()?"/>
@@ -425,6 +462,61 @@
       else ()"/>
   </xsl:function>
 
+  <!-- The edition's version as the outputs print it ("version 1.2"), from editionStmt. -->
+  <xsl:function name="f:version" as="xs:string*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:editionStmt/tei:edition[@n][1]
+                          ! ('version ' || @n)"/>
+  </xsl:function>
+
+  <!-- When and where the text was written (profileDesc/creation): its date, its places. -->
+  <xsl:function name="f:written" as="xs:string*">
+    <xsl:param name="creation" as="element()*"/>
+    <xsl:sequence select="f:date-text($creation/tei:date[1]), $creation/tei:placeName ! f:plain(.)"/>
+  </xsl:function>
+
+  <!-- Who is responsible, in a respStmt: its names of persons and organisations. -->
+  <xsl:function name="f:resp-names" as="element()*">
+    <xsl:param name="resp" as="element()"/>
+    <xsl:sequence select="$resp/(tei:name | tei:orgName | tei:persName)"/>
+  </xsl:function>
+
+  <!-- The translators: the names of the respStmts whose resp says "transl..." -->
+  <xsl:function name="f:translators" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt
+                          /tei:respStmt[matches(tei:resp, 'transl', 'i')]/f:resp-names(.)"/>
+  </xsl:function>
+
+  <!-- This edition, as the title pages state it: publishers, date, version, identifiers. -->
+  <xsl:function name="f:this-edition" as="xs:string*">
+    <xsl:param name="publication" as="element(tei:publicationStmt)"/>
+    <xsl:sequence select="$publication/tei:publisher ! f:plain(.),
+                          f:date-text($publication/tei:date[1]),
+                          f:version($publication),
+                          $publication/tei:idno ! ('identifier ' || normalize-space(.))"/>
+  </xsl:function>
+
+  <!-- The label of a fact of the title page, by the teiHeader element that states it
+       (the same words in the HTML and the text editions). -->
+  <xsl:function name="f:fact-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:apply-templates select="$e" mode="mp:fact-label"/>
+  </xsl:function>
+
+  <xsl:mode name="mp:fact-label" on-no-match="fail"/>
+  <xsl:template match="tei:abstract" mode="mp:fact-label">Summary</xsl:template>
+  <xsl:template match="tei:creation" mode="mp:fact-label">Written</xsl:template>
+  <xsl:template match="tei:bibl[@type = 'original']" mode="mp:fact-label">Original</xsl:template>
+  <xsl:template match="tei:bibl[@type = 'web']" mode="mp:fact-label">Web publication</xsl:template>
+  <xsl:template match="tei:bibl" mode="mp:fact-label">Source</xsl:template>
+  <xsl:template match="tei:respStmt" mode="mp:fact-label">
+    <xsl:sequence select="f:plain(tei:resp)"/>
+  </xsl:template>
+  <xsl:template match="tei:publicationStmt" mode="mp:fact-label">This edition</xsl:template>
+  <xsl:template match="tei:availability" mode="mp:fact-label">Rights</xsl:template>
+  <xsl:template match="tei:listWit" mode="mp:fact-label">Witnesses of the notes</xsl:template>
+
   <!-- "How to cite": author, "title" (year of writing), the web publication it is
        based on, this edition (publisher, date, version), and the edition URL. -->
   <xsl:function name="f:citation" as="xs:string">
@@ -434,8 +526,7 @@
     <xsl:variable name="ps" select="$h/tei:fileDesc/tei:publicationStmt"/>
     <xsl:variable name="web" select="$h/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'web'][1]"/>
     <xsl:variable name="written" select="f:date-text($h/tei:profileDesc/tei:creation/tei:date[1])"/>
-    <xsl:variable name="translators" select="
-      $ts/tei:respStmt[matches(tei:resp, 'transl', 'i')]/(tei:name | tei:orgName | tei:persName)"/>
+    <xsl:variable name="translators" select="f:translators($doc)"/>
     <xsl:variable name="parts" as="xs:string*" select="
       string-join($ts/tei:author ! f:plain(.), '; ')[.],
       '“' || f:main-title($doc) || '”' || ($written ! (' (' || . || ')')),
@@ -446,7 +537,7 @@
       (if ($ps/tei:publisher) then string-join((
           'TEI edition: ' || f:plain($ps/tei:publisher[1]),
           f:date-text($ps/tei:date[1]),
-          $h/tei:fileDesc/tei:editionStmt/tei:edition[@n][1] ! ('version ' || @n)), ', ') else ()),
+          f:version($doc)), ', ') else ()),
       $edition-url[normalize-space()]"/>
     <xsl:sequence select="string-join($parts[normalize-space()], ', ') || '.'"/>
   </xsl:function>
@@ -500,7 +591,7 @@
 
   <!-- ============================================================== TEI of other projects -->
 
-  <!-- Shared by every output (html-other-tei.xsl and text-other-tei.xsl render the rest,
+  <!-- Shared by every output (html/other-tei.xsl and text/other-tei.xsl render the rest,
        and override these where an output marks more, such as numbered page breaks).
        Markers with no text of their own: -->
   <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:graphic"
@@ -515,7 +606,33 @@
     <xsl:apply-templates mode="m:inline"/>
   </xsl:template>
 
+  <!-- ============================================================== the same in every output -->
+
+  <!-- The title page in front: every output prints its own, from the teiHeader. -->
+  <xsl:template match="tei:titlePage" mode="m:block"/>
+
+  <!-- A variant reading is not part of the running text, its lemma is; each output's
+       apparatus shows the readings. -->
+  <xsl:template match="tei:rdg" mode="m:inline"/>
+
+  <!-- A rendition no output knows: reported like an unhandled element, its text kept
+       (how: the hook t:unknown-rend; default its children). -->
+  <xsl:template match="tei:hi" mode="m:inline" priority="-1">
+    <xsl:message select="'UNHANDLED: tei:hi[@rend=' || @rend || '] near #' || f:id(ancestor::*[@xml:id][1])"/>
+    <xsl:call-template name="t:unknown-rend"/>
+  </xsl:template>
+  <xsl:template name="t:unknown-rend">
+    <xsl:apply-templates mode="m:inline"/>
+  </xsl:template>
+
   <!-- ============================================================== catch-all -->
+
+  <!-- A document that is not one TEI text (a teiCorpus, another vocabulary): every output
+       stops with one line saying so. -->
+  <xsl:template match="document-node()[not(tei:TEI)]">
+    <xsl:message terminate="yes" select="'NOT-TEI: the root element is ' || f:element-name(*[1])
+                                         || ', not tei:TEI'"/>
+  </xsl:template>
 
   <!-- The name of an element in messages: tei:foo for TEI, Q{uri}foo otherwise. -->
   <xsl:function name="f:element-name" as="xs:string">

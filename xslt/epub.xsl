@@ -27,6 +27,8 @@
   registers and apparatus entries are html.xsl's (through the modes m:block, m:inline,
   m:register, m:apparatus); this stylesheet overrides the hooks that differ on an e-reader:
 
+    t:title-page       html.xsl's title page as a <section> (title.xhtml), without
+                       "About this edition" (about.xhtml) or an example of a passage link
     t:note-anchor      an <a epub:type="noteref"> to the note (no popover: no script)
     t:notes-section    <section epub:type="footnotes"> of asides
     t:note-item        <aside epub:type="footnote" role="doc-footnote"> with back-links
@@ -94,7 +96,7 @@
                              || count(current-group()) || ' times in the EPUB'"/>
       </xsl:if>
     </xsl:for-each-group>
-    <xsl:variable name="lang" select="string((@xml:lang, 'en')[1])"/>
+    <xsl:variable name="lang" select="f:language(.)"/>
     <x:files>
       <x:file href="EPUB/package.opf" media-type="application/oebps-package+xml">
         <xsl:variable name="opf" as="document-node()">
@@ -126,7 +128,7 @@
        holding the HTML (no namespace) of its body. -->
   <xsl:template name="fp:chunks">
     <x:chunk href="title.xhtml" title="Title page" type="titlepage">
-      <xsl:call-template name="fp:title-page"/>
+      <xsl:call-template name="t:title-page"/>
     </x:chunk>
     <xsl:for-each-group select="tei:text/(tei:front, tei:body)/*[not(self::tei:titlePage)]"
         group-adjacent="if (self::tei:div) then f:id(.) else 'text'">
@@ -149,7 +151,7 @@
         <xsl:call-template name="fp:apparatus-section"/>
       </x:chunk>
     </xsl:if>
-    <xsl:if test="tei:standOff/(tei:listPerson | tei:listOrg | tei:listPlace | tei:listBibl)[*]">
+    <xsl:if test="exists(f:register-lists(.))">
       <x:chunk href="registers.xhtml" title="Registers" type="index">
         <xsl:call-template name="t:registers"/>
       </x:chunk>
@@ -165,7 +167,7 @@
   <xsl:function name="fp:div-title" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:sequence select="
-      if ($div/tei:head) then string-join((f:div-label($div), f:plain($div/tei:head[1])), ' ')
+      if ($div/tei:head) then f:div-heading($div)
       else if ($div/@type = 'introduction') then 'Introduction'
       else if ($div/@type) then fp:capitalise(string($div/@type))
       else f:main-title($div)"/>
@@ -173,47 +175,21 @@
 
   <!-- ============================================================== title page -->
 
-  <xsl:template name="fp:title-page">
-    <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
-    <xsl:variable name="fd" select="$h/tei:fileDesc"/>
+  <!-- html.xsl's title page (html/title-page.xsl) as a file of its own; the editorial
+       declaration is in about.xhtml. -->
+  <xsl:template name="t:title-page">
     <section id="title-page" class="title-page" epub:type="titlepage">
-      <h1><xsl:value-of select="f:main-title(.)"/></h1>
-      <xsl:for-each select="$fd/tei:titleStmt/tei:title[@type = 'sub']">
-        <p class="subtitle"><xsl:apply-templates mode="m:inline"/></p>
-      </xsl:for-each>
-      <xsl:for-each select="$fd/tei:titleStmt/tei:author">
-        <p class="author"><xsl:apply-templates mode="m:inline"/></p>
-      </xsl:for-each>
-      <!-- the facts of html.xsl's title page, without the editorial declaration (about.xhtml) -->
-      <dl class="facts">
-        <xsl:apply-templates select="$h/tei:profileDesc/tei:abstract" mode="mp:facts"/>
-        <xsl:apply-templates select="$h/tei:profileDesc/tei:creation" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:sourceDesc/tei:bibl" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:titleStmt/tei:respStmt" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:publicationStmt" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:publicationStmt/tei:availability" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:sourceDesc/tei:listWit" mode="mp:facts"/>
-      </dl>
-      <section class="how-to-cite">
-        <h2>How to cite</h2>
-        <p class="citation"><xsl:value-of select="f:citation(.)"/></p>
-      </section>
+      <xsl:call-template name="fp:title-page-parts">
+        <xsl:with-param name="about" select="false()"/>
+      </xsl:call-template>
     </section>
   </xsl:template>
 
   <!-- The editorial declaration, in full (html.xsl folds it into a <details>). -->
   <xsl:template name="fp:about">
-    <xsl:variable name="ed" select="/tei:TEI/tei:teiHeader/tei:encodingDesc"/>
     <section id="about" class="about" epub:type="colophon">
       <h1>About this edition</h1>
-      <xsl:for-each select="$ed/tei:projectDesc/tei:p, $ed/tei:editorialDecl//tei:p">
-        <p>
-          <xsl:if test="not(parent::tei:projectDesc or parent::tei:editorialDecl)">
-            <strong><xsl:value-of select="f:declaration-label(..)"/>. </strong>
-          </xsl:if>
-          <xsl:apply-templates mode="m:inline"/>
-        </p>
-      </xsl:for-each>
+      <xsl:apply-templates select="fp:declaration-paragraphs(/tei:TEI/tei:teiHeader/tei:encodingDesc)" mode="mp:about"/>
     </section>
   </xsl:template>
 
@@ -222,7 +198,7 @@
   <!-- Top-level divisions say what they are to reading systems and assistive technology. -->
   <xsl:template match="tei:body/tei:div | tei:front/tei:div" mode="m:block" priority="1">
     <xsl:variable name="kind" select="if (@type = 'introduction') then 'introduction' else 'chapter'"/>
-    <section id="{f:id(.)}" class="{string-join(('div', @type, @rend ! ('rend-' || .)), ' ')}"
+    <section id="{f:id(.)}" class="{fp:div-class(.)}"
         epub:type="{$kind}" role="doc-{$kind}">
       <!-- a division without a head still needs a heading for the contents and for
            screen readers; the HTML page has its title above it -->
@@ -241,6 +217,7 @@
   <!-- Paper and e-books cite by page or file, not by a live link: no cite links. -->
   <xsl:template name="t:cite-link"/>
   <xsl:template name="t:cite-dialog"/>
+  <xsl:template name="t:cite-example"/>
 
   <xsl:template name="t:note-anchor">
     <xsl:param name="note" as="element(tei:note)"/>
@@ -414,10 +391,9 @@
     <xsl:param name="chunks" as="element(x:chunk)*"/>
     <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
     <xsl:variable name="fd" select="$h/tei:fileDesc"/>
-    <xsl:variable name="lang" select="(/tei:TEI/@xml:lang, 'en')[1]"/>
+    <xsl:variable name="lang" select="f:language(.)"/>
     <xsl:variable name="modified" select="fp:modified(.)"/>
-    <xsl:variable name="translators" select="
-        $fd/tei:titleStmt/tei:respStmt[matches(tei:resp, 'transl', 'i')]/(tei:name | tei:orgName | tei:persName)"/>
+    <xsl:variable name="translators" select="f:translators(.)"/>
     <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id"
         xml:lang="{$lang}">
       <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -548,7 +524,7 @@
           </xsl:element>
         </xsl:element>
         <xsl:element name="body" namespace="{$fp:xhtml-ns}">
-          <xsl:attribute name="class" select="if ($editorial-brackets) then 'brackets-on' else 'brackets-off'"/>
+          <xsl:attribute name="class" select="$fp:brackets-class"/>
           <!-- each file's content is its main landmark, for assistive technology -->
           <xsl:element name="main" namespace="{$fp:xhtml-ns}">
             <xsl:apply-templates select="$chunk/node()" mode="mp:epub-xhtml">

@@ -9,10 +9,15 @@
 
     t:head-assets      print.css inlined; metadata for the PDF (author, description,
                        keywords, dates from the teiHeader); no script
-    t:title-page       a title page of its own (title, author, dates, source, rights,
-                       how to cite)
-    t:toc              contents whose page numbers come from CSS target-counter()
+    t:title-page       html.xsl's title page with the running title, without the summary,
+                       the witnesses and "About this edition" (sections at the end)
+    t:cite-example     a passage is cited by its identifier, not by a link
+    t:toc-back         the contents list the back matter printed here, the notes division
+                       only as its notes without an anchor; page numbers from CSS
+                       target-counter()
     t:reading-controls none: paper has no switches
+    t:head-meta, t:cite-link, t:cite-dialog
+                       none: the PDF's metadata is t:head-assets', paper cites by page
     t:note-anchor      the first anchor of a note becomes an inline span that CSS floats
                        to the foot of its page (float: footnote), numbered by the note's
                        own number (data-n), never by a CSS counter; further anchors of
@@ -32,8 +37,7 @@
   leaks into the running head); the URL after a link whose text is not the URL; and a last
   pass over the page (mode mp:spaces) that moves a space ending a text run into the
   inline element that follows it, working around a WeasyPrint line-breaking bug.
-  (t:apparatus, t:witnesses and the mp:link rule are named templates / modes of html.xsl
-  that are not in its hook list; print.xsl overrides them all the same.)
+  (The links are html.xsl's private mode mp:link, which print.xsl extends all the same.)
 
   Parameters: those of common.xsl (editorial-brackets, build-date, show-apparatus,
   edition-url) and html.xsl (assets-base: where print.css is read from). This
@@ -146,62 +150,49 @@
 
   <!-- ============================================================== title page -->
 
+  <!-- html.xsl's title page (html/title-page.xsl), carrying the running title; "About this
+       edition" is a section of the back matter. -->
   <xsl:template name="t:title-page">
-    <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
-    <xsl:variable name="fd" select="$h/tei:fileDesc"/>
     <header class="title-page" data-running-title="{f:main-title(.)}">
-      <h1 class="doc-title"><xsl:value-of select="f:main-title(.)"/></h1>
-      <xsl:for-each select="$fd/tei:titleStmt/tei:title[@type = 'sub']">
-        <p class="subtitle"><xsl:apply-templates mode="m:inline"/></p>
-      </xsl:for-each>
-      <xsl:for-each select="$fd/tei:titleStmt/tei:author">
-        <p class="author"><xsl:apply-templates mode="m:inline"/></p>
-      </xsl:for-each>
-      <dl class="facts">
-        <xsl:apply-templates select="$h/tei:profileDesc/tei:creation" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:sourceDesc/tei:bibl" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:titleStmt/tei:respStmt" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:publicationStmt" mode="mp:facts"/>
-        <xsl:apply-templates select="$fd/tei:publicationStmt/tei:availability" mode="mp:facts"/>
-      </dl>
-      <section class="how-to-cite">
-        <h2>How to cite</h2>
-        <p class="citation"><xsl:value-of select="f:citation(.)"/></p>
-        <xsl:for-each select="(/tei:TEI/tei:text/tei:body//tei:p[@xml:id])[1]">
-          <p class="cite-passage">Every section and paragraph has a stable identifier in the
+      <xsl:call-template name="fp:title-page-parts">
+        <xsl:with-param name="title-class" select="'doc-title'"/>
+        <xsl:with-param name="about" select="false()"/>
+      </xsl:call-template>
+    </header>
+  </xsl:template>
+
+  <!-- The summary and the witnesses open the sections "About this edition" and "Variant
+       readings" at the end, not the facts of the title page. -->
+  <xsl:template match="tei:abstract | tei:listWit" mode="mp:facts"/>
+
+  <!-- Paper has no links to follow: a passage is cited by its identifier. -->
+  <xsl:template name="t:cite-example">
+    <p class="cite-passage">Every section and paragraph has a stable identifier in the
             TEI master and the reading edition, for example <code><xsl:value-of select="@xml:id"/></code>;
             cite a passage by it.</p>
-        </xsl:for-each>
-      </section>
-    </header>
   </xsl:template>
 
   <!-- ============================================================== contents -->
 
-  <!-- The divisions with a heading, then the back matter this stylesheet prints; each
-       link gets its page number from print.css (target-counter). Only sections that
-       are printed are listed, so every link resolves. -->
-  <xsl:template name="t:toc">
-    <xsl:variable name="divs" select="/tei:TEI/tei:text/(tei:front, tei:body, tei:back)
-                                      /tei:div[tei:head][not(@type = 'notes')]"/>
-    <nav class="toc" aria-label="Contents">
-      <h2>Contents</h2>
-      <ol>
-        <xsl:apply-templates select="$divs" mode="mp:toc"/>
-        <xsl:for-each select="fp:endnotes-div(.)">
-          <li class="toc-back"><a href="#{f:id(.)}">Notes without an anchor in the text</a></li>
-        </xsl:for-each>
-        <xsl:if test="exists(fp:apparatus-hosts(.))">
-          <li class="toc-back"><a href="#apparatus">Variant readings</a></li>
-        </xsl:if>
-        <xsl:if test="exists(fp:about-paragraphs(.))">
-          <li class="toc-back"><a href="#about">About this edition</a></li>
-        </xsl:if>
-        <xsl:if test="exists(fp:register-lists(.))">
-          <li class="toc-back"><a href="#registers">Registers</a></li>
-        </xsl:if>
-      </ol>
-    </nav>
+  <!-- html.xsl's contents (each link gets its page number from print.css,
+       target-counter), with the back matter this stylesheet prints after the divisions.
+       Only sections that are printed are listed, so every link resolves: the notes
+       division is printed only for the notes without an anchor, listed as such. -->
+  <xsl:template match="tei:text/*/tei:div[@type = 'notes']" mode="mp:toc"/>
+
+  <xsl:template name="t:toc-back">
+    <xsl:for-each select="fp:endnotes-div(.)">
+      <li class="toc-back"><a href="#{f:id(.)}">Notes without an anchor in the text</a></li>
+    </xsl:for-each>
+    <xsl:if test="exists(fp:apparatus-hosts(.))">
+      <li class="toc-back"><a href="#apparatus">Variant readings</a></li>
+    </xsl:if>
+    <xsl:if test="exists(fp:about-paragraphs(.))">
+      <li class="toc-back"><a href="#about">About this edition</a></li>
+    </xsl:if>
+    <xsl:if test="exists(f:register-lists(.))">
+      <li class="toc-back"><a href="#registers">Registers</a></li>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="t:reading-controls"/>
@@ -211,7 +202,7 @@
   <!-- Before the heading of every top-level division: an empty marker carrying the
        running-head text as plain text (label and heading, lemma only, no note calls). -->
   <xsl:template match="tei:text/*/tei:div/tei:head[1]" mode="m:block" priority="1">
-    <div class="running-head" data-head="{string-join((f:div-label(..), f:plain(.)), ' ')}"></div>
+    <div class="running-head" data-head="{f:div-heading(..)}"></div>
     <xsl:next-match/>
   </xsl:template>
 
@@ -416,7 +407,7 @@
   <xsl:template name="t:registers">
     <xsl:call-template name="fp:apparatus-section"/>
     <xsl:call-template name="fp:about-section"/>
-    <xsl:variable name="lists" select="fp:register-lists(.)"/>
+    <xsl:variable name="lists" select="f:register-lists(.)"/>
     <xsl:if test="$lists">
       <section id="registers" class="registers back-matter">
         <div class="running-head" data-head="Registers"></div>
@@ -426,24 +417,17 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:function name="fp:register-lists" as="element()*">
-    <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="root($doc)/tei:TEI/tei:standOff
-                          /(tei:listPerson | tei:listOrg | tei:listPlace | tei:listBibl)[*]"/>
-  </xsl:function>
-
   <xsl:function name="fp:endnotes-div" as="element(tei:div)*">
     <xsl:param name="doc" as="node()"/>
     <xsl:sequence select="root($doc)/tei:TEI/tei:text/tei:back/tei:div[@type = 'notes']
                           [tei:note[empty(f:note-anchors(.))] or (* except (tei:head | tei:note))]"/>
   </xsl:function>
 
+  <!-- "About this edition" on paper: the summary, then the editorial declaration. -->
   <xsl:function name="fp:about-paragraphs" as="element(tei:p)*">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="h" select="root($doc)/tei:TEI/tei:teiHeader"/>
-    <xsl:sequence select="$h/tei:profileDesc/tei:abstract/tei:p,
-                          $h/tei:encodingDesc/tei:projectDesc/tei:p,
-                          $h/tei:encodingDesc/tei:editorialDecl//tei:p"/>
+    <xsl:sequence select="$h/tei:profileDesc/tei:abstract/tei:p, fp:declaration-paragraphs($h/tei:encodingDesc)"/>
   </xsl:function>
 
   <!-- The run-in label of a paragraph of "About this edition": the summary, and each
@@ -451,7 +435,7 @@
   <xsl:function name="fp:about-label" as="xs:string?">
     <xsl:param name="p" as="element(tei:p)"/>
     <xsl:sequence select="
-      if ($p/parent::tei:abstract) then 'Summary'
+      if ($p/parent::tei:abstract) then f:fact-label($p/..)
       else if ($p/parent::tei:projectDesc or $p/parent::tei:editorialDecl) then ()
       else fp:capitalise(local-name($p/..))"/>
   </xsl:function>
@@ -481,13 +465,7 @@
     <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
     <xsl:variable name="idno" select="$h/tei:fileDesc/tei:publicationStmt/tei:idno[1] ! normalize-space(.)"/>
     <footer class="colophon">
-      <p>
-        <xsl:value-of select="string-join((
-            f:main-title(.),
-            $h/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:plain(.),
-            $h/tei:fileDesc/tei:editionStmt/tei:edition[@n][1] ! ('version ' || @n),
-            $build-date[normalize-space()] ! ('built ' || .)), ' · ')"/>
-      </p>
+      <p><xsl:value-of select="fp:imprint(.)"/></p>
       <p>Typeset from the TEI master<xsl:for-each select="$idno[.]"><xsl:text> </xsl:text><code><xsl:value-of select="."/>.xml</code></xsl:for-each>
         by XSLT 3.0 and WeasyPrint, in Noto Serif. The PDF file of this edition carries the
         TEI master as an attachment. See the title page for rights.</p>

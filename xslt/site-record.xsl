@@ -65,11 +65,6 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <xsl:template match="document-node()[not(tei:TEI)]" priority="2">
-    <xsl:message terminate="yes" select="'NOT-TEI: the root element is ' || f:element-name(*[1])
-                                         || ', not tei:TEI'"/>
-  </xsl:template>
-
   <xsl:template match="/tei:TEI" priority="2">
     <xsl:variable name="h" select="tei:teiHeader"/>
     <!-- one line a part (an entry with its mentions is one part), so that records diff well -->
@@ -84,7 +79,7 @@
       </xsl:for-each>
       <xsl:call-template name="fp:fact">
         <xsl:with-param name="name" select="'written'"/>
-        <xsl:with-param name="parts" select="$h/tei:profileDesc/tei:creation/(f:date-text(tei:date[1]), tei:placeName ! f:plain(.))"/>
+        <xsl:with-param name="parts" select="$h/tei:profileDesc/tei:creation/f:written(.)"/>
       </xsl:call-template>
       <xsl:call-template name="fp:fact">
         <xsl:with-param name="name" select="'published'"/>
@@ -92,8 +87,7 @@
       </xsl:call-template>
       <xsl:call-template name="fp:fact">
         <xsl:with-param name="name" select="'edition'"/>
-        <xsl:with-param name="parts" select="$h/tei:fileDesc/tei:publicationStmt/(f:date-text(tei:date[1]),
-            ../tei:editionStmt/tei:edition[@n][1] ! ('version ' || @n))"/>
+        <xsl:with-param name="parts" select="$h/tei:fileDesc/tei:publicationStmt/(f:date-text(tei:date[1]), f:version(.))"/>
       </xsl:call-template>
       <xsl:for-each select="$h/tei:profileDesc/tei:abstract[normalize-space()]">
         <s:summary>
@@ -184,7 +178,7 @@
     <xsl:variable name="top" select="$e/ancestor-or-self::tei:div[parent::tei:body or parent::tei:front or parent::tei:back][1]"/>
     <xsl:sequence select="
         if ($top[@type = 'notes'][not(tei:head)]) then 'Notes'
-        else if ($top/tei:head) then string-join((f:div-label($top), f:plain($top/tei:head[1])), ' ')
+        else if ($top/tei:head) then f:div-heading($top)
         else if ($top/@type = 'introduction') then 'Introduction'
         else ''"/>
   </xsl:function>

@@ -10,7 +10,8 @@
   after the link text when they differ; the registers at the end.
 
   Imports common.xsl and renders its shared modes: m:block returns finished blocks (one
-  string each, lines joined by LF), m:inline returns the pieces of a block's text.
+  string each, lines joined by LF), m:inline returns the pieces of a block's text. The
+  TEI of other projects (lists, verse, tables, letters ...) is text/other-tei.xsl's.
 
   Parameters: those of common.xsl (editorial-brackets, build-date, show-apparatus,
   edition-url) and
@@ -28,7 +29,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
-  <xsl:import href="text-other-tei.xsl"/>
+  <xsl:import href="text/other-tei.xsl"/>
 
   <!-- The longest line of the text edition, in characters (78: e-mail and terminal safe). -->
   <xsl:param name="line-width" as="xs:integer" select="78"/>
@@ -40,11 +41,6 @@
   <xsl:variable name="fp:NL" as="xs:string" select="'&#10;'"/>
 
   <!-- ============================================================== document -->
-
-  <xsl:template match="document-node()[not(tei:TEI)]">
-    <xsl:message terminate="yes" select="'NOT-TEI: the root element is ' || f:element-name(*[1])
-                                         || ', not tei:TEI'"/>
-  </xsl:template>
 
   <xsl:template match="/tei:TEI">
     <xsl:variable name="blocks" as="xs:string*">
@@ -173,26 +169,29 @@
     <xsl:sequence select="string-join(($rule, $title, $rule,
                             $fd/tei:titleStmt/tei:title[@type = 'sub'] ! f:wrap(f:plain(.), '', '')), $fp:NL)"/>
     <xsl:sequence select="string-join($fd/tei:titleStmt/tei:author ! f:wrap(f:plain(.), '', ''), $fp:NL)"/>
+    <!-- the facts of the HTML title page, in its order and under its labels (common.xsl);
+         all summaries make one fact, as do all creations and all statements of rights -->
     <xsl:variable name="facts" as="xs:string*">
-      <xsl:sequence select="fp:fact('Summary', string-join($h/tei:profileDesc/tei:abstract/tei:p ! normalize-space(f:inline(node())), ' '))"/>
-      <xsl:sequence select="fp:fact('Written', string-join((f:date-text($h/tei:profileDesc/tei:creation/tei:date[1]),
-                                                             $h/tei:profileDesc/tei:creation/tei:placeName ! f:plain(.)), ', '))"/>
+      <xsl:for-each select="$h/tei:profileDesc/tei:abstract[1]">
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(../tei:abstract/tei:p ! normalize-space(f:inline(node())), ' '))"/>
+      </xsl:for-each>
+      <xsl:for-each select="$h/tei:profileDesc/tei:creation[1]">
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(f:written(../tei:creation), ', '))"/>
+      </xsl:for-each>
       <xsl:for-each select="$fd/tei:sourceDesc/tei:bibl">
-        <xsl:sequence select="fp:fact(if (@type = 'original') then 'Original' else if (@type = 'web') then 'Web publication' else 'Source',
-                                      f:inline(.))"/>
+        <xsl:sequence select="fp:fact(f:fact-label(.), f:inline(.))"/>
       </xsl:for-each>
       <xsl:for-each select="$fd/tei:titleStmt/tei:respStmt">
-        <xsl:sequence select="fp:fact(f:plain(tei:resp), string-join((tei:name | tei:orgName | tei:persName) ! f:plain(.), ', '))"/>
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(f:resp-names(.) ! f:plain(.), ', '))"/>
       </xsl:for-each>
-      <xsl:sequence select="fp:fact('This edition', string-join((
-          $fd/tei:publicationStmt/tei:publisher ! f:plain(.),
-          f:date-text($fd/tei:publicationStmt/tei:date[1]),
-          $fd/tei:editionStmt/tei:edition[@n][1] ! ('version ' || @n),
-          $fd/tei:publicationStmt/tei:idno ! ('identifier ' || normalize-space(.))), ', '))"/>
-      <xsl:sequence select="fp:fact('Rights', string-join(
-          $fd/tei:publicationStmt/tei:availability/(tei:p | tei:licence) ! f:inline(node()), ' '))"/>
+      <xsl:for-each select="$fd/tei:publicationStmt">
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(f:this-edition(.), ', '))"/>
+      </xsl:for-each>
+      <xsl:for-each select="$fd/tei:publicationStmt/tei:availability[1]">
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(../tei:availability/(tei:p | tei:licence) ! f:inline(node()), ' '))"/>
+      </xsl:for-each>
       <xsl:for-each select="$fd/tei:sourceDesc/tei:listWit">
-        <xsl:sequence select="fp:fact('Witnesses of the notes', string-join(
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(
             tei:witness ! (f:witness-siglum(.) || ' = ' || normalize-space(f:inline(node()))), '; '))"/>
       </xsl:for-each>
       <xsl:sequence select="fp:fact('How to cite', f:citation(.))"/>
@@ -210,8 +209,6 @@
   </xsl:template>
 
   <!-- ============================================================== blocks -->
-
-  <xsl:template match="tei:titlePage" mode="m:block"/>
 
   <xsl:template match="tei:div" mode="m:block">
     <xsl:apply-templates mode="m:block"/>
@@ -243,16 +240,10 @@
     <xsl:sequence select="f:wrap(string(.), '', '')"/>
   </xsl:template>
 
-  <!-- unhandled elements keep their text: as a paragraph, or as the blocks they hold -->
+  <!-- unhandled elements keep their text: as a paragraph, or as the blocks they hold
+       (the rule of letters' openers and closers, text/other-tei.xsl) -->
   <xsl:template name="t:unhandled-block">
-    <xsl:apply-templates select="." mode="mp:unhandled-block"/>
-  </xsl:template>
-  <xsl:mode name="mp:unhandled-block" on-no-match="shallow-skip"/>
-  <xsl:template match="*" mode="mp:unhandled-block">
-    <xsl:apply-templates mode="m:block"/>
-  </xsl:template>
-  <xsl:template match="*[text()[normalize-space()]]" mode="mp:unhandled-block">
-    <xsl:sequence select="f:wrap(f:inline(node()), '', '')"/>
+    <xsl:apply-templates select="." mode="mp:block-content"/>
   </xsl:template>
 
   <!-- ============================================================== inline -->
@@ -269,10 +260,6 @@
   </xsl:template>
   <!-- renderings plain text cannot show: the words alone -->
   <xsl:template match="tei:hi[@rend = ('sup', 'superscript', 'sub', 'subscript', 'smallcaps', 'small-caps', 'code', 'underline', 'strikethrough')]" mode="m:inline">
-    <xsl:apply-templates mode="m:inline"/>
-  </xsl:template>
-  <xsl:template match="tei:hi" mode="m:inline" priority="-1">
-    <xsl:message select="'UNHANDLED: tei:hi[@rend=' || @rend || '] near #' || f:id(ancestor::*[@xml:id][1])"/>
     <xsl:apply-templates mode="m:inline"/>
   </xsl:template>
 
@@ -306,7 +293,6 @@
   <xsl:template match="tei:app" mode="m:inline" priority="1">
     <xsl:apply-templates select="tei:lem" mode="m:inline"/>
   </xsl:template>
-  <xsl:template match="tei:rdg" mode="m:inline"/>
 
   <xsl:template match="tei:ex | tei:supplied" mode="m:inline">
     <xsl:apply-templates mode="m:inline"/>
@@ -401,29 +387,16 @@
   <!-- ============================================================== registers -->
 
   <xsl:template name="t:registers">
-    <xsl:variable name="lists" select="/tei:TEI/tei:standOff/(tei:listPerson | tei:listOrg | tei:listPlace | tei:listBibl)[*]"/>
+    <xsl:variable name="lists" select="f:register-lists(.)"/>
     <xsl:if test="$lists">
       <xsl:sequence select="f:heading('Registers', '=')"/>
       <xsl:apply-templates select="$lists" mode="m:register"/>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:listPerson" mode="m:register">
-    <xsl:call-template name="t:register"><xsl:with-param name="title" select="'Index of persons'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:listOrg" mode="m:register">
-    <xsl:call-template name="t:register"><xsl:with-param name="title" select="'Index of organisations'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:listPlace" mode="m:register">
-    <xsl:call-template name="t:register"><xsl:with-param name="title" select="'Index of places'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:listBibl" mode="m:register">
-    <xsl:call-template name="t:register"><xsl:with-param name="title" select="'Bibliography of works cited'"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="t:register">
-    <xsl:param name="title" as="xs:string"/>
-    <xsl:sequence select="f:heading((tei:head ! f:plain(.), $title)[1], '-')"/>
+  <!-- one register, its entries in alphabetical order (common.xsl, f:sort-key) -->
+  <xsl:template match="tei:listPerson | tei:listOrg | tei:listPlace | tei:listBibl" mode="m:register">
+    <xsl:sequence select="f:heading(f:register-title(.), '-')"/>
     <xsl:variable name="entries" as="xs:string*">
       <xsl:apply-templates select="* except tei:head" mode="m:register">
         <xsl:sort select="f:sort-key(.)"/>

@@ -1,12 +1,14 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  html-other-tei.xsl: the HTML of common TEI elements that the edition's own masters do
-  not use but TEI from other projects does (imported by html.xsl, hence by print.xsl and
-  epub.xsl): choice and its readings, gaps, unclear and deleted or added text, page
-  breaks, lists, verse, tables, letter openers and closers, block quotations, figures.
-  Output is XHTML-safe (the EPUB reuses it) and needs no script or outside resource.
-  Elements neither this module nor html.xsl handles still fall back to their text
-  (common.xsl, UNHANDLED:).
+  other-tei.xsl: the HTML of common TEI elements that the edition's own masters do not
+  use but TEI from other projects does. Choice and its readings, gaps, unclear and
+  deleted or added text, page breaks, lists, verse, tables, letter openers and closers,
+  block quotations, figures. Output is XHTML-safe (the EPUB reuses it) and needs no
+  script or outside resource.
+
+  Imported by html.xsl (hence by print.xsl and epub.xsl) after common.xsl: its rules win
+  over common's (numbered page breaks), html.xsl's own modules over its. Elements neither
+  this module nor html.xsl handles still fall back to their text (common.xsl, UNHANDLED:).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -1,12 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  text-other-tei.xsl: the plain text of common TEI elements that the edition's own
-  masters do not use but TEI from other projects does (imported by text.xsl; the HTML
-  counterpart is html-other-tei.xsl): choice and its readings, gaps, unclear and deleted
-  or added text, page breaks, lists, verse, tables, letter openers and closers, block
-  quotations, figures. Blocks are finished strings (lines joined by LF), as in text.xsl;
-  inline templates return pieces of text. Elements neither module handles still fall
-  back to their text (common.xsl, UNHANDLED:).
+  other-tei.xsl: the plain text of common TEI elements that the edition's own masters do
+  not use but TEI from other projects does. Imported by text.xsl after common.xsl; the
+  HTML counterpart is html/other-tei.xsl. Choice and its readings, gaps, unclear and
+  deleted or added text, page breaks, lists, verse, tables, letter openers and closers,
+  block quotations, figures. Blocks are finished strings (lines joined by LF), as in
+  text.xsl; inline templates return pieces of text. Elements neither module handles still
+  fall back to their text (common.xsl, UNHANDLED:).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
