@@ -625,7 +625,7 @@ def test_master_renders_without_unhandled_elements(master: Path) -> None:
 
 def test_common_tei_of_other_projects_is_rendered_not_flattened() -> None:
     """choice shows the editor's reading and names the other; gaps, lists, verse and
-    tables keep their form (html-other-tei.xsl)."""
+    tables keep their form (html/other-tei.xsl)."""
     result = by_name("other-tei.001").render("html")
     assert result.unhandled == ()
     doc = lxml.html.fromstring(result.output)
