@@ -316,10 +316,10 @@ def test_the_page_is_made_from_the_records_without_parsing_a_master(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = with_records(site, tmp_path / "copy")
-    import pipeline.site
+    import pipeline.site.records
 
     parsed: list[str] = []
-    real_parse = pipeline.site.parse_bytes
+    real_parse = pipeline.site.records.parse_bytes
 
     def spy(data: bytes, path: str | Path) -> etree._ElementTree:
         parsed.append(str(path))
@@ -328,8 +328,8 @@ def test_the_page_is_made_from_the_records_without_parsing_a_master(
     def no_record(*args: object, **kwargs: object) -> None:
         raise AssertionError("a record was made again")
 
-    monkeypatch.setattr(pipeline.site, "parse_bytes", spy)
-    monkeypatch.setattr(pipeline.site, "make_site_record", no_record)
+    monkeypatch.setattr(pipeline.site.records, "parse_bytes", spy)
+    monkeypatch.setattr(pipeline.site.records, "make_site_record", no_record)
     page, warnings = render_site_page(corpus_documents(root, root / "dist"))
     assert warnings == ()
     # the same page as the one made from the masters (no records in the fixture project)

@@ -1,24 +1,9 @@
-"""The corpus site: ``dist/index.html`` and its full-text search index ``dist/pagefind/``.
+"""The corpus search index, ``dist/pagefind/``: the reading editions indexed by Pagefind.
 
-Each document's build writes its *site record* ``dist/<doc>/site.xml``
-(:func:`write_site_record`, ``xslt/site-record.xsl``): the few KB of the master the page
-needs (title, author, dates, summary, citable passages, register entries with the ids and
-labels of their mentions). ``build_site`` runs after every document has been rendered. It
-
-1. collects the edition's documents: every ``tei/*.xml`` with a current record (its key
-   is a digest of the master and of the record's stylesheets), else, parsed safely, every
-   one whose root is a TEI document with a text (not a registry, not a ``teiCorpus``),
-   whose record is then made in memory (:func:`corpus_documents`);
-2. wraps the records, with the outputs that exist for each under ``dist/<doc>/``, into
-   one corpus document (:func:`corpus_xml`) and renders it with ``xslt/site.xsl``: the list
-   of documents (title, dates, summary, links to HTML, text, PDF, EPUB), the corpus
-   registers (every mention, linked to its id in the document's index.html) and the
-   search form. No master is parsed when the records are current, so the memory this
-   takes grows with the records (a few KB a document), not with the masters;
-3. brings the search index of the documents' reading editions up to date with Pagefind
-   (:func:`index_search`): in shards of a few dozen pages, each a Pagefind bundle, which
-   ``dist/pagefind/pagefind.js`` merges in the browser; only the shards whose pages
-   changed are indexed again, and Pagefind's memory is that of one shard.
+:func:`index_search` brings the search index of the documents' reading editions up to
+date with Pagefind: in shards of a few dozen pages, each a Pagefind bundle, which
+``dist/pagefind/pagefind.js`` merges in the browser; only the shards whose pages changed
+are indexed again, and Pagefind's memory is that of one shard.
 
 How the search index is made, since html.xsl (shared, finished) cannot be given Pagefind's
 ``data-pagefind-*`` attributes: Pagefind is told what to index from the command line.
@@ -37,15 +22,10 @@ Each shard is indexed from a staging site of links to its pages (Pagefind takes 
 directory, not a list of files), so the URLs are those of the whole site. Every shard
 of a corpus with several also indexes a page of the whole corpus's words, which the
 search never shows (:func:`vocabulary_pages` says why).
-
-Example::
-
-    written = build_site(Path("."), Path("dist"))   # [dist/index.html, dist/pagefind/...]
 """
 
 from __future__ import annotations
 
-import functools
 import gzip
 import hashlib
 import importlib.metadata
@@ -62,29 +42,8 @@ from dataclasses import dataclass
 from html import escape as html_escape
 from pathlib import Path
 
-from lxml import etree
-
-from .errors import EditionError, Location
-from .files import write_if_changed
-from .render.xslt import ParamValue, Prepared, render, stylesheet_path
-from .xmlsafe import TEI_NS, parse_bytes, parse_file
-
-SITE_NS = "urn:x-edition:site"
-XSL_NS = "http://www.w3.org/1999/XSL/Transform"
-#: Each document's site record: dist/<doc>/site.xml, made by xslt/site-record.xsl.
-RECORD_FILE = "site.xml"
-RECORD_STYLESHEET = "site-record"
-#: Raised when what a record holds changes in a way its stylesheets' digest cannot show.
-RECORD_VERSION = 1
-
-#: The outputs a document may have, in the order the site lists them: kind -> file name
-#: under dist/<doc>/ ({doc} is the document id). The names are those pipeline/render writes.
-OUTPUT_FILES: tuple[tuple[str, str], ...] = (
-    ("html", "index.html"),
-    ("text", "{doc}.txt"),
-    ("pdf", "{doc}.pdf"),
-    ("epub", "{doc}.epub"),
-)
+from ..errors import EditionError, Location
+from ..files import write_if_changed
 
 #: What Pagefind leaves out of each reading edition (see the module docstring).
 PAGEFIND_EXCLUDE = (
@@ -121,170 +80,6 @@ PAGEFIND_UNUSED = (
 )
 
 
-@dataclass(frozen=True)
-class SiteDocument:
-    """One document of the edition: its id, master, the outputs that exist for it, and its
-    site record with those outputs added (the ``<s:document>`` site.xsl receives)."""
-
-    doc_id: str
-    master: Path
-    outputs: tuple[tuple[str, str, int], ...]  # (kind, href relative to dist, size in bytes)
-    record: bytes = b""
-
-
-# ---------------------------------------------------------------- site records
-
-
-@functools.cache
-def _record_stylesheets_digest() -> str:
-    """A digest of site-record.xsl and every module it imports (read once per process): a
-    record made by other stylesheets than today's is remade, not trusted."""
-    digest = hashlib.sha256()
-    for path in _stylesheet_modules(stylesheet_path(RECORD_STYLESHEET)):
-        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def _stylesheet_modules(path: Path, seen: tuple[Path, ...] = ()) -> list[Path]:
-    """A stylesheet and the modules it imports or includes, depth first, each once."""
-    if path in seen:
-        return []
-    modules = [path]
-    for child in parse_file(path).getroot():
-        if child.tag in (f"{{{XSL_NS}}}import", f"{{{XSL_NS}}}include"):
-            modules += _stylesheet_modules(
-                (path.parent / child.get("href", "")).resolve(), (*seen, *modules)
-            )
-    return modules
-
-
-def record_key(tei: bytes) -> str:
-    """The key a record of the master ``tei`` carries: the digest of the master's bytes and
-    of the stylesheets that make records. A record whose key differs is out of date."""
-    digest = hashlib.sha256(
-        f"site-record-{RECORD_VERSION}\0{_record_stylesheets_digest()}\0".encode()
-    )
-    digest.update(tei)
-    return digest.hexdigest()
-
-
-def make_site_record(
-    tei: bytes, doc_id: str, source_name: str | None = None, document: Prepared | None = None
-) -> tuple[bytes, tuple[str, ...]]:
-    """The site record of one master (site-record.xsl) and the stylesheet's warnings;
-    ``document`` is ``tei`` already prepared for Saxon, if the caller has it."""
-    params: dict[str, ParamValue] = {"document-id": doc_id, "record-key": record_key(tei)}
-    result = render(
-        RECORD_STYLESHEET, tei if document is None else document, params, source_name=source_name
-    )
-    return result.output, result.warnings
-
-
-def write_site_record(
-    tei: bytes,
-    doc_id: str,
-    out_dir: Path,
-    source_name: str | None = None,
-    document: Prepared | None = None,
-) -> tuple[Path, tuple[str, ...]]:
-    """Write ``out_dir/site.xml``, the site record of the master ``tei`` (the build calls
-    this in its worker, with the master in hand); the path and the stylesheet's warnings."""
-    record, warnings = make_site_record(tei, doc_id, source_name, document)
-    path = out_dir / RECORD_FILE
-    write_if_changed(path, record)
-    return path, warnings
-
-
-def _current_record(path: Path, doc_id: str, key: str) -> etree._Element | None:
-    """The record at ``path`` if it is one of document ``doc_id`` with key ``key``."""
-    try:
-        data = path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    try:
-        root = parse_bytes(data, path).getroot()
-    except EditionError:
-        return None  # damaged: remade from the master
-    if root.tag != f"{{{SITE_NS}}}document" or root.get("id") != doc_id or root.get("key") != key:
-        return None
-    return root
-
-
-def _is_document(root: etree._Element) -> bool:
-    return root.tag == f"{{{TEI_NS}}}TEI" and root.find(f"{{{TEI_NS}}}text") is not None
-
-
-def _record_of(master: Path, dist: Path) -> etree._Element | None:
-    """The site record of ``master``: the one its build wrote if it is current, else made
-    now from the master; None when the file is no document of the edition."""
-    doc_id = master.stem
-    data = master.read_bytes()
-    record = _current_record(dist / doc_id / RECORD_FILE, doc_id, record_key(data))
-    if record is not None:
-        return record
-    if not _is_document(parse_bytes(data, master).getroot()):
-        return None
-    output, warnings = make_site_record(data, doc_id, str(master))
-    problems = [w for w in warnings if w.startswith(("UNHANDLED:", "BROKEN-REF:"))]
-    if problems:
-        raise EditionError(Location(str(master)), f"{RECORD_STYLESHEET}.xsl: {problems[0]}")
-    return parse_bytes(output, f"<site record of {master}>").getroot()
-
-
-def corpus_documents(project_root: Path, dist: Path) -> list[SiteDocument]:
-    """The edition's documents (``tei/*.xml`` TEI documents, sorted by id) and their outputs.
-
-    Each master is read only to check that its record (``dist/<doc>/site.xml``) is current;
-    a master without a current record (built by an older pipeline, converted by hand, a
-    failed build) is parsed and its record made here, in memory. The records are kept as
-    bytes (a few KB each) and parsed one at a time, so memory grows with the records, not
-    with the masters."""
-    documents: list[SiteDocument] = []
-    for master in sorted((project_root / "tei").glob("*.xml")):
-        record = _record_of(master, dist)
-        if record is None:
-            continue
-        doc_id = master.stem
-        outputs: list[tuple[str, str, int]] = []
-        for kind, pattern in OUTPUT_FILES:
-            name = pattern.format(doc=doc_id)
-            path = dist / doc_id / name
-            if path.is_file():
-                size = path.stat().st_size
-                outputs.append((kind, f"{doc_id}/{name}", size))
-                etree.SubElement(
-                    record,
-                    f"{{{SITE_NS}}}output",
-                    kind=kind,
-                    href=f"{doc_id}/{name}",
-                    bytes=str(size),
-                )
-        data: bytes = etree.tostring(record, encoding="UTF-8")
-        documents.append(SiteDocument(doc_id, master, tuple(outputs), data))
-    return documents
-
-
-def corpus_xml(documents: list[SiteDocument]) -> bytes:
-    """The wrapper site.xsl renders: an empty ``<s:site>``. The records go to the
-    stylesheet as its ``records`` parameter, one document node each, in the order given
-    (by document id): Saxon parses each small record alone, rather than one wrapper of
-    them all as a single string (several copies of tens of MB at a thousand documents)."""
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n<s:site xmlns:s="{SITE_NS}"/>\n'.encode()
-
-
-def render_site_page(
-    documents: list[SiteDocument], *, site_title: str = ""
-) -> tuple[bytes, tuple[str, ...]]:
-    """dist/index.html as bytes, and the stylesheet's warnings."""
-    params: dict[str, ParamValue] = {"records": [document.record for document in documents]}
-    if site_title:
-        params["site-title"] = site_title
-    result = render(
-        "site", corpus_xml(documents), params, source_name="<site records of tei/*.xml>"
-    )
-    return result.output, result.warnings
-
-
 def pagefind_command(site: Path, output: Path) -> list[str]:
     """The Pagefind run that indexes the reading editions under ``site`` into ``output``."""
     command = [
@@ -305,9 +100,6 @@ def pagefind_command(site: Path, output: Path) -> list[str]:
     for selector in PAGEFIND_EXCLUDE:
         command += ["--exclude-selectors", selector]
     return command
-
-
-# ---------------------------------------------------------------- the search index
 
 
 def shard_count(pages: int, per_shard: int = SHARD_PAGES) -> int:
@@ -668,36 +460,3 @@ def index_search(dist: Path, doc_ids: list[str], per_shard: int = SHARD_PAGES) -
     for directory in (root, *(root / shard.name for shard in shards)):
         directory.chmod(0o755)  # mkdtemp made them private; a web server must read them
     return sorted(p for p in root.rglob("*") if p.is_file())
-
-
-def build_site(project_root: Path, dist: Path) -> list[Path]:
-    """Write ``dist/index.html`` and the search index ``dist/pagefind/``; the files written.
-
-    Run it after the documents are rendered: the site links only to outputs that exist.
-    Without any reading edition there is nothing to search, and only the page is written.
-    The search index covers the reading editions of the documents listed (not a stray
-    ``dist/<name>/index.html`` of a document no longer in tei/).
-    Warnings of site.xsl (none for the project's masters) raise, as a broken site page
-    would: ``UNHANDLED:`` elements and broken references have no place in it.
-    """
-    documents = corpus_documents(project_root, dist)
-    if not documents:
-        raise EditionError(
-            Location(str(project_root / "tei")),
-            "no TEI documents (tei/*.xml) to publish on the site",
-        )
-    # the search index first: Pagefind's processes run while this one is still small
-    # (rendering the page grows it, and Saxon does not give the memory back)
-    editions = [
-        document.doc_id
-        for document in documents
-        if any(kind == "html" for kind, _, _ in document.outputs)
-    ]
-    index_files = index_search(dist, editions) if editions else []
-    page, warnings = render_site_page(documents)
-    problems = [w for w in warnings if w.startswith(("UNHANDLED:", "BROKEN-REF:"))]
-    if problems:
-        raise EditionError(Location(str(dist / "index.html")), f"site.xsl: {problems[0]}")
-    index = dist / "index.html"
-    write_if_changed(index, page)
-    return [index, *index_files]
