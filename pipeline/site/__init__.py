@@ -31,29 +31,18 @@ from .records import (
     record_key,
     write_site_record,
 )
-from .search import (
-    PAGEFIND_EXCLUDE,
-    index_search,
-    pagefind_command,
-    plan_shards,
-    shard_count,
-    shard_of,
-)
+from .search import index_search, plan_shards
 
 __all__ = [
-    "PAGEFIND_EXCLUDE",
     "RECORD_FILE",
     "SiteDocument",
     "build_site",
     "corpus_documents",
     "index_search",
     "make_site_record",
-    "pagefind_command",
     "plan_shards",
     "record_key",
     "render_site_page",
-    "shard_count",
-    "shard_of",
     "write_site_page",
     "write_site_record",
 ]
