@@ -97,6 +97,8 @@ SHARD_PAGES = 64
 PAGEFIND_JOBS = 4
 #: Seconds one shard may take before Pagefind is taken to have hung.
 SHARD_TIMEOUT = 600
+#: Seconds Pagefind's writes of a bundle may take to land once it has answered (_settled).
+SETTLE_TIMEOUT = 30
 #: dist/pagefind/<this>: the shards of the index, in order; site.js reads it.
 SHARD_MANIFEST = "shards.json"
 #: Each bundle's entry file, which Pagefind writes with its languages in random order.
@@ -116,13 +118,9 @@ PAGEFIND_UNUSED = (
 SHARD_VERSION = 2
 
 
-def pagefind_config(output: Path | None = None) -> IndexConfig:
-    """Pagefind's configuration of every shard (see the module docstring), writing the
-    bundle to ``output``."""
-    config: IndexConfig = {"root_selector": "main", "exclude_selectors": list(PAGEFIND_EXCLUDE)}
-    if output is not None:
-        config["output_path"] = str(output)
-    return config
+def pagefind_config() -> IndexConfig:
+    """Pagefind's configuration of every shard (see the module docstring)."""
+    return {"root_selector": "main", "exclude_selectors": list(PAGEFIND_EXCLUDE)}
 
 
 def shard_count(pages: int, per_shard: int = SHARD_PAGES) -> int:
@@ -193,20 +191,45 @@ def _tidy_bundle(bundle: Path) -> None:
     )
 
 
+async def _settled(bundle: Path) -> None:
+    """Wait until the files Pagefind has written under ``bundle`` hold their contents.
+
+    Pagefind (1.5.2) answers a write once it has created every file and handed each one's
+    contents to tokio, which writes them in the background (its files are complete only
+    once flushed, and Pagefind does not flush); the wrapper then ends the process, and a
+    write still pending is lost: an empty ``pagefind-entry.json``, a few times in 25 runs
+    on a busy machine. No file of a bundle is empty, so the writes have landed when none
+    is and the sizes are the same twice running."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + SETTLE_TIMEOUT
+    previous: dict[Path, int] = {}
+    while True:
+        sizes = {path: path.stat().st_size for path in bundle.rglob("*") if path.is_file()}
+        if sizes and all(sizes.values()) and sizes == previous:
+            return
+        if loop.time() > deadline:
+            raise EditionError(Location(str(bundle)), "pagefind left the bundle incomplete")
+        previous = sizes
+        await asyncio.sleep(0.02)
+
+
 async def _write_bundle(dist: Path, shard: Shard, bundle: Path) -> None:
     """Index the pages of ``shard`` into a new bundle at ``bundle``."""
-    from pagefind.index import PagefindIndex
+    from pagefind.service import PagefindService
 
     try:
-        # leaving the context writes the bundle (to the configured output path)
-        async with PagefindIndex(config=pagefind_config(bundle)) as index:
+        # the service, not PagefindIndex's context, so that the process is still there
+        # while the bundle's writes land (_settled); leaving the context ends it
+        async with PagefindService() as service:
+            index = await service.create_index(pagefind_config())
             for page in shard.pages:  # one by one, in order: the bundle's page numbers
                 try:
-                    await index.add_html_file(
-                        content=(dist / page).read_text("utf-8"), url=f"/{page}"
-                    )
+                    content = (dist / page).read_text("utf-8")
                 except (OSError, UnicodeDecodeError) as exc:
                     raise EditionError(Location(str(dist / page)), f"unreadable: {exc}") from None
+                await index.add_html_file(content=content, url=f"/{page}")
+            await index.write_files(output_path=str(bundle))
+            await _settled(bundle)
     except FileNotFoundError as exc:  # the wrapper's way of saying it found no binary
         raise EditionError(
             Location(str(dist)),
