@@ -609,3 +609,38 @@ def test_without_reading_editions_only_the_page_is_written(tmp_path: Path) -> No
     page = html.fromstring(written[0].read_bytes())
     assert page.xpath("//article[@id = 'doc-tactics-and-tasks']//ul[@class = 'formats']/li") == []
     assert page.xpath("//li[@id = 'person-trotsky']//a") == []  # nothing to link to
+
+
+def test_the_bundle_is_taken_as_written_only_once_no_file_is_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind answers a write before all its files hold their contents (search.py says
+    why): the wait ends when every file has content and the sizes hold still, and a file
+    that stays empty is an error, never a published bundle."""
+    import asyncio
+
+    import pipeline.site.search
+
+    bundle = tmp_path / "bundle"
+    (bundle / "fragment").mkdir(parents=True)
+    (bundle / "pagefind.js").write_text("export {};\n", "utf-8")
+    late = bundle / "fragment" / "en_0.pf_fragment"
+    late.touch()
+
+    async def write_late() -> float:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+
+        async def fill() -> None:
+            await asyncio.sleep(0.2)
+            late.write_bytes(b"content")
+
+        await asyncio.gather(fill(), pipeline.site.search._settled(bundle))
+        return loop.time() - started
+
+    assert asyncio.run(write_late()) >= 0.2
+    late.write_bytes(b"")
+    monkeypatch.setattr(pipeline.site.search, "SETTLE_TIMEOUT", 0.2)
+    with pytest.raises(EditionError) as caught:
+        asyncio.run(pipeline.site.search._settled(bundle))
+    assert "pagefind left the bundle incomplete" in str(caught.value)
