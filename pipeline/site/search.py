@@ -197,9 +197,9 @@ async def _settled(bundle: Path) -> None:
     Pagefind (1.5.2) answers a write once it has created every file and handed each one's
     contents to tokio, which writes them in the background (its files are complete only
     once flushed, and Pagefind does not flush); the wrapper then ends the process, and a
-    write still pending is lost: an empty ``pagefind-entry.json``, a few times in 25 runs
-    on a busy machine. No file of a bundle is empty, so the writes have landed when none
-    is and the sizes are the same twice running."""
+    write still pending is lost: an empty ``pagefind-entry.json``, 4 times in 25 runs on a
+    loaded machine. No file of a bundle is empty, so the writes have landed when none is
+    and the sizes are the same twice running."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + SETTLE_TIMEOUT
     previous: dict[Path, int] = {}
