@@ -13,10 +13,13 @@ axe-core in Chromium.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -52,6 +55,7 @@ CONVERTED = ("bulletin-report", "circular-letter", "exile-letter")
 # documents, and dates its text, so that the documents have an order.
 LETTER = ROOT / "tests" / "fixtures" / "corpus" / "exile-letter.md"
 BUILD_DATE = "2026-11-26"
+T = TypeVar("T")
 
 
 def make_site_project(root: Path) -> Path:
@@ -611,14 +615,19 @@ def test_without_reading_editions_only_the_page_is_written(tmp_path: Path) -> No
     assert page.xpath("//li[@id = 'person-trotsky']//a") == []  # nothing to link to
 
 
+def run_in_own_loop(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``coroutine`` run to its end in a thread of its own: the browser tests' Playwright
+    may run an event loop in this one, in which asyncio.run may not nest."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_the_bundle_is_taken_as_written_only_once_no_file_is_empty(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Pagefind answers a write before all its files hold their contents (search.py says
     why): the wait ends when every file has content and the sizes hold still, and a file
     that stays empty is an error, never a published bundle."""
-    import asyncio
-
     import pipeline.site.search
 
     bundle = tmp_path / "bundle"
@@ -638,9 +647,9 @@ def test_the_bundle_is_taken_as_written_only_once_no_file_is_empty(
         await asyncio.gather(fill(), pipeline.site.search._settled(bundle))
         return loop.time() - started
 
-    assert asyncio.run(write_late()) >= 0.2
+    assert run_in_own_loop(write_late()) >= 0.2
     late.write_bytes(b"")
     monkeypatch.setattr(pipeline.site.search, "SETTLE_TIMEOUT", 0.2)
     with pytest.raises(EditionError) as caught:
-        asyncio.run(pipeline.site.search._settled(bundle))
+        run_in_own_loop(pipeline.site.search._settled(bundle))
     assert "pagefind left the bundle incomplete" in str(caught.value)
