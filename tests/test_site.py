@@ -1,20 +1,25 @@
-"""The corpus site (pipeline/site.py, xslt/site.xsl): dist/index.html and dist/pagefind/.
+"""The corpus site (pipeline/site/, xslt/site.xsl): dist/index.html and dist/pagefind/.
 
 A project of four documents (the seed master, two fixture transcripts and one written
 here, converted here) is rendered into tmp_path (HTML, text and EPUB; no PDF, so the site
 must not link one), with a registry and a teiCorpus file lying in tei/ to be left out.
 Checked without a browser: the documents listed with their facts and outputs, every link
 of the page resolving to a file and an id, the corpus registers matching the mentions in
-the TEI, the search data, the Pagefind index, byte-identical rebuilds.
-tests/test_site_browser.py runs the search and axe-core in Chromium.
+the TEI, the site records, the search data, the search index's shards (only those whose
+pages changed made again), byte-identical rebuilds. What the index holds is checked
+through Pagefind's own search, in tests/test_site_browser.py, which runs the search and
+axe-core in Chromium.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -27,20 +32,17 @@ from pipeline.project import Project
 from pipeline.render.epub import write_epub
 from pipeline.render.xslt import render
 from pipeline.site import (
-    PAGEFIND_EXCLUDE,
     RECORD_FILE,
     build_site,
     corpus_documents,
     index_search,
     make_site_record,
-    pagefind_command,
     plan_shards,
     record_key,
     render_site_page,
-    shard_count,
-    shard_of,
     write_site_record,
 )
+from pipeline.site.search import PAGEFIND_EXCLUDE, pagefind_config, shard_count, shard_of
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 NS = {"tei": TEI[1:-1]}
@@ -53,6 +55,7 @@ CONVERTED = ("bulletin-report", "circular-letter", "exile-letter")
 # documents, and dates its text, so that the documents have an order.
 LETTER = ROOT / "tests" / "fixtures" / "corpus" / "exile-letter.md"
 BUILD_DATE = "2026-11-26"
+T = TypeVar("T")
 
 
 def make_site_project(root: Path) -> Path:
@@ -316,10 +319,10 @@ def test_the_page_is_made_from_the_records_without_parsing_a_master(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = with_records(site, tmp_path / "copy")
-    import pipeline.site
+    import pipeline.site.records
 
     parsed: list[str] = []
-    real_parse = pipeline.site.parse_bytes
+    real_parse = pipeline.site.records.parse_bytes
 
     def spy(data: bytes, path: str | Path) -> etree._ElementTree:
         parsed.append(str(path))
@@ -328,8 +331,8 @@ def test_the_page_is_made_from_the_records_without_parsing_a_master(
     def no_record(*args: object, **kwargs: object) -> None:
         raise AssertionError("a record was made again")
 
-    monkeypatch.setattr(pipeline.site, "parse_bytes", spy)
-    monkeypatch.setattr(pipeline.site, "make_site_record", no_record)
+    monkeypatch.setattr(pipeline.site.records, "parse_bytes", spy)
+    monkeypatch.setattr(pipeline.site.records, "make_site_record", no_record)
     page, warnings = render_site_page(corpus_documents(root, root / "dist"))
     assert warnings == ()
     # the same page as the one made from the masters (no records in the fixture project)
@@ -415,80 +418,88 @@ def shards_of(dist: Path) -> list[Path]:
     return sorted(p for p in (dist / "pagefind").iterdir() if p.is_dir())
 
 
-def test_pagefind_indexes_the_reading_editions(site: Path) -> None:
-    bundle = site / "dist" / "pagefind"
-    assert (bundle / "pagefind.js").is_file()
-    [shard] = shards_of(site / "dist")  # four pages: one shard
-    assert list((shard / "fragment").glob("*.pf_fragment"))
-    assert list((shard / "index").glob("*.pf_index"))
-    assert not (shard / "pagefind-ui.js").exists()  # the ready-made UI is not used
-    entry = json.loads((shard / "pagefind-entry.json").read_text("utf-8"))
-    assert entry["languages"]["en"]["page_count"] == 4
-    assert f'from "./{shard.name}/pagefind.js"' in (bundle / "pagefind.js").read_text("utf-8")
-    assert bundle.stat().st_mode & 0o755 == 0o755 and shard.stat().st_mode & 0o755 == 0o755
+def listed_shards(dist: Path) -> list[str]:
+    """The shards dist/pagefind/shards.json names, in order: what site.js loads."""
+    return list(json.loads((dist / "pagefind" / "shards.json").read_text("utf-8"))["shards"])
 
 
-def test_pagefind_command_says_what_to_index(tmp_path: Path) -> None:
-    command = pagefind_command(tmp_path, tmp_path / "out")
-    assert command[command.index("--glob") + 1] == "*/index.html"
-    assert command[command.index("--root-selector") + 1] == "main"
-    excluded = [command[i + 1] for i, part in enumerate(command) if part == "--exclude-selectors"]
-    assert excluded == list(PAGEFIND_EXCLUDE)
-    assert "--keep-index-url" in command
+def files_of(directory: Path) -> dict[Path, bytes]:
+    return {p.relative_to(directory): p.read_bytes() for p in directory.rglob("*") if p.is_file()}
 
 
-def test_pagefind_content_is_the_text_without_popups_or_brackets(site: Path) -> None:
-    import gzip
-
-    [fragment] = [
-        f
-        for f in (site / "dist" / "pagefind").glob("*/fragment/*.pf_fragment")
-        if b"Besedovsky" in gzip.decompress(f.read_bytes())
-    ]
-    raw = gzip.decompress(fragment.read_bytes())
-    data = json.loads(raw[raw.index(b"{") :])
-    assert data["url"] == f"/{SEED}/index.html"
-    content = data["content"]
-    assert (
-        content.count("was issued by 46 leading Old Bolsheviks") == 1
-    )  # the note, not its pop-up copy
-    assert "Bolshevik-Leninists" in content and "[" not in content
-    assert "Go to the note" not in content and "Index of persons" not in content
-    anchors = {a["id"] for a in data["anchors"]}
-    assert {"sec-IV-p20", "n20", "intro-p1"} <= anchors
+def reading_editions(site: Path, dist: Path, docs: list[str]) -> Path:
+    """``dist`` with only the reading editions of ``docs``, copied from the site project."""
+    for doc in docs:
+        (dist / doc).mkdir(parents=True)
+        shutil.copy(site / "dist" / doc / "index.html", dist / doc)
+    return dist
 
 
-def test_rebuilding_replaces_the_index_and_keeps_the_page_identical(
-    site: Path, tmp_path: Path
-) -> None:
+def test_pagefind_indexes_the_reading_editions_in_one_shard(site: Path) -> None:
     dist = site / "dist"
+    root = dist / "pagefind"
+    [shard] = shards_of(dist)  # four pages: one shard
+    assert listed_shards(dist) == [shard.name]
+    assert sorted(p.name for p in root.iterdir()) == sorted([shard.name, "shards.json"])
+    [planned] = plan_shards(dist, [SEED, *CONVERTED])
+    assert planned.name == shard.name
+    assert planned.pages == tuple(f"{doc}/index.html" for doc in sorted((SEED, *CONVERTED)))
+    assert (shard / "pagefind.js").is_file() and (shard / "pagefind-entry.json").is_file()
+    assert not list(shard.glob("pagefind-*ui*")) and not (shard / "pagefind-highlight.js").exists()
+    assert root.stat().st_mode & 0o755 == 0o755 and shard.stat().st_mode & 0o755 == 0o755
+
+
+def test_pagefind_config_says_what_to_index() -> None:
+    assert pagefind_config() == {
+        "root_selector": "main",
+        "exclude_selectors": list(PAGEFIND_EXCLUDE),
+    }
+    assert {".note-anchor", ".bracket", ".registers", ".apparatus"} <= set(PAGEFIND_EXCLUDE)
+
+
+def test_rebuilding_replaces_the_index_and_keeps_the_page_identical(site: Path) -> None:
+    dist = site / "dist"
+    root = dist / "pagefind"
     before = (dist / "index.html").read_bytes()
-    index_before = {p: p.read_bytes() for p in (dist / "pagefind").rglob("*") if p.is_file()}
-    (dist / "pagefind" / "stale.pf_fragment").write_bytes(b"old")
-    (dist / "pagefind" / "000-0123456789abcdef").mkdir()  # a shard no longer current
+    index_before = files_of(root)
+    (root / "stale.pf_fragment").write_bytes(b"old")
+    (root / "pagefind.js").write_text("// the entry module of an older pipeline\n", "utf-8")
+    (root / "000-0123456789abcdef").mkdir()  # a shard no longer current
+    (root / ".indexing-abc").mkdir()  # left by a run that was killed
     written = build_site(site, dist)
     assert (dist / "index.html").read_bytes() == before
-    assert {p: p.read_bytes() for p in written[1:]} == index_before
-    assert not (dist / "pagefind" / "stale.pf_fragment").exists()
-    assert not (dist / "pagefind" / "000-0123456789abcdef").exists()
-    assert dist / "pagefind" / "pagefind.js" in written
-    assert not list(dist.glob(".pagefind-*"))
+    assert files_of(root) == index_before
+    assert written[1:] == sorted(root / path for path in index_before)
+    assert sorted(p.name for p in root.iterdir()) == sorted(["shards.json", *listed_shards(dist)])
 
 
-def test_pagefind_is_deterministic(site: Path, tmp_path: Path) -> None:
-    """The index made again from scratch is byte-identical, file names included."""
-    dist = site / "dist"
-    index_before = {
-        p.relative_to(dist): p.read_bytes() for p in (dist / "pagefind").rglob("*") if p.is_file()
-    }
-    copy = tmp_path / "dist"
-    for doc in (SEED, *CONVERTED):
-        (copy / doc).mkdir(parents=True)
-        shutil.copy(dist / doc / "index.html", copy / doc)
-    index_search(copy, [SEED, *CONVERTED])
-    assert {
-        p.relative_to(copy): p.read_bytes() for p in (copy / "pagefind").rglob("*") if p.is_file()
-    } == index_before
+def test_the_index_is_byte_identical_whatever_order_its_pages_were_written_in(
+    site: Path, tmp_path: Path
+) -> None:
+    """Two indexes made from nothing, of the same reading editions in three languages,
+    their directories made in opposite orders: byte-identical, file names included.
+    (Pagefind is given the pages in order of document id, and writes the languages of
+    pagefind-entry.json in the order of a hash map, which the pipeline sorts.)"""
+    copies = {doc: doc for doc in (SEED, *CONVERTED)}
+    copies |= {"letter-de": "exile-letter", "letter-fr": "circular-letter"}
+
+    def index(dist: Path, order: list[str]) -> dict[Path, bytes]:
+        for doc in order:
+            page = (site / "dist" / copies[doc] / "index.html").read_bytes()
+            if doc.startswith("letter-"):
+                page = page.replace(b'<html lang="en"', f'<html lang="{doc[-2:]}"'.encode(), 1)
+            (dist / doc).mkdir(parents=True)
+            (dist / doc / "index.html").write_bytes(page)
+        index_search(dist, list(copies))
+        return files_of(dist / "pagefind")
+
+    first = index(tmp_path / "one", sorted(copies))
+    assert index(tmp_path / "two", sorted(copies, reverse=True)) == first
+    [entry] = [data for path, data in first.items() if path.name == "pagefind-entry.json"]
+    assert set(json.loads(entry)["languages"]) == {"de", "en", "fr"}
+    assert entry == json.dumps(
+        json.loads(entry), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
 
 
 # ---------------------------------------------------------------- search index shards
@@ -515,77 +526,76 @@ def test_shards_hold_a_few_dozen_pages_and_split_in_two_as_the_corpus_grows() ->
 def test_a_rebuild_indexes_again_only_the_shard_whose_page_changed(
     site: Path, tmp_path: Path
 ) -> None:
-    dist = tmp_path / "dist"
     docs = [SEED, *CONVERTED]
-    for doc in docs:
-        (dist / doc).mkdir(parents=True)
-        shutil.copy(site / "dist" / doc / "index.html", dist / doc)
+    dist = reading_editions(site, tmp_path / "dist", docs)
     index_search(dist, docs, per_shard=1)  # four pages: four shards by hash, some empty
     shards = {p.name: p for p in shards_of(dist)}
     plan = {shard.pages: shard.name for shard in plan_shards(dist, docs, per_shard=1)}
-    assert sorted(plan.values()) == sorted(shards) and len(shards) >= 2
+    assert sorted(plan.values()) == sorted(shards) == sorted(listed_shards(dist))
+    assert len(shards) >= 2
     assert sorted(page for pages in plan for page in pages) == sorted(
         f"{d}/index.html" for d in docs
     )
     [letter_shard] = [name for pages, name in plan.items() if "exile-letter/index.html" in pages]
-    stamps = {name: path.stat().st_mtime_ns for name, path in shards.items()}
 
+    def state() -> dict[str, tuple[int, dict[Path, bytes]]]:
+        return {p.name: (p.stat().st_mtime_ns, files_of(p)) for p in shards_of(dist)}
+
+    # a word new to the corpus: still only the letter's shard is made again
+    before = state()
     page = dist / "exile-letter" / "index.html"
     assert b"Forward with" in page.read_bytes()
-    page.write_bytes(page.read_bytes().replace(b"Forward with", b"forward with"))  # no new word
+    page.write_bytes(page.read_bytes().replace(b"Forward with", b"Xylographers with"))
     index_search(dist, docs, per_shard=1)
-    after = {p.name: p for p in shards_of(dist)}
-    changed = sorted(set(after) - set(shards))
-    assert len(changed) == 1 and len(set(shards) - set(after)) == 1
-    [old] = set(shards) - set(after)
-    assert old == letter_shard  # the letter's shard, and no other, was made anew
-    assert all(after[name].stat().st_mtime_ns == stamps[name] for name in set(after) & set(shards))
-    entry = (dist / "pagefind" / "pagefind.js").read_text("utf-8")
-    assert all(name in entry for name in after) and old not in entry
+    after = state()
+    assert set(before) - set(after) == {letter_shard}
+    assert len(set(after) - set(before)) == 1
+    assert all(after[name] == before[name] for name in set(after) & set(before))
+    assert listed_shards(dist) == [s.name for s in plan_shards(dist, docs, per_shard=1)]
 
-    # every shard holds every word of the corpus: a new word is given to all of them
-    assert all("besedovsky" in vocabulary_of(path) for path in shards_of(dist))
-    stamps = {path.name: path.stat().st_mtime_ns for path in shards_of(dist)}
-    page.write_bytes(page.read_bytes().replace(b"forward with", b"Xylographers with"))
-    index_search(dist, docs, per_shard=1)
-    assert all("xylographers" in vocabulary_of(path) for path in shards_of(dist))
-    assert all(path.stat().st_mtime_ns != stamps.get(path.name) for path in shards_of(dist))
+    # a document gone from the corpus: its shard is made again without it (or goes)
+    before = state()
+    [circular_shard] = [
+        s.name for s in plan_shards(dist, docs, 1) if "circular-letter/index.html" in s.pages
+    ]
+    remaining = [d for d in docs if d != "circular-letter"]
+    index_search(dist, remaining, per_shard=1)
+    after = state()
+    assert set(before) - set(after) == {circular_shard}
+    assert all(after[name] == before[name] for name in set(after) & set(before))
+    assert listed_shards(dist) == [s.name for s in plan_shards(dist, remaining, per_shard=1)]
 
 
-def test_a_document_named_like_a_vocabulary_page_is_refused_and_left_intact(
-    site: Path, tmp_path: Path
-) -> None:
-    dist = tmp_path / "dist"
-    docs = [SEED, "exile-letter", "_vocabulary-en"]
-    for doc in docs:
-        (dist / doc).mkdir(parents=True)
-        shutil.copy(
-            site / "dist" / ("exile-letter" if doc == "_vocabulary-en" else doc) / "index.html",
-            dist / doc,
-        )
-    before = (dist / "_vocabulary-en" / "index.html").read_bytes()
+def test_a_document_named_pagefind_is_refused_and_left_intact(site: Path, tmp_path: Path) -> None:
+    dist = reading_editions(site, tmp_path / "dist", [SEED])
+    (dist / "pagefind").mkdir()
+    shutil.copy(site / "dist" / "exile-letter" / "index.html", dist / "pagefind")
+    before = (dist / "pagefind" / "index.html").read_bytes()
     with pytest.raises(EditionError) as caught:
-        index_search(dist, docs, per_shard=1)
-    assert "a document may not be named _vocabulary-en: the search index uses the name" in str(
+        index_search(dist, [SEED, "pagefind"])
+    assert "a document may not be named pagefind: the search index uses the name" in str(
         caught.value
     )
-    assert (dist / "_vocabulary-en" / "index.html").read_bytes() == before
-    assert not list(dist.glob(".pagefind-*"))
+    assert (dist / "pagefind" / "index.html").read_bytes() == before
 
 
-def vocabulary_of(shard: Path) -> set[str]:
-    """The words of a shard's vocabulary pages (shards.json names them)."""
-    import gzip
-
-    ids = json.loads((shard.parent / "shards.json").read_text("utf-8"))["shards"][shard.name]
-    assert ids, shard
-    words: set[str] = set()
-    for result_id in ids:
-        raw = gzip.decompress((shard / "fragment" / f"{result_id}.pf_fragment").read_bytes())
-        data = json.loads(raw[raw.index(b"{") :])
-        assert data["url"] == "/_vocabulary-en/index.html"
-        words.update(data["content"].split())
-    return words
+def test_a_pagefind_that_cannot_run_is_one_clear_error_and_the_last_index_stays(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = [SEED, *CONVERTED]
+    dist = reading_editions(site, tmp_path / "dist", docs)
+    index_search(dist, docs)
+    before = files_of(dist / "pagefind")
+    page = dist / "exile-letter" / "index.html"
+    page.write_bytes(page.read_bytes().replace(b"Forward with", b"forward with"))
+    # the Python wrapper runs the binary this names
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(EditionError) as caught:
+        index_search(dist, docs)
+    assert "pagefind could not run" in str(caught.value)
+    assert "pagefind[extended]" in str(caught.value)
+    assert files_of(dist / "pagefind") == before  # nothing half-written, nothing left over
+    assert not list((dist / "pagefind").glob(".indexing-*"))
 
 
 def test_a_project_without_documents_is_an_error(tmp_path: Path) -> None:
@@ -603,3 +613,43 @@ def test_without_reading_editions_only_the_page_is_written(tmp_path: Path) -> No
     page = html.fromstring(written[0].read_bytes())
     assert page.xpath("//article[@id = 'doc-tactics-and-tasks']//ul[@class = 'formats']/li") == []
     assert page.xpath("//li[@id = 'person-trotsky']//a") == []  # nothing to link to
+
+
+def run_in_own_loop(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``coroutine`` run to its end in a thread of its own: the browser tests' Playwright
+    may run an event loop in this one, in which asyncio.run may not nest."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def test_the_bundle_is_taken_as_written_only_once_no_file_is_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind answers a write before all its files hold their contents (search.py says
+    why): the wait ends when every file has content and the sizes hold still, and a file
+    that stays empty is an error, never a published bundle."""
+    import pipeline.site.search
+
+    bundle = tmp_path / "bundle"
+    (bundle / "fragment").mkdir(parents=True)
+    (bundle / "pagefind.js").write_text("export {};\n", "utf-8")
+    late = bundle / "fragment" / "en_0.pf_fragment"
+    late.touch()
+
+    async def write_late() -> float:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+
+        async def fill() -> None:
+            await asyncio.sleep(0.2)
+            late.write_bytes(b"content")
+
+        await asyncio.gather(fill(), pipeline.site.search._settled(bundle))
+        return loop.time() - started
+
+    assert run_in_own_loop(write_late()) >= 0.2
+    late.write_bytes(b"")
+    monkeypatch.setattr(pipeline.site.search, "SETTLE_TIMEOUT", 0.2)
+    with pytest.raises(EditionError) as caught:
+        run_in_own_loop(pipeline.site.search._settled(bundle))
+    assert "pagefind left the bundle incomplete" in str(caught.value)

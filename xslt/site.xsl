@@ -2,8 +2,8 @@
 <!--
   site.xsl: the corpus site's home page (dist/index.html).
 
-  Input: the corpus wrapper of pipeline/site.py, an empty <s:site/>, and as the parameter
-  $records one document per TEI master of the edition, sorted by document id: its record
+  Input: the corpus wrapper of pipeline/site/page.py, an empty <s:site/>, and as the
+  parameter $records one document per TEI master of the edition, sorted by document id: its record
   (made from the master by site-record.xsl while the document was built, dist/<doc>/site.xml;
   see there what a record holds) with the outputs that exist for it added:
 
@@ -23,8 +23,8 @@
 
   Output: one HTML5 page with its CSS and script inlined:
     - the documents: title, author, dates, summary (teiHeader abstract), links to each output;
-    - full-text search (site.js on Pagefind's index in pagefind/, built by site.py): each hit
-      links to its passage, <doc>/index.html#sec-2-A-p3;
+    - full-text search (site.js on Pagefind's index in pagefind/, built by
+      pipeline/site/search.py): each hit links to its passage, <doc>/index.html#sec-2-A-p3;
     - corpus registers: persons, organisations, places and works of every document, merged
       by id (the registries give an entry the same id in every document that uses it), each
       with links to its mentions in each document's reading edition.
@@ -63,7 +63,7 @@
       map { 'kind': 'place', 'id': 'places', 'title': 'Places' },
       map { 'kind': 'work', 'id': 'works', 'title': 'Works' }"/>
 
-  <!-- The output kinds site.py reports, in the order they are listed. -->
+  <!-- The output kinds pipeline/site/records.py reports, in the order they are listed. -->
   <xsl:variable name="fp:format-order" as="xs:string*" select="('html', 'text', 'pdf', 'epub')"/>
 
   <!-- The facts of a record, in the order and with the terms the page shows them. -->
@@ -75,7 +75,7 @@
   <!-- ============================================================== page -->
 
   <xsl:template match="document-node()[not(s:site)]" priority="2">
-    <xsl:message terminate="yes" select="'NOT-SITE: site.xsl renders the corpus wrapper of pipeline/site.py, not '
+    <xsl:message terminate="yes" select="'NOT-SITE: site.xsl renders the corpus wrapper of pipeline/site/page.py, not '
                                          || name(*[1])"/>
   </xsl:template>
 

@@ -1,12 +1,14 @@
 /* site.js: full-text search on the corpus site (dist/index.html), inlined by site.xsl.
 
-   The index is Pagefind's (dist/pagefind/, built by pipeline/site.py from each
-   document's index.html). Pagefind returns pages; for each page it also returns every
-   element with an id ("anchors", with the word position where each starts) and the word
-   positions of the hits ("locations"). A hit belongs to the last citable passage (a
-   paragraph, division or note listed in #search-data, which site.xsl computes from the
-   TEI) that starts at or before it, so every result links to its passage:
-   tactics-and-tasks/index.html#sec-IV-p20.
+   The index is Pagefind's (dist/pagefind/, built by pipeline/site/search.py from each
+   document's index.html), in shards: one Pagefind bundle each, listed in order in
+   pagefind/shards.json. The first bundle's pagefind.js is the search API; the others are
+   merged into it (Pagefind's mergeIndex), so one search covers them all. Pagefind returns
+   pages; for each page it also returns every element with an id ("anchors", with the
+   word position where each starts) and the word positions of the hits ("locations"). A
+   hit belongs to the last citable passage (a paragraph, division or note listed in
+   #search-data, which site.xsl computes from the TEI) that starts at or before it, so
+   every result links to its passage: tactics-and-tasks/index.html#sec-IV-p20.
 
    Pagefind loads its index with fetch(), which browsers refuse for file:// pages: the
    site must be served over HTTP (any static server). The page says so if loading fails.
@@ -29,11 +31,27 @@
 
   function loadPagefind() {
     if (!pagefind) {
-      var url = new URL("pagefind/pagefind.js", document.baseURI).href;
-      pagefind = import(url).then(function (module) {
-        // results come back as site-absolute paths ("/doc/index.html"); made relative below
-        return module.options({ baseUrl: "/" }).then(function () { return module; });
-      });
+      var base = new URL("pagefind/", document.baseURI);
+      // results come back as site-absolute paths ("/doc/index.html"); made relative below
+      var settings = { baseUrl: "/" };
+      // no-cache: revalidated, so that a rebuilt site never names shards that are gone
+      pagefind = fetch(new URL("shards.json", base).href, { cache: "no-cache" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("pagefind/shards.json: " + response.status);
+          return response.json();
+        })
+        .then(function (manifest) {
+          var bundles = manifest.shards.map(function (name) {
+            return new URL(name + "/", base).href;
+          });
+          return import(bundles[0] + "pagefind.js").then(function (module) {
+            return module.options(settings).then(function () {
+              return Promise.all(bundles.slice(1).map(function (bundle) {
+                return module.mergeIndex(bundle, settings);
+              }));
+            }).then(function () { return module; });
+          });
+        });
       pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
