@@ -157,3 +157,27 @@ def test_main_title_is_the_one_typed_main_else_the_first() -> None:
 def test_iso_dates(value: str, iso: bool, full: bool) -> None:
     assert dates.is_iso_date(value) is iso
     assert dates.is_full_date(value) is full
+
+
+def test_the_reading_edition_reads_identifier_types_in_any_case() -> None:
+    """html.xsl links an idno whatever the case of its @type, as the Python layers read it
+    ("URI" is TEI's usual spelling; the registers used to link only that one)."""
+    import re
+
+    from pipeline.render.xslt import render
+
+    tei = (
+        f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>"
+        '</fileDesc></teiHeader><text><body><div><p><persName ref="#person-a">A</persName>'
+        '</p></div></body></text><standOff><listPerson><person xml:id="person-a">'
+        '<persName type="main">A</persName><idno type="url">https://example.org/a</idno>'
+        '<idno type="URI">https://example.org/b</idno><idno type="WikiData">Q42</idno>'
+        "</person></listPerson></standOff></TEI>"
+    )
+    html = render("html", tei.encode()).output.decode("utf-8")
+    assert re.findall(r'<a class="idno" href="([^"]+)"', html) == [
+        "https://example.org/a",
+        "https://example.org/b",
+        "https://www.wikidata.org/wiki/Q42",
+    ]

@@ -54,6 +54,8 @@ SCHEMES: Mapping[str, Scheme] = MappingProxyType(
             "https://d-nb.info/gnd/{}",
         ),
         "url": Scheme("url", re.compile(r"https?://\S+"), "an http or https URL", "{}"),
+        # TEI's examples spell a web address's scheme "URI": the same scheme
+        "uri": Scheme("uri", re.compile(r"https?://\S+"), "an http or https URL", "{}"),
         "local": Scheme(
             "local",
             re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*"),

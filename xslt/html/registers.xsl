@@ -165,10 +165,11 @@
   <xsl:template match="tei:idno" mode="mp:entry-part">
     <span class="idno"><xsl:value-of select="(@type, 'id')[1]"/>: <xsl:value-of select="normalize-space(.)"/></span>
   </xsl:template>
-  <xsl:template match="tei:idno[@type = 'wikidata'][matches(normalize-space(.), '^Q\d+$')]" mode="mp:entry-part">
+  <!-- @type in any case, as pipeline/conventions/identifiers.py reads it ("URI" and "url" are one) -->
+  <xsl:template match="tei:idno[lower-case(@type) = 'wikidata'][matches(normalize-space(.), '^Q[1-9][0-9]*$')]" mode="mp:entry-part">
     <a class="idno" href="https://www.wikidata.org/wiki/{normalize-space(.)}">Wikidata <xsl:value-of select="normalize-space(.)"/></a>
   </xsl:template>
-  <xsl:template match="tei:idno[@type = 'URI'][matches(normalize-space(.), '^https?://\S+$')]" mode="mp:entry-part">
+  <xsl:template match="tei:idno[lower-case(@type) = ('uri', 'url')][matches(normalize-space(.), '^https?://\S+$')]" mode="mp:entry-part">
     <a class="idno" href="{normalize-space(.)}"><xsl:value-of select="normalize-space(.)"/></a>
   </xsl:template>
 
