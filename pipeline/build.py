@@ -64,12 +64,14 @@ def build_document(
         report.diagnostics.extend(result.diagnostics)
         report.stats = dict(result.document.stats)
         master = project.master_for(transcript)
-        write_if_changed(master, result.tei)
-        report.written.append(master)
+        # validated before it is written: a master on disk is always a valid one
         problems = validate_master(result, master)
         report.diagnostics.extend(problems)
         if any(p.severity == "error" for p in problems):
+            report.error = f"{master}: not written: the converted TEI does not validate"
             return report
+        write_if_changed(master, result.tei)
+        report.written.append(master)
         from .render.outputs import render_all
         from .render.xslt import prepare
         from .site import write_site_record

@@ -199,6 +199,7 @@ def convert(
     sources: tuple[Path, ...], output: Path | None, config_path: Path | None, verbose: bool
 ) -> None:
     """Convert markdown transcripts (with their .toml) into TEI masters."""
+    from .build import validate_master
     from .convert import convert_file
     from .files import write_atomically
 
@@ -213,8 +214,14 @@ def convert(
             failed = True
             continue
         target = _convert_target(source, output, len(sources))
+        # validated before it is written: what the converter writes is a valid master
+        problems = validate_master(result, target)
+        show([*result.diagnostics, *problems], verbose)
+        if any(p.severity == "error" for p in problems):
+            click.echo(f"{target}: not written: the converted TEI does not validate", err=True)
+            failed = True
+            continue
         write_atomically(target, result.tei)
-        show(result.diagnostics, verbose)
         stats = ", ".join(f"{k} {v}" for k, v in result.document.stats.items())
         click.echo(f"{source} -> {target} ({stats})")
     if failed:

@@ -163,3 +163,32 @@ def test_the_library_build_makes_the_corpus_site_too(tmp_path):
     second = build_corpus(project, project.select(), ("html", "text"))
     assert [r.skipped for r in second.documents] == [True]
     assert second.site is None
+
+
+def test_a_master_that_does_not_validate_is_never_written(tmp_path, monkeypatch):
+    """The converter's TEI is validated before it is written: if it fails (a converter bug
+    the schema or the rules catch), `edition build` and `edition convert` leave the master
+    on disk as it was and say why, exit 1."""
+    import pipeline.build
+    from pipeline.errors import Diagnostic, Location
+
+    def invalid(result, tei_path):
+        return [Diagnostic(Location(str(tei_path), 7, 3), "element 'x' is not allowed", "error")]
+
+    monkeypatch.setattr(pipeline.build, "validate_master", invalid)
+    root = make_project(tmp_path)
+    master = root / "tei" / "tactics-and-tasks.xml"
+    master.write_bytes(b"<old/>\n")
+
+    result = build(root, "--formats", "text", "--jobs", "1")
+    assert result.exit_code == 1
+    assert f"{master}:7:3: element 'x' is not allowed" in result.output
+    assert f"{master}: not written: the converted TEI does not validate" in result.output
+    assert master.read_bytes() == b"<old/>\n"
+    assert not (root / "dist" / "tactics-and-tasks").exists()
+
+    source = root / "tei" / "source" / "tactics-and-tasks.md"
+    converted = CliRunner().invoke(main, ["convert", str(source)])
+    assert converted.exit_code == 1
+    assert f"{master}: not written: the converted TEI does not validate" in converted.output
+    assert master.read_bytes() == b"<old/>\n"
