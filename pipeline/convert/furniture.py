@@ -627,9 +627,12 @@ def run(doc: Document) -> Document:
             by_reason.setdefault(reason, []).append(block)
     doc.blocks = kept
     for reason, removed in by_reason.items():
+        # blocks cut from one paragraph share its lines: each range once
         spans = ", ".join(
-            f"{b.line}" if b.line == b.end_line or not b.end_line else f"{b.line}-{b.end_line}"
-            for b in removed
+            dict.fromkeys(
+                f"{b.line}" if b.line == b.end_line or not b.end_line else f"{b.line}-{b.end_line}"
+                for b in removed
+            )
         )
         doc.warn(
             removed[0].line,
