@@ -475,17 +475,19 @@
     <xsl:sequence select="f:date-text($creation/tei:date[1]), $creation/tei:placeName ! f:plain(.)"/>
   </xsl:function>
 
-  <!-- Who is responsible, in a respStmt: its names of persons and organisations. -->
+  <!-- Who is responsible, in a respStmt: its names of persons and organisations (any
+       number; an empty placeholder such as <name/> names no one). -->
   <xsl:function name="f:resp-names" as="element()*">
     <xsl:param name="resp" as="element()"/>
-    <xsl:sequence select="$resp/(tei:name | tei:orgName | tei:persName)"/>
+    <xsl:sequence select="$resp/(tei:name | tei:orgName | tei:persName)[normalize-space()]"/>
   </xsl:function>
 
-  <!-- The translators: the names of the respStmts whose resp says "transl..." -->
+  <!-- The translators: the names of the respStmts one of whose resps (a respStmt may
+       have several) says "transl..." -->
   <xsl:function name="f:translators" as="element()*">
     <xsl:param name="doc" as="node()"/>
     <xsl:sequence select="root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt
-                          /tei:respStmt[matches(tei:resp, 'transl', 'i')]/f:resp-names(.)"/>
+                          /tei:respStmt[tei:resp[matches(., 'transl', 'i')]]/f:resp-names(.)"/>
   </xsl:function>
 
   <!-- This edition, as the title pages state it: publishers, date, version, identifiers. -->
@@ -511,7 +513,8 @@
   <xsl:template match="tei:bibl[@type = 'web']" mode="mp:fact-label">Web publication</xsl:template>
   <xsl:template match="tei:bibl" mode="mp:fact-label">Source</xsl:template>
   <xsl:template match="tei:respStmt" mode="mp:fact-label">
-    <xsl:sequence select="f:plain(tei:resp)"/>
+    <!-- a respStmt may state several responsibilities: each is named -->
+    <xsl:sequence select="string-join(tei:resp ! f:plain(.), '; ')"/>
   </xsl:template>
   <xsl:template match="tei:publicationStmt" mode="mp:fact-label">This edition</xsl:template>
   <xsl:template match="tei:availability" mode="mp:fact-label">Rights</xsl:template>
