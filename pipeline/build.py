@@ -72,34 +72,92 @@ def build_document(
             return report
         write_if_changed(master, result.tei)
         report.written.append(master)
-        from .render.outputs import render_all
-        from .render.xslt import prepare
-        from .site import write_site_record
-
-        out_dir = project.output_dir(transcript.stem)
-        document = prepare(result.tei, str(master))  # parsed by Saxon once, for every output
-        files, warnings = render_all(
+        _publish(
+            report,
             result.tei,
             transcript.stem,
-            out_dir,
+            master,
+            project,
             formats,
-            build_date=result.document.config.build_date,
-            source_name=str(master),
-            document=document,
+            result.document.config.build_date,
         )
-        report.written.extend(files)
-        report.diagnostics.extend(
-            Diagnostic(Location(str(master)), w, "warning", "W-RENDER") for w in warnings
-        )
-        # the corpus site's record of this document, made while its TEI is in hand
-        record, record_warnings = write_site_record(
-            result.tei, transcript.stem, out_dir, source_name=str(master), document=document
-        )
-        report.written.append(record)
-        report.diagnostics.extend(
-            Diagnostic(Location(str(master)), f"site: {w}", "warning", "W-RENDER")
-            for w in record_warnings
-        )
+    except EditionError as exc:
+        report.error = str(exc)
+    return report
+
+
+def _publish(
+    report: DocumentReport,
+    tei: bytes,
+    doc_id: str,
+    master: Path,
+    project: Project,
+    formats: tuple[str, ...],
+    build_date: str,
+) -> None:
+    """Render a valid master into dist/<doc>/ and write its site record."""
+    from .render.outputs import render_all
+    from .render.xslt import prepare
+    from .site import write_site_record
+
+    out_dir = project.output_dir(doc_id)
+    document = prepare(tei, str(master))  # parsed by Saxon once, for every output
+    files, warnings = render_all(
+        tei,
+        doc_id,
+        out_dir,
+        formats,
+        build_date=build_date,
+        source_name=str(master),
+        document=document,
+    )
+    report.written.extend(files)
+    report.diagnostics.extend(
+        Diagnostic(Location(str(master)), w, "warning", "W-RENDER") for w in warnings
+    )
+    # the corpus site's record of this document, made while its TEI is in hand
+    record, record_warnings = write_site_record(
+        tei, doc_id, out_dir, source_name=str(master), document=document
+    )
+    report.written.append(record)
+    report.diagnostics.extend(
+        Diagnostic(Location(str(master)), f"site: {w}", "warning", "W-RENDER")
+        for w in record_warnings
+    )
+
+
+def build_foreign_document(
+    project: Project, master: Path, formats: tuple[str, ...] = FORMATS
+) -> DocumentReport:
+    """Publish a TEI document that came without a transcript (another project's): checked
+    against the official tei_all (not this project's customisation, which describes the
+    converter's output), then rendered like a master. The build date is the one a
+    transcript without configuration gets (SOURCE_DATE_EPOCH, else git, else the file)."""
+    from .config import build_date_for
+    from .validate.teiall import jing_command, run_jing, tei_all_schema
+    from .xmlsafe import parse_file
+
+    report = DocumentReport(master.stem)
+    try:
+        parse_file(master)  # hostile or broken XML is refused here, with its position
+        tei = master.read_bytes()
+        if jing_command() is None or tei_all_schema() is None:
+            report.diagnostics.append(
+                Diagnostic(
+                    Location(str(master)),
+                    "not checked against tei_all: jing or tei_all.rng is not installed",
+                    "warning",
+                    "W-TEI-ALL",
+                )
+            )
+        else:
+            problems = run_jing([master])
+            report.diagnostics.extend(problems)
+            if any(p.severity == "error" for p in problems):
+                report.error = f"{master}: not published: it is not valid against tei_all"
+                return report
+        build_date, _ = build_date_for(master)
+        _publish(report, tei, master.stem, master, project, formats, build_date)
     except EditionError as exc:
         report.error = str(exc)
     return report
@@ -109,6 +167,8 @@ def _build_in_worker(root: str, transcript: str, formats: tuple[str, ...]) -> Do
     """Worker entry point: a failure of one document never takes the others down."""
     path = Path(transcript)
     try:
+        if path.suffix == ".xml":  # another project's TEI, without a transcript
+            return build_foreign_document(Project(Path(root)), path, formats)
         return build_document(Project(Path(root)), path, formats)
     except Exception as exc:
         report = DocumentReport(path.stem)

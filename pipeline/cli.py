@@ -100,8 +100,9 @@ def build(
     verbose: bool,
     documents: tuple[str, ...],
 ) -> None:
-    """Convert, validate and render every transcript under tei/source/ (or only DOCUMENTS,
-    given by name, e.g. tactics-and-tasks).
+    """Convert, validate and render every transcript under tei/source/, and publish every
+    TEI document in tei/ that came without a transcript (another project's: checked against
+    tei_all, then rendered); or only DOCUMENTS, given by name, e.g. tactics-and-tasks.
 
     Writes tei/<doc>.xml and dist/<doc>/ (index.html, <doc>.txt, print.html, <doc>.pdf,
     <doc>.epub), then the corpus site: dist/index.html with its search index. (`edition
@@ -118,7 +119,7 @@ def build(
     chosen = _formats(formats, FORMATS)
     project = Project(root)
     try:
-        transcripts = project.select(documents)
+        transcripts = project.select(documents, foreign=True)
     except EditionError as exc:
         fail(str(exc))
     workers = jobs or os.cpu_count() or 1

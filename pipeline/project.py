@@ -42,10 +42,35 @@ class Project:
             )
         return sorted(self.source_dir.glob("*.md"))
 
-    def select(self, names: tuple[str, ...] | list[str] = ()) -> list[Path]:
-        """The transcripts named (by document id, in the order given), or all of them; an
-        unknown name or an empty project is an error."""
-        transcripts = self.transcripts()
+    def foreign_masters(self) -> list[Path]:
+        """TEI documents in tei/ that came without a transcript (another project's TEI, to be
+        published as it is), sorted. Registers and corpus files (TEI without ``text``, or
+        ``teiCorpus``) are not documents; a file that cannot be read is listed, so that the
+        build reports why instead of passing over it."""
+        from .xmlsafe import parse_file, tei
+
+        known = {t.stem for t in self.transcripts()}
+        found: list[Path] = []
+        for path in sorted(self.tei_dir.glob("*.xml")):
+            if path.stem in known:
+                continue
+            try:
+                root = parse_file(path).getroot()
+            except EditionError:
+                found.append(path)
+                continue
+            has_text = root.find(tei("text")) is not None or root.find(tei("sourceDoc")) is not None
+            if root.tag == tei("TEI") and has_text:
+                found.append(path)
+        return found
+
+    def select(
+        self, names: tuple[str, ...] | list[str] = (), *, foreign: bool = False
+    ) -> list[Path]:
+        """The transcripts named (by document id, in the order given), or all of them; with
+        ``foreign``, the TEI documents that came without a transcript too. An unknown name or
+        an empty project is an error."""
+        transcripts = self.transcripts() + (self.foreign_masters() if foreign else [])
         if names:
             known = {t.stem: t for t in transcripts}
             missing = [n for n in names if n not in known]
@@ -55,7 +80,8 @@ class Project:
                 )
             return [known[n] for n in names]
         if not transcripts:
-            raise EditionError(Location(str(self.source_dir)), "no transcripts (*.md) to build")
+            what = "transcripts (*.md) or TEI documents" if foreign else "transcripts (*.md)"
+            raise EditionError(Location(str(self.source_dir)), f"no {what} to build")
         return transcripts
 
     def master_for(self, transcript: Path) -> Path:

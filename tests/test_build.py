@@ -192,3 +192,39 @@ def test_a_master_that_does_not_validate_is_never_written(tmp_path, monkeypatch)
     assert converted.exit_code == 1
     assert f"{master}: not written: the converted TEI does not validate" in converted.output
     assert master.read_bytes() == b"<old/>\n"
+
+
+@pytest.mark.slow
+def test_tei_that_came_without_a_transcript_is_published_too(tmp_path):
+    """A TEI document in tei/ with no transcript (another project's, or another edition's)
+    is checked against tei_all and published like a master: outputs, site listing; one
+    that tei_all refuses is reported and not published; registers and corpus files in tei/
+    are not documents."""
+    from conftest import need
+
+    from pipeline.validate.teiall import jing_command, tei_all_schema
+
+    if jing_command() is None or tei_all_schema() is None:
+        need("jing and tei_all.rng")
+    root = make_project(tmp_path)
+    seed_master = (ROOT / "tei" / "tactics-and-tasks.xml").read_bytes()
+    (root / "tei" / "arrived.xml").write_bytes(seed_master)
+    (root / "tei" / "refused.xml").write_bytes(
+        seed_master.replace(b"<body>", b"<body><foo>not TEI</foo>", 1)
+    )
+    shutil.copy(ROOT / "tei" / "authority" / "persons.xml", root / "tei" / "register.xml")
+
+    result = build(root, "--formats", "html,text", "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    assert "arrived: ok; wrote dist/arrived/index.html, dist/arrived/arrived.txt" in result.output
+    assert 'tei_all: element "foo" not allowed' in result.output
+    assert f"{root / 'tei' / 'refused.xml'}: not published: it is not valid against tei_all" in (
+        result.output
+    )
+    assert not (root / "dist" / "refused").exists()
+    assert "register" not in {p.name for p in (root / "dist").iterdir()}
+    site = (root / "dist" / "index.html").read_text(encoding="utf-8")
+    assert 'href="arrived/index.html"' in site
+    assert "Leninist Opposition" in (root / "dist" / "arrived" / "arrived.txt").read_text(
+        encoding="utf-8"
+    )
