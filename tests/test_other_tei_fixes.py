@@ -3,10 +3,12 @@ sources in SOURCES.md there)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from pipeline.errors import EditionError
 from pipeline.render import xslt
 
 FIXTURES = Path(__file__).parent / "fixtures" / "other-tei-fixes"
@@ -39,3 +41,47 @@ def test_a_translator_respstmt_with_several_resps_and_names_is_cited() -> None:
       <text><body><p>x</p></body></text></TEI>"""
     text = xslt.render("text", tei, {"build-date": "2026-01-01"}).output.decode("utf-8")
     assert "translated by A One, B Two" in " ".join(text.split())
+
+
+# A stylesheet that warns (as html.xsl does for an element it has no template for) and
+# then fails: by a type error, or by stopping itself as the NOT-TEI check does.
+FAILING = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xsl:param name="how" as="xs:string" select="'type'"/>
+  <xsl:template match="/">
+    <xsl:message select="'UNHANDLED: tei:country near #x'"/>
+    <xsl:choose>
+      <xsl:when test="$how = 'type'"><xsl:value-of select="matches(//*/name(), 'x')"/></xsl:when>
+      <xsl:otherwise><xsl:message terminate="yes" select="'NOT-TEI: stop'"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>
+"""
+
+
+@pytest.fixture
+def failing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    (tmp_path / "failing-other-tei.xsl").write_text(FAILING, encoding="utf-8")
+    monkeypatch.setattr(xslt, "XSLT_DIR", tmp_path)
+    return "failing-other-tei"
+
+
+def test_a_failing_stylesheet_reports_saxons_error_not_the_last_message(failing: str) -> None:
+    with pytest.raises(EditionError) as caught:
+        xslt.render(failing, SLOMSEK, {"how": "type"})
+    message = str(caught.value)
+    assert "UNHANDLED" not in message
+    assert message.startswith(f"{SLOMSEK}: failing-other-tei.xsl: XPTY0004: A sequence of more")
+    assert re.search(r" \(failing-other-tei\.xsl line 7, column \d+\)$", message)
+    assert "\n" not in message
+
+
+def test_a_stylesheet_that_terminates_reports_its_message(failing: str) -> None:
+    with pytest.raises(EditionError) as caught:
+        xslt.render(failing, SLOMSEK, {"how": "terminate"})
+    assert str(caught.value) == f"{SLOMSEK}: failing-other-tei.xsl: NOT-TEI: stop"
+
+
+def test_the_not_tei_check_still_says_not_tei() -> None:
+    with pytest.raises(EditionError, match=r"html\.xsl: NOT-TEI: the root element is html, not"):
+        xslt.render("html", b"<html><body/></html>", {})

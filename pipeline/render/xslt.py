@@ -25,6 +25,7 @@ import functools
 import logging
 import os
 import re
+import tempfile
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -241,14 +242,12 @@ def render(
         executable.clear_xsl_messages()
         for name, value in values.items():
             executable.set_parameter(name, value)
+        report: list[str] = []
         try:
-            with _saxon_reports_silenced():
+            with _saxon_reports_silenced(report):
                 result = executable.transform_to_string(xdm_node=prepared.node)
         except PySaxonApiError as exc:
-            # the stylesheet's last message says why it stopped (xsl:message terminate);
-            # the ones before it are the run's warnings
-            messages = [m for m in _messages(executable) if m]
-            detail = messages[-1] if messages else _first_line(exc)
+            detail = _failure(exc, "".join(report), _messages(executable))
             raise EditionError(Location(where), f"{compiled.path.name}: {detail}") from None
         warnings = _messages(executable)
     output = (result or "").encode("utf-8")
@@ -276,24 +275,62 @@ _STDERR_LOCK = threading.Lock()
 
 
 @contextlib.contextmanager
-def _saxon_reports_silenced() -> Iterator[None]:
+def _saxon_reports_silenced(report: list[str] | None = None) -> Iterator[None]:
     """Saxon's error reporter writes a stack trace of a dynamic error straight to file
     descriptor 2, around the Python exception that carries the same error; the caller
-    reports that error as one line, so the trace goes to /dev/null meanwhile."""
+    reports that error as one line, so the trace is captured meanwhile (appended to
+    ``report``, which :func:`_failure` reads for the error code and stylesheet line)."""
     with _STDERR_LOCK:
         try:
             saved = os.dup(2)
         except OSError:  # no standard error at all: nothing to silence
             yield
             return
-        sink = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(sink, 2)
-            yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            os.close(sink)
+        with tempfile.TemporaryFile() as sink:
+            try:
+                os.dup2(sink.fileno(), 2)
+                yield
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+                if report is not None:
+                    sink.seek(0)
+                    report.append(sink.read(_REPORT_LIMIT).decode("utf-8", "replace"))
+
+
+#: How much of Saxon's error report is read (its first error is all the caller shows).
+_REPORT_LIMIT = 64 * 1024
+
+#: In Saxon's report: "XPTY0004  A sequence of more than one item ...", the error code
+_REPORT_CODE = re.compile(r"^\s*(?:[A-Za-z][\w.-]*:)?([A-Z]{4}\d{4})\s", re.MULTILINE)
+#: "... on line 491 column 20 of common.xsl:", where in which stylesheet module
+_REPORT_WHERE = re.compile(r"\bon line (\d+)(?: column (\d+))? of ([^\s:]+):")
+#: The code of xsl:message terminate="yes", and the exception text it comes with
+_TERMINATE_CODE = "XTMM9000"
+_TERMINATE_TEXT = "Processing terminated by xsl:message"
+
+
+def _failure(exc: BaseException, report: str, messages: Sequence[str]) -> str:
+    """Why a transform failed, in one line.
+
+    A stylesheet that stops itself (``xsl:message terminate="yes"``, as the NOT-TEI check
+    does) says why in its last message, which is shown. Any other failure is Saxon's own
+    error: its code, its message and the stylesheet line it happened at (``XPTY0004: A
+    sequence of more than one item ... (common.xsl line 491, column 20)``); the messages
+    before it are only the run's warnings and do not explain it.
+    """
+    text = _first_line(exc)
+    code_match = _REPORT_CODE.search(report)
+    code = code_match.group(1) if code_match else ""
+    said = [m for m in messages if m]
+    if (code == _TERMINATE_CODE or text.startswith(_TERMINATE_TEXT)) and said:
+        return said[-1]
+    where = _REPORT_WHERE.search(report)
+    place = ""
+    if where:
+        line, col, module = where.groups()
+        place = f" ({module} line {line}" + (f", column {col})" if col else ")")
+    return f"{code + ': ' if code else ''}{text}{place}"
 
 
 def _messages(executable: Any) -> tuple[str, ...]:
