@@ -10,6 +10,8 @@ import pytest
 
 from pipeline.errors import EditionError
 from pipeline.render import xslt
+from pipeline.render.epub import read_epub
+from pipeline.render.outputs import render_all
 
 FIXTURES = Path(__file__).parent / "fixtures" / "other-tei-fixes"
 SLOMSEK = FIXTURES / "slomsek-tri-pridige.xml"
@@ -85,3 +87,52 @@ def test_a_stylesheet_that_terminates_reports_its_message(failing: str) -> None:
 def test_the_not_tei_check_still_says_not_tei() -> None:
     with pytest.raises(EditionError, match=r"html\.xsl: NOT-TEI: the root element is html, not"):
         xslt.render("html", b"<html><body/></html>", {})
+
+
+SCHNITZLER = FIXTURES / "schnitzler-briefe-L00001.xml"  # publicationStmt: <date when="2023">
+
+
+def _package(epub: Path) -> str:
+    return read_epub(epub)["EPUB/package.opf"].decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("date", "modified"),
+    [
+        ('<date when="2023">2023</date>', "2023-01-01T00:00:00Z"),  # as found
+        ("<date>2023</date>", "2023-01-01T00:00:00Z"),  # the year as text only
+        ('<date when="1890-05"/>', "1890-05-01T00:00:00Z"),  # a month, before zip's 1980
+    ],
+)
+def test_a_year_or_month_publication_date_is_enough_for_every_output(
+    tmp_path: Path, date: str, modified: str
+) -> None:
+    tei = SCHNITZLER.read_bytes().replace(b'<date when="2023">2023</date>', date.encode())
+    written, _ = render_all(
+        tei, "L00001", tmp_path, ("html", "text", "pdf", "epub"), source_name=str(SCHNITZLER)
+    )
+    assert sorted(p.name for p in written) == [
+        "L00001.epub",
+        "L00001.pdf",
+        "L00001.txt",
+        "index.html",
+        "print.html",
+    ]
+    package = _package(tmp_path / "L00001.epub")
+    assert f'<meta property="dcterms:modified">{modified}</meta>' in package
+    again = tmp_path / "again"
+    render_all(tei, "L00001", again, ("epub",), source_name=str(SCHNITZLER))
+    assert (again / "L00001.epub").read_bytes() == (tmp_path / "L00001.epub").read_bytes()
+
+
+def test_the_build_date_the_caller_gives_wins_over_the_header(tmp_path: Path) -> None:
+    render_all(
+        SCHNITZLER.read_bytes(),
+        "L00001",
+        tmp_path,
+        ("epub",),
+        build_date="2026-02-03",
+        source_name=str(SCHNITZLER),
+    )
+    package = _package(tmp_path / "L00001.epub")
+    assert '<meta property="dcterms:modified">2026-02-03T00:00:00Z</meta>' in package

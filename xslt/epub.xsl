@@ -475,17 +475,21 @@
     <xsl:sequence select="'item-' || replace($chunk/@href, '\.xhtml$', '')"/>
   </xsl:function>
 
-  <!-- dcterms:modified: the build date at midnight UTC; never the clock. -->
+  <!-- dcterms:modified: the build date at midnight UTC; never the clock. The date is the
+       build-date parameter, else publicationStmt/date (its @when, else its text), the first
+       that is an ISO date of a year, a month or a day. EPUB wants a day: a year or a month
+       stands for the first day of its period (2023 is 2023-01-01, 2023-05 is 2023-05-01),
+       so the same master always gives the same dcterms:modified. -->
   <xsl:function name="fp:modified" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="date" select="
-        if (matches($build-date, '^\d{4}-\d{2}-\d{2}$')) then $build-date
-        else string(root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when)"/>
-    <xsl:if test="not(matches($date, '^\d{4}-\d{2}-\d{2}$'))">
+    <xsl:variable name="published" select="root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date"/>
+    <xsl:variable name="date" select="(($build-date, $published/@when, $published/normalize-space(.)) ! string(.))
+                                      [matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')][1]"/>
+    <xsl:if test="empty($date)">
       <xsl:message terminate="yes" select="'NO-DATE: the EPUB needs the build date (YYYY-MM-DD) for '
           || 'dcterms:modified: the build-date parameter or publicationStmt/date/@when'"/>
     </xsl:if>
-    <xsl:sequence select="$date || 'T00:00:00Z'"/>
+    <xsl:sequence select="substring($date || '-01-01', 1, 10) || 'T00:00:00Z'"/>
   </xsl:function>
 
   <xsl:function name="fp:accessibility-summary" as="xs:string">

@@ -14,7 +14,8 @@ Deterministic: two builds of the same master give byte-identical files.
   "created on Unix"), whatever the clock, umask or file system say;
 * the identifier is a UUID 5 of the document id (:func:`book_identifier`), so it is stable
   across builds and differs between documents;
-* ``dcterms:modified`` is the build date at T00:00:00Z (epub.xsl).
+* ``dcterms:modified`` is the build date at T00:00:00Z (epub.xsl); a date of a year or a
+  month the TEI header records (``1890``, ``1890-05``) stands for the first day of that period.
 
 Example::
 
@@ -36,7 +37,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..conventions.dates import FULL_DATE
+from ..conventions.dates import FULL_DATE, ISO_DATE
 from ..errors import EditionError, Location
 from ..files import write_if_changed
 from ..xmlsafe import parse_bytes
@@ -78,14 +79,27 @@ def book_identifier(doc_id: str) -> str:
     return f"urn:uuid:{uuid.uuid5(EDITION_NAMESPACE, doc_id)}"
 
 
-def _zip_time(build_date: str, where: str) -> tuple[int, int, int, int, int, int]:
-    match = FULL_DATE.fullmatch(build_date)
+def _zip_time(
+    build_date: str, where: str, header_date: bool = False
+) -> tuple[int, int, int, int, int, int]:
+    """The timestamp of every entry: the build date at 00:00:00.
+
+    A build date the caller gives must be a day (YYYY-MM-DD) from 1980 on, which a zip
+    file can record. A date the TEI header records (``header_date``: publicationStmt/date,
+    when the caller gives none) is taken as it is: a year or a month (``<date
+    when="1890"/>``) stands for the first day of its period, as dcterms:modified does in
+    epub.xsl, and a date before 1980 gives 1980-01-01, zip's first day (dcterms:modified
+    keeps the real date).
+    """
+    match = (ISO_DATE if header_date else FULL_DATE).fullmatch(build_date)
     if not match:
         raise EditionError(
             Location(where), f"the EPUB needs a build date as YYYY-MM-DD, not {build_date!r}"
         )
-    year, month, day = (int(g) for g in match.groups())
+    year, month, day = (int(g) if g else 1 for g in match.groups())
     if year < 1980:  # the zip format cannot record earlier dates
+        if header_date:
+            return (1980, 1, 1, 0, 0, 0)
         raise EditionError(
             Location(where),
             f"build date {build_date} is before 1980, which a zip file cannot record",
@@ -122,10 +136,13 @@ def epub_files(
     return files, result.warnings
 
 
-def zip_epub(files: list[EpubFile], build_date: str, where: str = "<EPUB>") -> bytes:
+def zip_epub(
+    files: list[EpubFile], build_date: str, where: str = "<EPUB>", *, header_date: bool = False
+) -> bytes:
     """The OCF zip container: ``mimetype`` first and stored, then ``files`` in sorted
-    order, deflated, with fixed timestamps and permissions."""
-    stamp = _zip_time(build_date, where)
+    order, deflated, with fixed timestamps and permissions (``header_date``: see
+    :func:`_zip_time`)."""
+    stamp = _zip_time(build_date, where, header_date)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         entries = [EpubFile("mimetype", "", MIMETYPE), *sorted(files, key=lambda f: f.path)]
@@ -143,11 +160,18 @@ def zip_epub(files: list[EpubFile], build_date: str, where: str = "<EPUB>") -> b
 
 
 def epub_bytes(
-    tei: bytes | Prepared, doc_id: str, build_date: str, *, source_name: str | None = None
+    tei: bytes | Prepared,
+    doc_id: str,
+    build_date: str,
+    *,
+    source_name: str | None = None,
+    header_date: bool = False,
 ) -> tuple[bytes, tuple[str, ...]]:
-    """The EPUB of ``tei`` as bytes, and the stylesheet's warnings."""
+    """The EPUB of ``tei`` as bytes, and the stylesheet's warnings. ``header_date``: the
+    build date is the one the TEI header records, maybe a year or a month (1890, 1890-05)."""
     files, warnings = epub_files(tei, doc_id, build_date, source_name=source_name)
-    return zip_epub(files, build_date, source_name or doc_id), warnings
+    zipped = zip_epub(files, build_date, source_name or doc_id, header_date=header_date)
+    return zipped, warnings
 
 
 def write_epub(
@@ -157,13 +181,17 @@ def write_epub(
     build_date: str,
     *,
     source_name: str | None = None,
+    header_date: bool = False,
 ) -> tuple[str, ...]:
-    """Write the EPUB of ``tei`` to ``out_path`` (atomically, only if it changed).
+    """Write the EPUB of ``tei`` to ``out_path`` (atomically, only if it changed);
+    ``header_date`` as in :func:`epub_bytes`.
 
     Returns the stylesheet's warnings (``UNHANDLED:``, ``BROKEN-LINK:`` ...), which the
     build reports as it reports those of the other formats.
     """
-    data, warnings = epub_bytes(tei, doc_id, build_date, source_name=source_name)
+    data, warnings = epub_bytes(
+        tei, doc_id, build_date, source_name=source_name, header_date=header_date
+    )
     write_if_changed(out_path, data)
     return warnings
 

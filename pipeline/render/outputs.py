@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..conventions.dates import ISO_DATE
 from ..files import write_if_changed
 from ..xmlsafe import NSMAP, parse_bytes
 from .xslt import Prepared, prepare, render
@@ -25,13 +26,24 @@ OUTPUT_NAMES = {
 
 
 def header_build_date(tei: bytes) -> str:
-    """The build date a TEI master records (publicationStmt/date/@when), or ''."""
+    """The build date a TEI master records: publicationStmt/date/@when, else the text of
+    that date when it is an ISO date (``<date>1890</date>``); or ''.
+
+    It may be a year or a month (``1890``, ``1890-05``): every output takes such a date
+    (the EPUB and the PDF read it as the first day of the period)."""
     root = parse_bytes(tei, "<TEI>").getroot()
-    found = root.xpath(
-        "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when)",
-        namespaces=NSMAP,
+    dates = root.xpath(
+        "/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date", namespaces=NSMAP
     )
-    return str(found)
+    for date in dates:
+        when = str(date.get("when", ""))
+        if when:
+            return when
+    for date in dates:
+        text = " ".join("".join(date.itertext()).split())
+        if ISO_DATE.fullmatch(text):
+            return text
+    return ""
 
 
 def render_all(
@@ -82,7 +94,12 @@ def render_all(
         warnings.extend(
             f"epub: {w}"
             for w in write_epub(
-                document, doc_id, epub_path, params["build-date"], source_name=source_name
+                document,
+                doc_id,
+                epub_path,
+                params["build-date"],
+                source_name=source_name,
+                header_date=build_date is None,  # maybe a year or a month: see _zip_time
             )
         )
         written.append(epub_path)

@@ -128,6 +128,12 @@ def pdf_metadata(tei: bytes, where: str, build_date: str | None = None) -> PdfMe
     )
     date_el = header.find("tei:fileDesc/tei:publicationStmt/tei:date[@when]", NSMAP)
     when = build_date or (date_el.get("when") if date_el is not None else None)
+    if not when:  # a date stated only as text, such as <date>1890</date>
+        for stated in header.iterfind("tei:fileDesc/tei:publicationStmt/tei:date", NSMAP):
+            text = " ".join("".join(stated.itertext()).split())
+            if is_iso_date(text):
+                when = text
+                break
     date, date_w3c = _edition_date(when, where)
     return PdfMetadata(
         title=title,
