@@ -136,3 +136,38 @@ def test_the_build_date_the_caller_gives_wins_over_the_header(tmp_path: Path) ->
     )
     package = _package(tmp_path / "L00001.epub")
     assert '<meta property="dcterms:modified">2026-02-03T00:00:00Z</meta>' in package
+
+
+P4 = FIXTURES / "teic-stylesheets-testp4.xml"  # TEI P4: <TEI.2>, no namespace, no DOCTYPE
+P4_MESSAGE = (
+    "TEI P4 (TEI.2) is not TEI P5: convert it first with the TEI Consortium's P4-to-P5 "
+    "stylesheet profiles/default/p4/from.xsl (formerly p4top5.xsl; "
+    "https://github.com/TEIC/Stylesheets/tree/dev/profiles/default/p4) [E-TEI-P4]"
+)
+
+
+@pytest.mark.parametrize("stylesheet", ["html", "text", "print", "epub"])
+def test_tei_p4_is_refused_at_its_root_with_the_way_to_p5(stylesheet: str) -> None:
+    with pytest.raises(EditionError) as caught:
+        xslt.render(stylesheet, P4, {"build-date": "2026-01-01"})
+    assert str(caught.value) == f"{P4}:2:1: {P4_MESSAGE}"
+
+
+def test_tei_p4_with_its_doctype_is_named_p4_not_only_refused_as_a_doctype() -> None:
+    data = P4.read_bytes().replace(
+        b"<TEI.2>",
+        b'<!DOCTYPE TEI.2 PUBLIC "-//TEI P4//DTD Main Document Type//EN" "tei2.dtd">\n<TEI.2>',
+    )
+    with pytest.raises(EditionError) as caught:
+        xslt.render("html", data, source_name="p4.xml")
+    assert str(caught.value) == f"p4.xml:3:1: {P4_MESSAGE}"
+
+
+def test_edition_render_says_so_in_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    result = CliRunner().invoke(main, ["render", str(P4), "-o", str(tmp_path), "--formats", "html"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"{P4}:2:1: {P4_MESSAGE}"]

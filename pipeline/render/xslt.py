@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EditionError, Location
-from ..xmlsafe import parse_bytes, parse_file
+from ..xmlsafe import MAX_XML_BYTES, parse_bytes, parse_file
 
 log = logging.getLogger(__name__)
 
@@ -188,14 +188,55 @@ def _xdm_value(compiled: _Compiled, name: str, value: ParamValue) -> Any:
     return processor.make_string_value(str(value))
 
 
+#: TEI P4's root elements (no namespace), which TEI P5 renamed TEI and teiCorpus.
+_P4_ROOTS = ("TEI.2", "teiCorpus.2")
+#: A P4 document's DOCTYPE (P4 was an SGML/XML DTD), or its root's start tag.
+_P4_DOCTYPE = re.compile(rb"<!DOCTYPE\s+(TEI\.2|teiCorpus\.2)[\s>\[]")
+_P4_START = re.compile(rb"<(TEI\.2|teiCorpus\.2)(?=[\s>/])")
+#: Where TEI P4 is converted to P5: the TEI Consortium's P4-to-P5 stylesheet, in
+#: TEIC/Stylesheets profiles/default/p4/from.xsl (run by its bin/p4totei; the stylesheet
+#: was p4top5.xsl, as its own comments still call it).
+P4_TO_P5 = (
+    "the TEI Consortium's P4-to-P5 stylesheet profiles/default/p4/from.xsl "
+    "(formerly p4top5.xsl; https://github.com/TEIC/Stylesheets/tree/dev/profiles/default/p4)"
+)
+
+
+def _refuse_p4(data: bytes, where: str, root: str | None = None) -> None:
+    """Refuse TEI P4 in one line, at its root's start tag (or DOCTYPE), saying how to
+    convert it. ``root`` is the parsed root's name; without it (before the safe parser has
+    seen ``data``) only a P4 DOCTYPE is recognised, which the safe parser would refuse as
+    a DOCTYPE without saying that the document is P4."""
+    doctype = _P4_DOCTYPE.search(data)
+    if root not in _P4_ROOTS and not doctype:
+        return
+    name = root or (doctype.group(1).decode("ascii") if doctype else "TEI.2")
+    start = _P4_START.search(data, doctype.end() if doctype else 0)
+    at = start.start() if start else (doctype.start() if doctype else 0)
+    line = data.count(b"\n", 0, at) + 1
+    col = at - (data.rfind(b"\n", 0, at) + 1) + 1
+    raise EditionError(
+        Location(where, line, col),
+        f"TEI P4 ({name}) is not TEI P5: convert it first with {P4_TO_P5} [E-TEI-P4]",
+    )
+
+
 def _source_text(tei: bytes | Path, where: str) -> str:
-    """The TEI as text, after the safe parser has vetted it (no DTD, entities, bad UTF-8)."""
+    """The TEI as text, after the safe parser has vetted it (no DTD, entities, bad UTF-8)
+    and found TEI P5 or another vocabulary, not TEI P4 (refused: see :func:`_refuse_p4`)."""
     if isinstance(tei, Path):
-        parse_file(tei)  # refuses missing, oversized and hostile files before reading them
+        if tei.is_file() and tei.stat().st_size <= MAX_XML_BYTES:
+            _refuse_p4(tei.read_bytes(), where)
+        tree = parse_file(tei)  # refuses missing, oversized and hostile files before reading them
         data = tei.read_bytes()
     else:
-        parse_bytes(tei, where)
+        if len(tei) <= MAX_XML_BYTES:
+            _refuse_p4(tei, where)
+        tree = parse_bytes(tei, where)
         data = tei
+    root = tree.getroot()
+    if isinstance(root.tag, str):
+        _refuse_p4(data, where, root.tag)
     return data.decode("utf-8")
 
 
