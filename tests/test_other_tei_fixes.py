@@ -171,3 +171,26 @@ def test_edition_render_says_so_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["render", str(P4), "-o", str(tmp_path), "--formats", "html"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [f"{P4}:2:1: {P4_MESSAGE}"]
+
+
+# ---------------------------------------------------------------- EPUB content files
+
+
+@pytest.mark.slow
+def test_runs_of_blocks_between_divisions_get_files_of_their_own(tmp_path: Path) -> None:
+    """A play whose front holds a cast list and page breaks between its divisions (DraCor's
+    Nathan der Weise, kept whole in tests/fixtures/other-tei/) used to give several files
+    named text.xhtml and no EPUB; each run now has its own file (text.xhtml, text-2.xhtml
+    ...) and EPUBCheck reports no error and no warning."""
+    from test_epub import epubcheck
+
+    from pipeline.render.epub import write_epub
+
+    source = Path(__file__).parent / "fixtures" / "other-tei" / "gerdracor-lessing-nathan.xml"
+    out = tmp_path / "nathan.epub"
+    write_epub(source.read_bytes(), "nathan", out, "2026-12-04")
+    documents = [n for n in read_epub(out) if n.endswith(".xhtml")]
+    assert len(documents) == len(set(documents))
+    assert {"EPUB/text.xhtml", "EPUB/text-2.xhtml"} <= set(documents)
+    messages = epubcheck(out, tmp_path)
+    assert [m for m in messages if m[0] in ("FATAL", "ERROR", "WARNING")] == []

@@ -130,13 +130,24 @@
     <x:chunk href="title.xhtml" title="Title page" type="titlepage">
       <xsl:call-template name="t:title-page"/>
     </x:chunk>
-    <xsl:for-each-group select="tei:text/(tei:front, tei:body)/*[not(self::tei:titlePage)]"
-        group-adjacent="if (self::tei:div) then f:id(.) else 'text'">
-      <x:chunk href="{current-grouping-key()}.xhtml" type="bodymatter" div="{self::tei:div ! f:id(.)}"
-          title="{if (self::tei:div) then fp:div-title(.) else f:main-title(.)}">
-        <xsl:apply-templates select="current-group()" mode="m:block"/>
+    <!-- A division is a file of its own; a run of other blocks between divisions (page
+         breaks, a cast list, paragraphs) is one too: text.xhtml, then text-2.xhtml ... -->
+    <xsl:variable name="runs" as="map(*)*">
+      <xsl:for-each-group select="tei:text/(tei:front, tei:body)/*[not(self::tei:titlePage)]"
+          group-adjacent="if (self::tei:div) then f:id(.) else 'text'">
+        <xsl:sequence select="map { 'key': current-grouping-key(), 'items': current-group() }"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:for-each select="$runs">
+      <xsl:variable name="at" select="position()"/>
+      <xsl:variable name="first" select="?items[1]"/>
+      <xsl:variable name="nth" select="count($runs[position() le $at][?key = 'text'])"/>
+      <x:chunk href="{if (?key = 'text' and $nth gt 1) then 'text-' || $nth else ?key}.xhtml"
+          type="bodymatter" div="{$first/self::tei:div ! f:id(.)}"
+          title="{if ($first/self::tei:div) then fp:div-title($first) else f:main-title($first)}">
+        <xsl:apply-templates select="?items" mode="m:block"/>
       </x:chunk>
-    </xsl:for-each-group>
+    </xsl:for-each>
     <xsl:for-each select="tei:text/tei:back/*">
       <x:chunk href="{if (self::tei:div[@type = 'notes']) then 'notes' else f:id(.)}.xhtml"
           div="{self::tei:div[not(@type = 'notes')] ! f:id(.)}"
@@ -425,7 +436,9 @@
         <xsl:for-each select="$h/tei:profileDesc/tei:abstract[normalize-space()][1]">
           <dc:description><xsl:value-of select="f:plain(.)"/></dc:description>
         </xsl:for-each>
-        <xsl:for-each select="$h/tei:profileDesc/tei:textClass/tei:keywords/tei:term">
+        <!-- (an empty term, or one whose text is in its attributes only, is no subject:
+             EPUB requires dc:subject to have text) -->
+        <xsl:for-each select="$h/tei:profileDesc/tei:textClass/tei:keywords/tei:term[normalize-space()]">
           <dc:subject><xsl:value-of select="f:plain(.)"/></dc:subject>
         </xsl:for-each>
         <xsl:for-each select="$fd/tei:sourceDesc/tei:bibl[@type = 'web'][1]">
