@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .kinds import KIND_NAMES
+
 
 def unique_id(candidate: str, taken: set[str]) -> str:
     """``candidate``, or ``candidate-2``, ``-3`` ... if taken; records the one returned.
@@ -49,10 +51,12 @@ def note_id(label: str) -> str:
     return f"n{stem}-{names}" if stem and names else f"n{stem}" if stem else f"n-{names}"
 
 
-def registry_id_pattern(kind_names: tuple[str, ...]) -> re.Pattern[str]:
-    """Registry entry ids: the kind as prefix, then lower-case ASCII words joined by
-    hyphens ("person-leon-trotsky")."""
-    return re.compile(rf"(?:{'|'.join(map(re.escape, kind_names))})-[a-z0-9]+(?:-[a-z0-9]+)*")
+#: What follows the prefix of a registry entry's or a witness's id: lower-case ASCII words
+#: joined by hyphens (use with fullmatch).
+ENTRY_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+#: A registry entry's id: its kind as prefix, then the entry's name ("person-leon-trotsky").
+REGISTRY_ID = re.compile(rf"(?:{'|'.join(map(re.escape, KIND_NAMES))})-(?:{ENTRY_NAME.pattern})")
 
 
 #: The prefix of the ids of the witnesses of a document's notes ("wit-notes").

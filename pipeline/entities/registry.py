@@ -29,20 +29,11 @@ from types import MappingProxyType
 from lxml import etree
 
 from ..conventions.identifiers import idno_value, scheme_of
-from ..conventions.ids import registry_id_pattern
-from ..conventions.kinds import KIND_NAMES, KINDS, Kind
+from ..conventions.ids import REGISTRY_ID
+from ..conventions.kinds import KINDS, Kind
 from ..conventions.text import strip_brackets, text_of
 from ..errors import EditionError, Location
 from ..xmlsafe import XML_ID, parse_file, tei
-
-#: Registry ids: kind prefix, then lowercase ASCII words joined by hyphens.
-_ID_RE = registry_id_pattern(KIND_NAMES)
-
-
-def _text(element: etree._Element) -> str:
-    # Names are mixed content (<forename>Leon</forename> <surname>Trotsky</surname>) and
-    # hand-indented; normalised, "Leon Trotsky" is one form.
-    return text_of(element)
 
 
 @dataclass(frozen=True)
@@ -147,7 +138,7 @@ def _read_entry(el: etree._Element, spec: Kind, path: str) -> Entry:
     entry_id = el.get(XML_ID)
     if not entry_id:
         raise EditionError(here, f"<{spec.entry_tag}> without xml:id")
-    if not _ID_RE.fullmatch(entry_id):
+    if not REGISTRY_ID.fullmatch(entry_id):
         raise EditionError(
             here,
             f"xml:id '{entry_id}' must be 'person-', 'org-', 'place-' or 'work-' and lowercase "
@@ -163,7 +154,8 @@ def _read_entry(el: etree._Element, spec: Kind, path: str) -> Entry:
             f"'{entry_id}' has {len(mains)} <{spec.name_tag} type=\"main\">; "
             "exactly one is allowed",
         )
-    main = _text(mains[0])
+    # names are mixed content, hand-indented: normalised, "Leon Trotsky" is one form
+    main = text_of(mains[0])
     if not main:
         raise EditionError(
             Location(path, mains[0].sourceline or line),
@@ -173,7 +165,7 @@ def _read_entry(el: etree._Element, spec: Kind, path: str) -> Entry:
     for name in names:
         if name.get("type") != "variant":
             continue
-        text = _text(name)
+        text = text_of(name)
         if not strip_brackets(text).strip():
             raise EditionError(
                 Location(path, name.sourceline or line),

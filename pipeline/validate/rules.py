@@ -38,7 +38,6 @@ once on the corpus header.
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +48,7 @@ from lxml import etree
 from ..conventions.dates import ISO_DATE, ISO_DESCRIPTION
 from ..conventions.identifiers import idno_value, scheme_of
 from ..conventions.ids import (
+    ENTRY_NAME,
     INTRO_ID,
     NOTES_ID,
     WITNESS_PREFIX,
@@ -685,9 +685,6 @@ def _expected_structure_ids(doc: Document) -> Iterator[tuple[etree._Element, str
             yield paragraph, paragraph_id(base, position)
 
 
-_ENTRY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
 def check_id_scheme(doc: Document) -> Iterator[Diagnostic]:
     """E-ID-SCHEME: division and paragraph ids follow their place in the structure
     (sec-N or sec-<n>, sec-2-A, sec-2-A-p3, intro, intro-p1, notes); register entries and
@@ -712,7 +709,7 @@ def check_id_scheme(doc: Document) -> Iterator[Diagnostic]:
         prefix = ENTRY_PREFIXES[kind]
         bare = doc.local_id(actual) or ""
         rest = bare[len(prefix) + 1 :] if bare.startswith(prefix + "-") else None
-        if rest is None or not _ENTRY_ID.fullmatch(rest):
+        if rest is None or not ENTRY_NAME.fullmatch(rest):
             yield doc.error(
                 element,
                 f"{kind} id '{actual}' does not follow the id scheme; expected "
