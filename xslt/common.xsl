@@ -32,6 +32,8 @@
     xmlns:t="urn:x-edition:template"
     exclude-result-prefixes="#all">
 
+  <xsl:include href="common/other-tei.xsl"/>
+
   <!-- ============================================================== parameters -->
 
   <!-- Show editorial expansions (ex) and supplied text inside [brackets]; false prints
@@ -109,36 +111,47 @@
   <xsl:function name="f:note-number" as="xs:string" cache="yes">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="
-      if ($note/@n) then string($note/@n)
+      if (f:is-placed-note($note)) then f:placed-note-number($note)
+      else if ($note/@n) then string($note/@n)
       else string(count($note/preceding-sibling::tei:note) + 1)"/>
   </xsl:function>
 
   <xsl:function name="f:note-id" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="if ($note/@xml:id) then string($note/@xml:id) else 'n' || f:note-number($note)"/>
+    <xsl:sequence select="
+      if ($note/@xml:id) then string($note/@xml:id)
+      else if (f:is-placed-note($note)) then 'fn-' || fp:placed-note-index(root($note))(generate-id($note))
+      else 'n' || f:note-number($note)"/>
   </xsl:function>
 
-  <!-- The note a noteAnchor points to; empty when the pointer is broken. -->
+  <!-- The note a noteAnchor points to; empty when the pointer is broken. A note placed in
+       the text (common/other-tei.xsl) is its own anchor. -->
   <xsl:function name="f:anchor-note" as="element(tei:note)?">
-    <xsl:param name="anchor" as="element(tei:ref)"/>
-    <xsl:sequence select="f:resolve($anchor, tokenize(normalize-space($anchor/@target), ' ')[1])[self::tei:note]"/>
+    <xsl:param name="anchor" as="element()"/>
+    <xsl:sequence select="
+      if ($anchor/self::tei:note) then $anchor
+      else f:resolve($anchor, tokenize(normalize-space($anchor/@target), ' ')[1])[self::tei:note]"/>
   </xsl:function>
 
   <!-- Every anchor of a note, in document order (the note's back-links). -->
-  <xsl:function name="f:note-anchors" as="element(tei:ref)*">
+  <xsl:function name="f:note-anchors" as="element()*">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="key('f:anchors', '#' || f:note-id($note), root($note))
-                          [not(ancestor::tei:titlePage or ancestor::tei:rdg)]"/>
+    <xsl:sequence select="
+      if (f:is-placed-note($note)) then $note
+      else key('f:anchors', '#' || f:note-id($note), root($note))
+           [not(ancestor::tei:titlePage or ancestor::tei:rdg)]"/>
   </xsl:function>
 
-  <!-- An anchor's id: its xml:id, else nN-ref, nN-ref-2 ... by its ordinal among the note's anchors. -->
+  <!-- An anchor's id: its xml:id, else nN-ref, nN-ref-2 ... by its ordinal among the
+       note's anchors; a placed note's call: its note's id and -ref. -->
   <xsl:function name="f:anchor-id" as="xs:string">
-    <xsl:param name="anchor" as="element(tei:ref)"/>
+    <xsl:param name="anchor" as="element()"/>
     <xsl:variable name="note" select="f:anchor-note($anchor)"/>
     <xsl:variable name="ordinal" select="
       if ($note) then index-of(f:note-anchors($note) ! f:id(.), f:id($anchor))[1] else ()"/>
     <xsl:sequence select="
-      if ($anchor/@xml:id) then string($anchor/@xml:id)
+      if ($anchor/self::tei:note) then f:note-id($anchor) || '-ref'
+      else if ($anchor/@xml:id) then string($anchor/@xml:id)
       else if ($note) then f:note-id($note) || '-ref' || (if ($ordinal gt 1) then '-' || $ordinal else '')
       else f:id($anchor)"/>
   </xsl:function>
@@ -170,7 +183,8 @@
     <xsl:sequence select="f:resolve($mention, f:ref-id($mention))
                           [self::tei:person or self::tei:org or self::tei:place or self::tei:bibl
                            or self::tei:personGrp or self::tei:biblStruct]
-                          [ancestor::tei:standOff]"/>
+                          [ancestor::tei:standOff or ancestor::*[self::tei:listPerson or self::tei:listOrg
+                                                                 or self::tei:listPlace or self::tei:listBibl]]"/>
   </xsl:function>
 
   <!-- A mention's citable id: the id of its nearest ancestor with an xml:id plus its ordinal
@@ -611,8 +625,10 @@
 
   <!-- ============================================================== the same in every output -->
 
-  <!-- The title page in front: every output prints its own, from the teiHeader. -->
-  <xsl:template match="tei:titlePage" mode="m:block"/>
+  <!-- Our masters' title page repeats the teiHeader, from which every output prints its
+       own; another project's titlePage is text of its source (the outputs' other-tei
+       modules render it). -->
+  <xsl:template match="tei:titlePage[f:own-master(.)]" mode="m:block"/>
 
   <!-- A variant reading is not part of the running text, its lemma is; each output's
        apparatus shows the readings. -->

@@ -45,7 +45,8 @@
   <xsl:template match="/tei:TEI">
     <xsl:variable name="blocks" as="xs:string*">
       <xsl:call-template name="t:title-block"/>
-      <xsl:apply-templates select="tei:text/(tei:front, tei:body, tei:back)/*" mode="m:block"/>
+      <xsl:apply-templates select="f:text-parts(.)" mode="m:block"/>
+      <xsl:call-template name="t:placed-notes"/>
       <xsl:call-template name="t:registers"/>
       <xsl:call-template name="t:colophon"/>
     </xsl:variable>
@@ -353,10 +354,7 @@
 
   <!-- The variant readings of the current block; a note lists those of all its paragraphs. -->
   <xsl:template name="t:apparatus">
-    <xsl:variable name="host" select="."/>
-    <xsl:variable name="apps" select="
-      .//tei:app[not(ancestor::tei:app)][tei:rdg]
-               [(ancestor::tei:note | ancestor::tei:p[not(parent::tei:note)])[last()] is $host]"/>
+    <xsl:variable name="apps" select="f:host-apps(.)"/>
     <xsl:if test="$show-apparatus and $apps">
       <xsl:sequence select="string-join(('    Variant readings:',
                               $apps ! f:wrap(fp:apparatus-entry(.), '    - ', '      ')), $fp:NL)"/>
@@ -366,7 +364,7 @@
   <xsl:function name="fp:apparatus-entry" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$app/(tei:lem, tei:rdg)" mode="m:apparatus"/>
+      <xsl:apply-templates select="$app/(tei:lem, tei:rdg, tei:rdgGrp/tei:rdg, tei:note, tei:wit)" mode="m:apparatus"/>
     </xsl:variable>
     <xsl:sequence select="string-join($parts, ' ')"/>
   </xsl:function>
@@ -379,6 +377,9 @@
   </xsl:template>
   <xsl:template match="tei:rdg" mode="m:apparatus">
     <xsl:sequence select="normalize-space(f:inline(node())) || ' (' || string-join((f:witness-labels(., @wit), @type ! string(.)), '; ') || ')'"/>
+  </xsl:template>
+  <xsl:template match="tei:app/tei:note | tei:app/tei:wit" mode="m:apparatus">
+    <xsl:sequence select="'(' || normalize-space(f:inline(node())) || ')'"/>
   </xsl:template>
   <xsl:template match="tei:rdg[not(node())]" mode="m:apparatus">
     <xsl:sequence select="'omitted (' || string-join((f:witness-labels(., @wit), @type ! string(.)), '; ') || ')'"/>

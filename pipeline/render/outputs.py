@@ -9,11 +9,13 @@ print.html        the print edition, paged-media CSS (xslt/print.xsl)
 
 from __future__ import annotations
 
+import collections
 from pathlib import Path
 
 from ..conventions.dates import ISO_DATE
 from ..files import write_if_changed
 from ..xmlsafe import NSMAP, parse_bytes
+from . import conservation
 from .xslt import Prepared, prepare, render
 
 OUTPUT_NAMES = {
@@ -67,6 +69,7 @@ def render_all(
     warnings: list[str] = []
     if document is None:
         document = prepare(tei, source_name)  # parsed once for every stylesheet
+    reading: dict[str, tuple[conservation.Counter, tuple[str, ...]]] = {}
     for fmt in ("html", "text"):
         if fmt in formats:
             result = render(fmt, document, params)
@@ -74,6 +77,15 @@ def render_all(
             write_if_changed(path, result.output)
             written.append(path)
             warnings.extend(f"{fmt}: {w}" for w in result.warnings)
+            found = (
+                conservation.html_words(result.output)
+                if fmt == "html"
+                else collections.Counter(conservation.words(result.output.decode("utf-8")))
+            )
+            reading[fmt] = (found, result.warnings)
+    if reading:
+        tree = parse_bytes(tei, source_name or doc_id)
+        warnings.extend(f"{fmt}: {w}" for fmt, w in conservation.check(tree, reading).items())
     if "pdf" in formats:
         from .pdf import write_pdf
 

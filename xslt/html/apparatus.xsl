@@ -15,9 +15,7 @@
   <!-- Variant readings of the apps in the current block (not those of a nested note,
        which lists its own). -->
   <xsl:template name="t:apparatus">
-    <xsl:variable name="host" select="."/>
-    <xsl:variable name="apps" select="
-      .//tei:app[not(ancestor::tei:app)][(ancestor::tei:note | ancestor::tei:p)[last()] is $host]"/>
+    <xsl:variable name="apps" select="f:host-apps(.)"/>
     <xsl:if test="$show-apparatus and $apps[tei:rdg]">
       <details class="apparatus">
         <summary>Variant readings (<xsl:value-of select="count($apps[tei:rdg])"/>)</summary>
@@ -32,7 +30,7 @@
 
   <xsl:template match="tei:app" mode="m:apparatus">
     <li class="app-entry">
-      <xsl:apply-templates select="tei:lem, tei:rdg" mode="m:apparatus"/>
+      <xsl:apply-templates select="tei:lem, tei:rdg, tei:rdgGrp/tei:rdg, tei:note, tei:wit" mode="m:apparatus"/>
     </li>
   </xsl:template>
 
@@ -60,6 +58,12 @@
     <span class="rdg omitted">omitted</span>
     <xsl:text> </xsl:text>
     <xsl:call-template name="t:witnesses"/>
+  </xsl:template>
+
+  <!-- a note on the variant, and a statement of witnesses, after the readings -->
+  <xsl:template match="tei:app/tei:note | tei:app/tei:wit" mode="m:apparatus">
+    <xsl:text> </xsl:text>
+    <span class="app-{local-name()}"><xsl:apply-templates mode="m:inline"/></span>
   </xsl:template>
 
   <!-- the witnesses of a reading, each siglum linked to its description on the title page -->

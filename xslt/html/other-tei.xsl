@@ -19,6 +19,10 @@
     xmlns:mp="urn:x-edition:mode:private"
     exclude-result-prefixes="#all">
 
+  <xsl:include href="other-tei/structure.xsl"/>
+  <xsl:include href="other-tei/performance.xsl"/>
+  <xsl:include href="other-tei/phrases.xsl"/>
+
   <!-- ============================================================== inline -->
 
   <!-- choice: the editor's reading, the others in its title (hover, and read aloud) -->
@@ -63,11 +67,6 @@
     <xsl:text>”</xsl:text>
   </xsl:template>
 
-  <!-- a page break of the source, where it has a number -->
-  <xsl:template match="tei:pb[normalize-space(@n)]" mode="m:inline m:block">
-    <span class="pb" title="page {normalize-space(@n)} of the source">[p. <xsl:value-of select="normalize-space(@n)"/>]</span>
-  </xsl:template>
-
   <xsl:template match="tei:space" mode="m:inline m:block"/>
 
   <!-- ============================================================== blocks -->
@@ -93,16 +92,6 @@
 
   <xsl:template match="tei:list/tei:head | tei:lg/tei:head | tei:figure/tei:head" mode="m:block">
     <p class="block-head"><xsl:apply-templates mode="m:inline"/></p>
-  </xsl:template>
-
-  <xsl:template match="tei:lg" mode="m:block">
-    <div class="lg">
-      <xsl:apply-templates select="tei:head, tei:l, tei:lg" mode="m:block"/>
-    </div>
-  </xsl:template>
-
-  <xsl:template match="tei:l" mode="m:block">
-    <div class="l"><xsl:apply-templates mode="m:inline"/></div>
   </xsl:template>
 
   <xsl:template match="tei:table" mode="m:block">
@@ -151,13 +140,22 @@
 
   <xsl:template match="tei:figure" mode="m:block">
     <figure class="figure">
+      <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:for-each select="tei:head">
         <figcaption><xsl:apply-templates mode="m:inline"/></figcaption>
       </xsl:for-each>
-      <xsl:for-each select="tei:figDesc | tei:p">
-        <p><xsl:apply-templates mode="m:inline"/></p>
+      <xsl:for-each select="* except tei:head">
+        <xsl:choose>
+          <xsl:when test="self::tei:figDesc or self::tei:graphic or self::tei:label">
+            <p><xsl:apply-templates select="." mode="m:inline"/></p>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="." mode="m:block"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
     </figure>
+  </xsl:template>
+  <xsl:template match="tei:figDesc" mode="m:inline">
+    <span class="figDesc"><xsl:apply-templates mode="m:inline"/></span>
   </xsl:template>
 
   <!-- mixed content: a paragraph of its text; element content: its blocks -->

@@ -30,7 +30,8 @@
         <xsl:call-template name="t:toc"/>
         <main id="main">
           <xsl:call-template name="t:reading-controls"/>
-          <xsl:apply-templates select="tei:text/(tei:front, tei:body, tei:back)/*" mode="m:block"/>
+          <xsl:apply-templates select="f:text-parts(.)" mode="m:block"/>
+          <xsl:call-template name="t:placed-notes"/>
           <xsl:call-template name="t:registers"/>
         </main>
         <xsl:call-template name="t:cite-dialog"/>

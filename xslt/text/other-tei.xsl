@@ -17,11 +17,19 @@
     xmlns:mp="urn:x-edition:mode:private"
     exclude-result-prefixes="#all">
 
+  <xsl:include href="other-tei/structure.xsl"/>
+  <xsl:include href="other-tei/performance.xsl"/>
+  <xsl:include href="other-tei/phrases.xsl"/>
+
   <!-- ============================================================== inline -->
 
   <!-- choice: the editor's reading only (the HTML names the others in a tooltip) -->
   <xsl:template match="tei:choice" mode="m:inline">
-    <xsl:apply-templates select="f:choice-reading(.)/node()" mode="m:inline"/>
+    <xsl:variable name="shown" select="f:choice-reading(.)"/>
+    <xsl:for-each select="(* except $shown)[normalize-space()]">
+      <xsl:message select="f:omitted-message(., 'the other reading of a choice: the HTML shows it on demand')"/>
+    </xsl:for-each>
+    <xsl:apply-templates select="$shown/node()" mode="m:inline"/>
   </xsl:template>
 
   <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="m:inline">
@@ -87,17 +95,6 @@
 
   <xsl:template match="tei:list/tei:head | tei:lg/tei:head | tei:figure/tei:head" mode="m:block">
     <xsl:sequence select="f:wrap(f:inline(node()), '', '')"/>
-  </xsl:template>
-
-  <!-- verse: a line of the text per line of verse (wrapped with an indent if too long) -->
-  <xsl:template match="tei:lg" mode="m:block">
-    <xsl:variable name="lines" as="xs:string*">
-      <xsl:apply-templates select="tei:head, tei:l, tei:lg" mode="m:block"/>
-    </xsl:variable>
-    <xsl:sequence select="string-join($lines, '&#10;')"/>
-  </xsl:template>
-  <xsl:template match="tei:l" mode="m:block">
-    <xsl:sequence select="f:wrap(f:inline(node()), '', '    ')"/>
   </xsl:template>
 
   <!-- a table: a row per line, cells separated by " | " -->
