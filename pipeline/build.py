@@ -134,13 +134,16 @@ def build_foreign_document(
     converter's output), then rendered like a master. The build date is the one a
     transcript without configuration gets (SOURCE_DATE_EPOCH, else git, else the file)."""
     from .config import build_date_for
+    from . import xinclude
     from .validate.teiall import jing_command, run_jing, tei_all_schema
-    from .xmlsafe import parse_file
 
     report = DocumentReport(master.stem)
     try:
-        parse_file(master)  # hostile or broken XML is refused here, with its position
-        tei = master.read_bytes()
+        # hostile or broken XML and TEI P4 are refused here, with their position
+        tei, included = xinclude.load(master)
+        report.diagnostics.extend(
+            Diagnostic(Location(str(master)), w, "warning", "W-XINCLUDE") for w in included
+        )
         if jing_command() is None or tei_all_schema() is None:
             report.diagnostics.append(
                 Diagnostic(

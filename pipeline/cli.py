@@ -312,20 +312,25 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     help="The date the outputs give as theirs (default: the TEI header's "
     "publicationStmt/date/@when; the EPUB needs one).",
 )
-def render(files: tuple[Path, ...], formats: str, output: Path, build_date: str | None) -> None:
+@VERBOSE_OPTION
+def render(
+    files: tuple[Path, ...], formats: str, output: Path, build_date: str | None, verbose: bool
+) -> None:
     """Render TEI files (ours or any valid TEI) to HTML, plain text, PDF and EPUB."""
     from .build import FORMATS
+    from .render.messages import grouped_warnings
     from .render.outputs import render_all
 
     chosen = _formats(formats, FORMATS)
     failed = False
     for path in files:
         try:
-            from .xmlsafe import parse_file
+            from .xinclude import load
 
-            parse_file(path)  # refuse hostile or malformed input before any stylesheet runs
+            # hostile, malformed or TEI P4 input is refused before any stylesheet runs
+            tei, included = load(path)
             written, warnings = render_all(
-                path.read_bytes(),
+                tei,
                 path.stem,
                 output / path.stem,
                 chosen,
@@ -336,7 +341,7 @@ def render(files: tuple[Path, ...], formats: str, output: Path, build_date: str 
             click.echo(str(exc), err=True)
             failed = True
             continue
-        for warning in warnings:
+        for warning in [*included, *(warnings if verbose else grouped_warnings(warnings))]:
             click.echo(f"{path}: warning: {warning}", err=True)
         click.echo(f"{path} -> {', '.join(str(p) for p in written)}")
     if failed:

@@ -80,6 +80,12 @@ def parse_bytes(data: bytes, path: str | Path) -> etree._ElementTree:
 
 def parse_file(path: str | Path) -> etree._ElementTree:
     """Read and parse an XML file safely, refusing oversized files before reading them."""
+    return parse_bytes(read_xml_bytes(path), path)
+
+
+def read_xml_bytes(path: str | Path) -> bytes:
+    """The bytes of an XML file, refusing a missing file, a directory or an oversized file
+    (before reading it) in one line."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -93,7 +99,10 @@ def parse_file(path: str | Path) -> etree._ElementTree:
         )
     if p.is_dir():
         raise EditionError(Location(str(path)), "is a directory, not a file")
-    return parse_bytes(p.read_bytes(), path)
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise EditionError(Location(str(path)), f"cannot read: {exc.strerror}") from None
 
 
 def tei(tag: str) -> str:

@@ -344,19 +344,9 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:sequence select="
       if ($show-apparatus)
-      then root($doc)/tei:TEI/tei:text//tei:app[tei:rdg][not(ancestor::tei:app)]
-             [not(ancestor::tei:titlePage)]/fp:app-host(.)
+      then f:text-parts($doc)//tei:app[tei:rdg][not(ancestor::tei:app)]
+             [not(ancestor::tei:titlePage) or not(f:own-master($doc))]/f:app-host(.)
       else ()"/>
-  </xsl:function>
-
-  <xsl:function name="fp:app-host" as="element()?">
-    <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="($app/ancestor::tei:note[1], $app/ancestor::tei:p[1])[1]"/>
-  </xsl:function>
-
-  <xsl:function name="fp:host-apps" as="element(tei:app)*">
-    <xsl:param name="host" as="element()"/>
-    <xsl:sequence select="$host//tei:app[tei:rdg][not(ancestor::tei:app)][fp:app-host(.) is $host]"/>
   </xsl:function>
 
   <xsl:template name="fp:apparatus-section">
@@ -381,7 +371,7 @@
             </dt>
             <dd>
               <ul>
-                <xsl:apply-templates select="fp:host-apps(.)" mode="m:apparatus">
+                <xsl:apply-templates select="f:host-apps(.)" mode="m:apparatus">
                   <xsl:with-param name="no-ids" select="true()" tunnel="yes"/>
                 </xsl:apply-templates>
               </ul>

@@ -218,6 +218,7 @@
   <xsl:template match="tei:div/tei:head" mode="m:block">
     <xsl:sequence select="f:heading(string-join((f:div-label(..), normalize-space(f:inline(node()))), ' '),
                                     fp:rule-for(..))"/>
+    <xsl:call-template name="t:apparatus"/>
   </xsl:template>
 
   <!-- underline character by division depth: = sections, - subsections, ~ deeper -->

@@ -12,11 +12,13 @@ not either (notes move to the end, readings to an apparatus). What counts:
 * the HTML: the text of ``<body>`` (not script, style or template), split at the edges of
   block elements, and the words of ``title`` attributes: what a reader sees on demand
   (a choice's other reading, a page's running head) is kept;
-* the plain text: all of it;
+* the plain text: all of it (in both outputs, the edition's brackets inside a word,
+  ``homin[um]``, do not split it);
 * and, for either output, the words it says it left out on purpose: its ``OMITTED:``
   messages (``OMITTED: tei:fw (why): <the words>``, xslt/common/other-tei.xsl).
 
-A word of the TEI that is in none of these is lost. The result is one ``LOST:`` warning an
+A word of the TEI that is in none of these is lost (:func:`lost_words` allows for
+boundaries drawn differently). The result is one ``LOST:`` warning an
 output, naming how many words, the elements they stood in (with counts) and the first of
 them with its line in the TEI.
 """
@@ -56,8 +58,15 @@ OMITTED = re.compile(r"^OMITTED: \S+ \([^)]*\): (?P<text>.*)$", re.S)
 Counter = collections.Counter[str]
 
 
+#: The edition's brackets around an expansion or supplied letters inside a word
+#: (``homin[um]``: common.xsl, f:brackets) do not split it.
+#: (between letters only: "[p. 22]unreluctant" is a page number and a word)
+_BRACKET_IN_WORD = re.compile(r"(?<=[^\W\d_])[\[\]]+(?=[^\W\d_])")
+
+
 def words(text: str) -> list[str]:
-    return [w.casefold() for w in WORD.findall(text)]
+    """The words of an output's text, case-folded."""
+    return [w.casefold() for w in WORD.findall(_BRACKET_IN_WORD.sub("", text))]
 
 
 def _segments(root: etree._Element, inline: frozenset[str]) -> Iterator[tuple[str, etree._Element]]:
@@ -141,14 +150,40 @@ def omitted_words(messages: Iterable[str]) -> Counter:
 def lost_words(
     text: list[tuple[str, etree._Element]], found: Counter
 ) -> list[tuple[str, etree._Element]]:
-    """The words of ``text`` not in ``found`` (which is used up as it is matched)."""
+    """The words of ``text`` not in ``found``.
+
+    Where the TEI and an output draw a word boundary differently (markup between two
+    words with no space, which an output renders as a boundary; two pieces of a word the
+    output joins), a word is kept when it is two unmatched words of the output, or two
+    neighbouring unmatched words are one word of the output."""
     remaining = collections.Counter(found)
-    lost = []
+    unmatched = []
     for word, where in text:
         if remaining[word] > 0:
             remaining[word] -= 1
         else:
+            unmatched.append((word, where))
+    lost = []
+    index = 0
+    while index < len(unmatched):
+        word, where = unmatched[index]
+        split = next(
+            (
+                (word[:i], word[i:])
+                for i in range(1, len(word))
+                if remaining[word[:i]] > 0 and remaining[word[i:]] > (word[:i] == word[i:])
+            ),
+            None,
+        )
+        if split:
+            remaining[split[0]] -= 1
+            remaining[split[1]] -= 1
+        elif index + 1 < len(unmatched) and remaining[word + unmatched[index + 1][0]] > 0:
+            remaining[word + unmatched[index + 1][0]] -= 1
+            index += 1
+        else:
             lost.append((word, where))
+        index += 1
     return lost
 
 

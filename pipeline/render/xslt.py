@@ -202,7 +202,7 @@ P4_TO_P5 = (
 )
 
 
-def _refuse_p4(data: bytes, where: str, root: str | None = None) -> None:
+def refuse_p4(data: bytes, where: str, root: str | None = None) -> None:
     """Refuse TEI P4 in one line, at its root's start tag (or DOCTYPE), saying how to
     convert it. ``root`` is the parsed root's name; without it (before the safe parser has
     seen ``data``) only a P4 DOCTYPE is recognised, which the safe parser would refuse as
@@ -223,20 +223,20 @@ def _refuse_p4(data: bytes, where: str, root: str | None = None) -> None:
 
 def _source_text(tei: bytes | Path, where: str) -> str:
     """The TEI as text, after the safe parser has vetted it (no DTD, entities, bad UTF-8)
-    and found TEI P5 or another vocabulary, not TEI P4 (refused: see :func:`_refuse_p4`)."""
+    and found TEI P5 or another vocabulary, not TEI P4 (refused: see :func:`refuse_p4`)."""
     if isinstance(tei, Path):
         if tei.is_file() and tei.stat().st_size <= MAX_XML_BYTES:
-            _refuse_p4(tei.read_bytes(), where)
+            refuse_p4(tei.read_bytes(), where)
         tree = parse_file(tei)  # refuses missing, oversized and hostile files before reading them
         data = tei.read_bytes()
     else:
         if len(tei) <= MAX_XML_BYTES:
-            _refuse_p4(tei, where)
+            refuse_p4(tei, where)
         tree = parse_bytes(tei, where)
         data = tei
     root = tree.getroot()
     if isinstance(root.tag, str):
-        _refuse_p4(data, where, root.tag)
+        refuse_p4(data, where, root.tag)
     return data.decode("utf-8")
 
 

@@ -67,7 +67,7 @@
     <xsl:sequence select="exists($e[self::tei:p or self::tei:l or self::tei:ab or self::tei:head
         or self::tei:item or self::tei:stage or self::tei:speaker or self::tei:titlePart
         or self::tei:docImprint or self::tei:byline or self::tei:dateline or self::tei:salute
-        or self::tei:signed or self::tei:trailer or self::tei:cell or self::tei:fw or self::tei:line])"/>
+        or self::tei:signed or self::tei:trailer or self::tei:cell or self::tei:line])"/>
   </xsl:function>
 
   <!-- The apps (with readings) whose readings are listed after $host. -->

@@ -39,6 +39,7 @@
         <xsl:call-template name="t:cite-link"/>
       </xsl:for-each>
     </xsl:element>
+    <xsl:call-template name="t:apparatus"/>
   </xsl:template>
 
   <xsl:template match="tei:p" mode="m:block">

@@ -17,6 +17,7 @@
     xmlns:f="urn:x-edition:function"
     xmlns:m="urn:x-edition:mode"
     xmlns:mp="urn:x-edition:mode:private"
+    xmlns:t="urn:x-edition:template"
     exclude-result-prefixes="#all">
 
   <xsl:include href="other-tei/structure.xsl"/>
@@ -81,7 +82,9 @@
 
   <xsl:template match="tei:list/tei:item" mode="m:block">
     <li>
+      <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:apply-templates mode="m:inline"/>
+      <xsl:call-template name="t:apparatus"/>
     </li>
   </xsl:template>
 
@@ -92,6 +95,7 @@
 
   <xsl:template match="tei:list/tei:head | tei:lg/tei:head | tei:figure/tei:head" mode="m:block">
     <p class="block-head"><xsl:apply-templates mode="m:inline"/></p>
+    <xsl:call-template name="t:apparatus"/>
   </xsl:template>
 
   <xsl:template match="tei:table" mode="m:block">
@@ -107,6 +111,7 @@
                 <xsl:if test="normalize-space(@cols)"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
                 <xsl:if test="normalize-space(@rows)"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
                 <xsl:apply-templates mode="m:inline"/>
+                <xsl:call-template name="t:apparatus"/>
               </xsl:element>
             </xsl:for-each>
           </tr>
@@ -123,7 +128,11 @@
 
   <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:signature | tei:ab | tei:byline | tei:docAuthor
                        | tei:docDate | tei:trailer | tei:address" mode="m:block">
-    <p class="{local-name()}"><xsl:apply-templates mode="m:inline"/></p>
+    <p class="{local-name()}">
+      <xsl:apply-templates select="@xml:id" mode="mp:id"/>
+      <xsl:apply-templates mode="m:inline"/>
+    </p>
+    <xsl:call-template name="t:apparatus"/>
   </xsl:template>
   <xsl:template match="tei:address/tei:addrLine" mode="m:inline">
     <xsl:if test="preceding-sibling::tei:addrLine"><br/></xsl:if>

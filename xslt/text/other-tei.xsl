@@ -13,6 +13,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:x-edition:function"
+    xmlns:fp="urn:x-edition:function:private"
     xmlns:m="urn:x-edition:mode"
     xmlns:mp="urn:x-edition:mode:private"
     exclude-result-prefixes="#all">
@@ -78,7 +79,8 @@
       <xsl:apply-templates select="tei:head" mode="m:block"/>
       <xsl:for-each select="tei:item">
         <xsl:variable name="marker" select="if ($ordered) then position() || '. ' else '- '"/>
-        <xsl:sequence select="f:wrap(f:inline(node()), $marker, string-join((1 to string-length($marker)) ! ' '))"/>
+        <xsl:sequence select="string-join((f:wrap(f:inline(node()), $marker, string-join((1 to string-length($marker)) ! ' ')),
+                                           fp:apparatus-of(.)), '&#10;')"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="string-join($lines, '&#10;')"/>
@@ -94,7 +96,7 @@
   </xsl:template>
 
   <xsl:template match="tei:list/tei:head | tei:lg/tei:head | tei:figure/tei:head" mode="m:block">
-    <xsl:sequence select="f:wrap(f:inline(node()), '', '')"/>
+    <xsl:sequence select="string-join((f:wrap(f:inline(node()), '', ''), fp:apparatus-of(.)), '&#10;')"/>
   </xsl:template>
 
   <!-- a table: a row per line, cells separated by " | " -->
@@ -105,6 +107,7 @@
       </xsl:for-each>
       <xsl:for-each select="tei:row">
         <xsl:sequence select="f:wrap(string-join(tei:cell ! normalize-space(f:inline(node())), ' | '), '', '    ')"/>
+        <xsl:sequence select="tei:cell ! fp:apparatus-of(.)"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="string-join($lines, '&#10;')"/>
@@ -123,7 +126,7 @@
 
   <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:signature | tei:ab | tei:byline | tei:docAuthor
                        | tei:docDate | tei:trailer | tei:quote | tei:q | tei:cit" mode="m:block">
-    <xsl:sequence select="f:wrap(f:inline(node()), '', '')"/>
+    <xsl:sequence select="string-join((f:wrap(f:inline(node()), '', ''), fp:apparatus-of(.)), '&#10;')"/>
   </xsl:template>
 
   <xsl:template match="tei:address" mode="m:block">

@@ -37,6 +37,7 @@
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:apply-templates mode="m:inline"/>
     </p>
+    <xsl:call-template name="t:apparatus"/>
   </xsl:template>
 
   <xsl:template match="tei:stage" mode="m:block">

@@ -195,7 +195,13 @@
                        | tei:catchwords | tei:signatures | tei:incipit | tei:explicit | tei:rubric | tei:colophon
                        | tei:finalRubric | tei:locus | tei:locusGrp | tei:filiation | tei:textLang
                        | tei:summary | tei:handNote | tei:typeNote | tei:decoNote | tei:origDate | tei:origPlace
-                       | tei:provenance | tei:acquisition | tei:origin | tei:object | tei:objectIdentifier"
+                       | tei:provenance | tei:acquisition | tei:origin | tei:object | tei:objectIdentifier | tei:incident | tei:stamp | tei:supportDesc | tei:support | tei:layout | tei:layoutDesc | tei:foliation
+                       | tei:condition | tei:extent | tei:collation | tei:msItemStruct | tei:scriptDesc | tei:scriptNote
+                       | tei:typeDesc | tei:watermark | tei:heraldry | tei:secFol | tei:binding | tei:seal | tei:custodialHist
+                       | tei:custEvent | tei:recordHist | tei:source | tei:musicNotation | tei:material | tei:objectType
+                       | tei:hom | tei:interp | tei:writing | tei:msDesc | tei:msContents | tei:msItem
+                       | tei:physDesc | tei:objectDesc | tei:handDesc | tei:additions | tei:history | tei:decoDesc
+                       | tei:bindingDesc | tei:sealDesc | tei:accMat | tei:adminInfo | tei:surrogates | tei:msPart | tei:scriptStmt | tei:correspAction | tei:correspContext"
                 mode="m:inline" priority="-0.75">
     <span class="{local-name()}">
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
@@ -243,12 +249,42 @@
                        | tei:timeline | tei:when | tei:divGen | tei:specGrp | tei:specGrpRef | tei:argument
                        | tei:schemaSpec | tei:elementSpec | tei:classSpec | tei:macroSpec | tei:moduleRef
                        | tei:elementRef | tei:classRef | tei:macroRef | tei:dataSpec | tei:attDef | tei:attList
-                       | tei:exemplum | tei:remarks | tei:listRef | tei:respons | tei:notatedMusic"
+                       | tei:exemplum | tei:remarks | tei:listRef | tei:respons | tei:notatedMusic | tei:incident | tei:stamp | tei:supportDesc | tei:support | tei:layout | tei:layoutDesc | tei:foliation
+                       | tei:condition | tei:extent | tei:collation | tei:msItemStruct | tei:scriptDesc | tei:scriptNote
+                       | tei:typeDesc | tei:watermark | tei:heraldry | tei:secFol | tei:binding | tei:seal | tei:custodialHist
+                       | tei:custEvent | tei:recordHist | tei:source | tei:musicNotation | tei:material | tei:objectType
+                       | tei:hom | tei:interp | tei:writing | tei:scriptStmt | tei:correspAction | tei:correspContext"
                 mode="m:block" priority="-0.75">
     <div class="{local-name()}">
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:apply-templates select="." mode="mp:block-content"/>
     </div>
+  </xsl:template>
+
+  <!-- a phrase standing where blocks stand (a highlighted line, a segment, a name): a
+       paragraph of its own -->
+  <xsl:template match="tei:hi | tei:seg | tei:rs | tei:persName | tei:placeName | tei:orgName | tei:name | tei:date
+                       | tei:title | tei:foreign | tei:emph | tei:term | tei:num | tei:ref | tei:ptr | tei:w | tei:c
+                       | tei:pc | tei:choice | tei:abbr | tei:expan | tei:supplied | tei:unclear | tei:add | tei:del
+                       | tei:gap | tei:said | tei:q | tei:mentioned | tei:soCalled | tei:gloss | tei:time | tei:measure
+                       | tei:damage | tei:sic | tei:corr | tei:orig | tei:reg | tei:subst | tei:mod | tei:restore
+                       | tei:lem | tei:stamp | tei:metamark | tei:gi | tei:att | tei:val | tei:code | tei:ident
+                       | tei:graphic | tei:idno | tei:author | tei:editor | tei:bibl"
+                mode="m:block" priority="-0.8">
+    <p class="phrase">
+      <xsl:apply-templates select="." mode="m:inline"/>
+    </p>
+  </xsl:template>
+
+  <!-- a pointer: a link labelled by what it points to (a heading, a number), or its address -->
+  <xsl:template match="tei:ptr[@target]" mode="m:inline">
+    <xsl:variable name="target" select="normalize-space(@target)"/>
+    <xsl:variable name="to" select="f:resolve(., $target)[starts-with($target, '#')]"/>
+    <xsl:variable name="label" select="($to/tei:head[1] ! f:plain(.), $to/@n ! string(.), $target)[normalize-space()][1]"/>
+    <xsl:choose>
+      <xsl:when test="f:is-safe-target(., $target)"><a class="ptr" href="{$target}"><xsl:value-of select="$label"/></a></xsl:when>
+      <xsl:otherwise><span class="ptr"><xsl:value-of select="$label"/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================== blocks standing inline -->

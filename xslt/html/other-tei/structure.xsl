@@ -136,31 +136,36 @@
   <!-- ============================================================== the page -->
 
   <!-- page, column and line furniture of the source: markers, not text -->
-  <xsl:template match="tei:pb" mode="m:inline m:block">
+  <xsl:template match="tei:pb" mode="m:inline">
     <span class="pb unnumbered" title="page break of the source">
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:text>|</xsl:text>
     </span>
   </xsl:template>
-  <xsl:template match="tei:pb[normalize-space(@n)]" mode="m:inline m:block" priority="1">
+  <xsl:template match="tei:pb[normalize-space(@n)]" mode="m:inline" priority="1">
     <span class="pb" title="page {normalize-space(@n)} of the source">
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:text>[p. </xsl:text><xsl:value-of select="normalize-space(@n)"/><xsl:text>]</xsl:text>
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:cb" mode="m:inline m:block">
+  <xsl:template match="tei:cb" mode="m:inline">
     <span class="cb" title="column break of the source">
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:text>[col.</xsl:text><xsl:value-of select="normalize-space(@n)[.] ! (' ' || .)"/><xsl:text>]</xsl:text>
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:milestone[normalize-space(@n)]" mode="m:inline m:block">
+  <xsl:template match="tei:milestone[normalize-space(@n)]" mode="m:inline">
     <span class="milestone" title="{(@unit, 'milestone')[1]} {normalize-space(@n)} of the source">
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:text>[</xsl:text><xsl:value-of select="string-join((@unit, normalize-space(@n)), ' ')"/><xsl:text>]</xsl:text>
     </span>
+  </xsl:template>
+
+  <!-- between blocks: a line of their own -->
+  <xsl:template match="tei:pb | tei:cb | tei:milestone[normalize-space(@n)] | tei:fw" mode="m:block">
+    <div class="marker"><xsl:apply-templates select="." mode="m:inline"/></div>
   </xsl:template>
 
   <!-- elements that mark a point: their id is kept, so that pointers to them land -->
@@ -174,7 +179,7 @@
   <xsl:template match="tei:lb" mode="m:block"/>
 
   <!-- running heads, catchwords, signatures, page numbers of the print: set apart, small -->
-  <xsl:template match="tei:fw" mode="m:inline m:block">
+  <xsl:template match="tei:fw" mode="m:inline">
     <span class="fw{@type ! (' fw-' || .)}" title="{fp:fw-label(.)}">
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:apply-templates mode="m:inline"/>

@@ -26,7 +26,7 @@
   </xsl:template>
 
   <xsl:template match="tei:speaker" mode="m:block">
-    <xsl:sequence select="f:wrap(f:inline(node()), '', '')"/>
+    <xsl:sequence select="string-join((f:wrap(f:inline(node()), '', ''), fp:apparatus-of(.)), $fp:NL)"/>
   </xsl:template>
 
   <xsl:template match="tei:stage" mode="m:block">

@@ -135,7 +135,13 @@
                        | tei:decoNote | tei:origDate | tei:origPlace | tei:provenance | tei:acquisition
                        | tei:origin | tei:object | tei:objectIdentifier | tei:docAuthor | tei:docDate
                        | tei:docTitle | tei:titlePart | tei:docImprint | tei:docEdition | tei:person | tei:place
-                       | tei:org | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listBibl"
+                       | tei:org | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listBibl | tei:incident | tei:stamp | tei:supportDesc | tei:support | tei:layout | tei:layoutDesc | tei:foliation
+                       | tei:condition | tei:extent | tei:collation | tei:msItemStruct | tei:scriptDesc | tei:scriptNote
+                       | tei:typeDesc | tei:watermark | tei:heraldry | tei:secFol | tei:binding | tei:seal | tei:custodialHist
+                       | tei:custEvent | tei:recordHist | tei:source | tei:musicNotation | tei:material | tei:objectType
+                       | tei:hom | tei:interp | tei:writing | tei:msDesc | tei:msContents | tei:msItem
+                       | tei:physDesc | tei:objectDesc | tei:handDesc | tei:additions | tei:history | tei:decoDesc
+                       | tei:bindingDesc | tei:sealDesc | tei:accMat | tei:adminInfo | tei:surrogates | tei:msPart | tei:scriptStmt | tei:correspAction | tei:correspContext"
                 mode="m:inline" priority="-0.75">
     <xsl:sequence select="fp:spaced(.)"/>
   </xsl:template>
@@ -161,12 +167,33 @@
                        | tei:timeline | tei:when | tei:divGen | tei:specGrp | tei:specGrpRef
                        | tei:schemaSpec | tei:elementSpec | tei:classSpec | tei:macroSpec | tei:moduleRef
                        | tei:elementRef | tei:classRef | tei:macroRef | tei:dataSpec | tei:attDef | tei:attList
-                       | tei:exemplum | tei:remarks | tei:listRef | tei:respons | tei:notatedMusic"
+                       | tei:exemplum | tei:remarks | tei:listRef | tei:respons | tei:notatedMusic | tei:incident | tei:stamp | tei:supportDesc | tei:support | tei:layout | tei:layoutDesc | tei:foliation
+                       | tei:condition | tei:extent | tei:collation | tei:msItemStruct | tei:scriptDesc | tei:scriptNote
+                       | tei:typeDesc | tei:watermark | tei:heraldry | tei:secFol | tei:binding | tei:seal | tei:custodialHist
+                       | tei:custEvent | tei:recordHist | tei:source | tei:musicNotation | tei:material | tei:objectType
+                       | tei:hom | tei:interp | tei:writing | tei:scriptStmt | tei:correspAction | tei:correspContext"
                 mode="m:block" priority="-0.75">
     <xsl:variable name="blocks" as="xs:string*">
       <xsl:apply-templates select="." mode="mp:block-content"/>
     </xsl:variable>
     <xsl:sequence select="string-join($blocks[normalize-space()], $fp:NL || $fp:NL)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:hi | tei:seg | tei:rs | tei:persName | tei:placeName | tei:orgName | tei:name | tei:date
+                       | tei:title | tei:foreign | tei:emph | tei:term | tei:num | tei:ref | tei:ptr | tei:w | tei:c
+                       | tei:pc | tei:choice | tei:abbr | tei:expan | tei:supplied | tei:unclear | tei:add | tei:del
+                       | tei:gap | tei:said | tei:q | tei:mentioned | tei:soCalled | tei:gloss | tei:time | tei:measure
+                       | tei:damage | tei:sic | tei:corr | tei:orig | tei:reg | tei:subst | tei:mod | tei:restore
+                       | tei:lem | tei:stamp | tei:metamark | tei:gi | tei:att | tei:val | tei:code | tei:ident
+                       | tei:graphic | tei:idno | tei:author | tei:editor | tei:bibl"
+                mode="m:block" priority="-0.8">
+    <xsl:sequence select="f:wrap(f:inline(.), '', '')"/>
+  </xsl:template>
+
+  <xsl:template match="tei:ptr[@target]" mode="m:inline">
+    <xsl:variable name="target" select="normalize-space(@target)"/>
+    <xsl:variable name="to" select="f:resolve(., $target)[starts-with($target, '#')]"/>
+    <xsl:sequence select="($to/tei:head[1] ! f:plain(.), $to/@n ! string(.), '&lt;' || $target || '&gt;')[normalize-space()][1]"/>
   </xsl:template>
 
   <!-- a table inside a paragraph: its rows as lines; other blocks where only phrases may
