@@ -144,7 +144,8 @@
       <meta name="dcterms.modified" content="{.}"/>
     </xsl:for-each>
     <style>
-      <xsl:value-of select="unparsed-text(resolve-uri('print.css', $assets-base), 'UTF-8')"/>
+      <xsl:value-of select="('print.css', 'other-tei.css'[not(f:own-master(current()))])
+                            ! unparsed-text(resolve-uri(., $assets-base), 'UTF-8')" separator="&#10;"/>
     </style>
   </xsl:template>
 

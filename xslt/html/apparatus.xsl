@@ -49,7 +49,11 @@
 
   <xsl:template match="tei:rdg" mode="m:apparatus">
     <xsl:text> </xsl:text>
-    <span class="rdg{@type ! (' ' || .)}"><xsl:apply-templates mode="m:inline"/></span>
+    <span class="rdg{@type ! (' ' || .)}">
+      <!-- a reading is shown only here: its id lands here (its content has none: copies) -->
+      <xsl:for-each select="@xml:id"><xsl:attribute name="id" select="."/></xsl:for-each>
+      <xsl:apply-templates mode="m:inline"/>
+    </span>
     <xsl:text> </xsl:text>
     <xsl:call-template name="t:witnesses"/>
   </xsl:template>

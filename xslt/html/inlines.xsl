@@ -58,7 +58,7 @@
   <xsl:template match="tei:date | tei:num | tei:author | tei:editor | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:name | tei:resp | tei:idno | tei:textLang | tei:edition
                        | tei:forename | tei:surname | tei:addName | tei:roleName" mode="m:inline">
-    <span class="{local-name()}"><xsl:apply-templates mode="m:inline"/></span>
+    <span class="{local-name()}"><xsl:apply-templates select="@xml:id" mode="mp:id"/><xsl:apply-templates mode="m:inline"/></span>
   </xsl:template>
 
   <!-- "signed by Trotsky, Zinoviev" -->
@@ -94,7 +94,7 @@
     <span class="app"><xsl:apply-templates select="tei:lem" mode="m:inline"/></span>
   </xsl:template>
   <xsl:template match="tei:lem" mode="m:inline">
-    <span class="lem"><xsl:apply-templates mode="m:inline"/></span>
+    <span class="lem"><xsl:apply-templates select="@xml:id" mode="mp:id"/><xsl:apply-templates mode="m:inline"/></span>
   </xsl:template>
 
   <!-- bibliographic citations in notes -->

@@ -155,7 +155,10 @@
       </xsl:for-each>
       <xsl:for-each select="* except tei:head">
         <xsl:choose>
-          <xsl:when test="self::tei:figDesc or self::tei:graphic or self::tei:label">
+          <xsl:when test="self::tei:figDesc">
+            <p><xsl:apply-templates mode="m:inline"/></p>
+          </xsl:when>
+          <xsl:when test="self::tei:graphic or self::tei:label">
             <p><xsl:apply-templates select="." mode="m:inline"/></p>
           </xsl:when>
           <xsl:otherwise><xsl:apply-templates select="." mode="m:block"/></xsl:otherwise>

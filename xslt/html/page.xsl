@@ -30,6 +30,7 @@
         <xsl:call-template name="t:toc"/>
         <main id="main">
           <xsl:call-template name="t:reading-controls"/>
+          <xsl:for-each select="tei:text/@xml:id"><span id="{.}"></span></xsl:for-each>
           <xsl:apply-templates select="f:text-parts(.)" mode="m:block"/>
           <xsl:call-template name="t:placed-notes"/>
           <xsl:call-template name="t:registers"/>
@@ -47,7 +48,8 @@
 
   <xsl:template name="t:head-assets">
     <style>
-      <xsl:value-of select="('base.css', 'edition.css') ! unparsed-text(resolve-uri(., $assets-base), 'UTF-8')"
+      <xsl:value-of select="('base.css', 'edition.css', 'other-tei.css'[not(f:own-master(current()))])
+                            ! unparsed-text(resolve-uri(., $assets-base), 'UTF-8')"
                     separator="&#10;"/>
     </style>
     <script>

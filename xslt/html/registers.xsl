@@ -34,7 +34,7 @@
     <span class="{local-name()} broken-ref"><xsl:apply-templates mode="m:inline"/></span>
   </xsl:template>
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:rs" mode="m:inline">
-    <span class="{local-name()}"><xsl:apply-templates mode="m:inline"/></span>
+    <span class="{local-name()}"><xsl:apply-templates select="@xml:id" mode="mp:id"/><xsl:apply-templates mode="m:inline"/></span>
   </xsl:template>
 
   <xsl:template name="t:registers">

@@ -21,6 +21,18 @@
 
   <!-- ============================================================== texts -->
 
+  <!-- the containers of the text keep their ids (pointers to a whole text land) -->
+  <xsl:template match="(tei:front | tei:body | tei:back)[@xml:id]" mode="m:block">
+    <div id="{@xml:id}" class="{local-name()}"><xsl:apply-templates mode="m:block"/></div>
+  </xsl:template>
+
+  <!-- phrases shown as they stand (common.xsl): their id on a span -->
+  <xsl:template match="(tei:seg | tei:s | tei:w | tei:c | tei:pc | tei:corr | tei:reg | tei:orig | tei:sic
+                       | tei:measure | tei:time | tei:geogName | tei:said | tei:cit | tei:damage | tei:surplus
+                       | tei:restore | tei:secl)[@xml:id]" mode="m:inline" priority="0.4">
+    <span id="{@xml:id}"><xsl:apply-templates mode="m:inline"/></span>
+  </xsl:template>
+
   <xsl:template match="tei:group" mode="m:block">
     <div class="group">
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
@@ -63,7 +75,7 @@
 
   <!-- ============================================================== the source's title page -->
 
-  <xsl:template match="tei:titlePage" mode="m:block">
+  <xsl:template match="tei:titlePage[not(f:own-master(.))]" mode="m:block">
     <section class="titlePage" id="{f:id(.)}" aria-label="Title page of the source">
       <xsl:apply-templates mode="m:block"/>
     </section>

@@ -23,7 +23,7 @@
 
   <xsl:template match="tei:group | tei:group/tei:text | tei:floatingText | tei:text[ancestor::tei:text]
                        | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7
-                       | tei:titlePage | tei:sourceDoc | tei:surfaceGrp" mode="m:block">
+                       | tei:titlePage[not(f:own-master(.))] | tei:sourceDoc | tei:surfaceGrp" mode="m:block">
     <xsl:apply-templates mode="m:block"/>
   </xsl:template>
 
@@ -91,6 +91,7 @@
   <xsl:template match="tei:cb | tei:milestone" mode="m:block"/>
   <xsl:template match="tei:lb" mode="m:block"/>
   <xsl:template match="tei:delSpan | tei:addSpan | tei:damageSpan | tei:handShift | tei:move | tei:anchor" mode="m:inline m:block"/>
+  <xsl:template match="tei:space" mode="m:block"/>
 
   <!-- page furniture and index entries: not part of the reading text -->
   <xsl:template match="tei:fw" mode="m:inline m:block">
