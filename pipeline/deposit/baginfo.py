@@ -26,7 +26,7 @@ from lxml import etree
 
 from .. import __version__
 from ..conventions.dates import is_full_date
-from ..conventions.header import full_title
+from ..conventions.header import author_names, full_title
 from ..conventions.text import normalise_space, text_of
 from ..errors import EditionError, Location
 from ..xmlsafe import NSMAP
@@ -112,13 +112,7 @@ def document_info(
 def _description(header: etree._Element) -> str:
     """``Main title: Subtitle, by Author. Abstract`` (parts the header lacks are left out)."""
     title = full_title(header)
-    authors = "; ".join(
-        a
-        for a in (
-            text_of(e) for e in header.iterfind("tei:fileDesc/tei:titleStmt/tei:author", NSMAP)
-        )
-        if a
-    )
+    authors = "; ".join(author_names(header))
     abstract = text_of(header.find("tei:profileDesc/tei:abstract", NSMAP))
     head = f"{title}, by {authors}" if title and authors else title or authors
     return " ".join(part for part in (f"{head}." if head else "", abstract) if part)

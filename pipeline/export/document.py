@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..config import DocumentConfig, load_config
-from ..conventions.header import main_title, subtitle
+from ..conventions.header import author_names, main_title, publication_date, subtitle
 from ..conventions.text import text_of
 from ..errors import EditionError, Location
 from ..project import Project
@@ -80,16 +80,13 @@ def read_header(root: etree._Element) -> HeaderFacts:
     """The header facts, by the paths schema/conventions.md pins."""
     t = "{http://www.tei-c.org/ns/1.0}"
     file_desc = f"{t}teiHeader/{t}fileDesc"
-    title_stmt = f"{file_desc}/{t}titleStmt"
     pub = f"{file_desc}/{t}publicationStmt"
     web = f"{file_desc}/{t}sourceDesc/{t}bibl[@type='web']"
     original = f"{file_desc}/{t}sourceDesc/{t}bibl[@type='original']"
-    title = text_of(main_title(root))
-    authors = tuple(text_of(a) for a in root.findall(f"{title_stmt}/{t}author"))
     return HeaderFacts(
-        title=title,
+        title=text_of(main_title(root)),
         subtitle=text_of(subtitle(root)),
-        authors=tuple(a for a in authors if a),
+        authors=author_names(root),
         language=root.get("{http://www.w3.org/XML/1998/namespace}lang", ""),
         web_title=_text(root, f"{web}/{t}title"),
         web_publisher=_text(root, f"{web}/{t}publisher"),
@@ -98,7 +95,7 @@ def read_header(root: etree._Element) -> HeaderFacts:
         original_title=_text(root, f"{original}/{t}title"),
         original_date=_attr(root, f"{original}/{t}date", "when"),
         edition_publisher=_text(root, f"{pub}/{t}publisher"),
-        edition_date=_attr(root, f"{pub}/{t}date", "when"),
+        edition_date=publication_date(root),
         edition_version=_attr(root, f"{file_desc}/{t}editionStmt/{t}edition", "n"),
         rights_status=_attr(root, f"{pub}/{t}availability", "status"),
     )
