@@ -6,6 +6,13 @@ checks many files; its ``file:line:col: error: message`` lines become diagnostic
 ``E-TEI-ALL``. libxml2's RELAX NG (lxml.etree.RelaxNG) can also compile tei_all and agrees
 with jing on the project's files, but compiling takes 13-40 s (jing: about 1 s per run), so
 jing is used.
+
+:func:`check_tei_all` is the one check of TEI that came without a transcript (another
+project's): ``edition build`` publishes such a file only if it passes, ``edition export``
+and ``edition deposit`` take it only if it passes, and ``edition deposit --verify`` checks
+it again against the tei_all.rng its bag carries. When jing or tei_all.rng is missing, the
+build and the export say so in a warning and go on; the deposit and its verification, which
+vouch for what they hold, count it an error.
 """
 
 from __future__ import annotations
@@ -92,3 +99,21 @@ def run_jing(
             Diagnostic(Location(str(paths[0]), 1, 1), f"tei_all: {message}", "error", CODE)
         )
     return found
+
+
+def check_tei_all(
+    paths: Sequence[Path], *, schema: Path | None = None, required: bool = False
+) -> list[Diagnostic]:
+    """``paths`` checked against tei_all (``schema``, default: the installed tei_all.rng) in
+    one jing run. Without jing or the schema, one diagnostic per file says it was not
+    checked: a warning (W-TEI-ALL), or an error (E-TEI-ALL) when the check is ``required``."""
+    schema = schema or tei_all_schema()
+    missing = [
+        what for what, found in (("jing", jing_command()), ("tei_all.rng", schema)) if found is None
+    ]
+    if missing:
+        verb = "is" if len(missing) == 1 else "are"
+        message = f"not checked against tei_all: {' and '.join(missing)} {verb} not installed"
+        severity, code = ("error", CODE) if required else ("warning", "W-TEI-ALL")
+        return [Diagnostic(Location(str(p)), message, severity, code) for p in paths]
+    return run_jing(paths, schema=schema)
