@@ -23,6 +23,17 @@ whole edition (`corpus/`).
 The edition as a whole is cited by `../CITATION.cff`, and `../corpus.xml`
 holds every document in one `teiCorpus`.
 
+## Documents from other projects
+
+A TEI document that came from another project, published without a transcript, has the
+same files. Its citation files cite that project's TEI by what its header states (title,
+authors, the publisher and date of its publicationStmt, its language), as a CSL
+`document` and a biblatex `@misc`; nothing its header does not state is added. Its names
+are not linked to this edition's registers (its ids and `@ref` belong to its own
+project), so its entity and annotation files are empty. In `../corpus.xml` it is copied as
+it came, its ids prefixed like any document's; one that names no language has
+`xml:lang=""`, so that it does not take the corpus header's.
+
 ## Identifiers and links
 
 - A passage is cited by its URL in the reading edition: `<doc>/index.html#sec-2-A-p3`.

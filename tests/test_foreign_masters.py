@@ -1,0 +1,184 @@
+"""TEI from other projects (tei/<doc>.xml without a transcript) through the whole edition:
+built and listed on the site, exported, deposited and verified like the masters, by what
+their own headers state and against tei_all, never against this project's customisation.
+
+One project: the seed transcript and two real foreign files kept as found
+(tests/fixtures/other-tei/): a DraCor play (its author a persName with wikidata and pnd
+idno, no publicationStmt/date, publicationStmt/idno type="URL", relations pointing by
+@active/@passive/@mutual) and an EpiDoc text (no author, no xml:lang, its publication date
+as text only, publicationStmt/idno type="filename"). A third, a letter of the Schnitzler
+correspondence, is not valid against tei_all (idno in placeName, xsi:schemaLocation): it is
+refused everywhere. Built once (html and text) with SOURCE_DATE_EPOCH, so that the foreign
+documents' build date is fixed; each test that changes something works on a copy.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, TEI_NS, need
+from lxml import etree
+from rdflib import Graph
+from test_build import build, make_project
+
+from pipeline.export.run import export_project
+from pipeline.project import Project
+from pipeline.validate.teiall import check_tei_all, jing_command, tei_all_schema
+from pipeline.xmlsafe import XML_ID, XML_LANG, parse_file
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
+]
+
+OTHER_TEI = ROOT / "tests" / "fixtures" / "other-tei"
+SEED = "tactics-and-tasks"
+NATHAN = "gerdracor-lessing-nathan"
+CSEL = "dll-pgls-csel-phi035"
+REFUSED = "schnitzler-briefe-L00001"
+#: 2026-11-26, the seed's own build date: the foreign documents' build date in these tests
+EPOCH = "1795651200"
+BUILD_DATE = "2026-11-26"
+
+
+def header_text(doc: str) -> str:
+    """Every word of the foreign file's teiHeader, whitespace collapsed."""
+    header = parse_file(OTHER_TEI / f"{doc}.xml").getroot().find("tei:teiHeader", TEI_NS)
+    assert header is not None
+    return " ".join("".join(header.itertext()).split())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The project built (html, text): the seed and two foreign documents."""
+    if jing_command() is None or tei_all_schema() is None:
+        need("jing and tei_all.rng")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        root = make_project(tmp_path_factory.mktemp("foreign"))
+        for doc in (NATHAN, CSEL):
+            shutil.copy(OTHER_TEI / f"{doc}.xml", root / "tei")
+        result = build(root, "--formats", "html,text", "--jobs", "1")
+        assert result.exit_code == 0, result.output
+        for doc in (SEED, NATHAN, CSEL):
+            assert f"{doc}: ok;" in result.output
+        yield root
+
+
+@pytest.fixture(scope="module")
+def exported(built: Path) -> Path:
+    report = export_project(Project(built))
+    assert report.ok, [str(d) for d in report.diagnostics]
+    assert {d.code for d in report.diagnostics} <= {"W-EXPORT-POINTER"}
+    return built / "dist"
+
+
+# ---------------------------------------------------------------- export
+
+
+def test_every_foreign_document_has_the_data_files_of_a_master(exported: Path) -> None:
+    names = sorted(p.name for p in (exported / "data" / SEED).iterdir())
+    for doc in (NATHAN, CSEL):
+        assert sorted(p.name for p in (exported / "data" / doc).iterdir()) == names
+
+
+def test_a_foreign_document_is_cited_by_what_its_header_states(exported: Path) -> None:
+    """Title, author (without the idno DraCor puts in the author), publisher, date and
+    language as the header gives them; no date, URL or author it does not give."""
+    nathan = json.loads((exported / "data" / NATHAN / "citation.json").read_text("utf-8"))
+    assert nathan == [
+        {
+            "id": NATHAN,
+            "type": "document",
+            "title": "Nathan der Weise",
+            "author": [{"literal": "Gotthold Ephraim Lessing"}],
+            "publisher": "DraCor",
+            "language": "de",
+        }
+    ]
+    csel = json.loads((exported / "data" / CSEL / "citation.json").read_text("utf-8"))
+    assert csel == [
+        {
+            "id": CSEL,
+            "type": "document",
+            "title": "Corpus Scriptorum Ecclesiasticorum Latinorum (CSEL)",
+            "issued": {"date-parts": [[2014]]},  # <date>2014</date>, no @when
+            "publisher": "University of Leipzig",
+        }
+    ]
+    for doc, item in ((NATHAN, nathan[0]), (CSEL, csel[0])):
+        stated = header_text(doc)
+        for value in (
+            item["title"],
+            item["publisher"],
+            *(a["literal"] for a in item.get("author", [])),
+        ):
+            assert value in stated, (doc, value)
+    bib = (exported / "data" / NATHAN / "citation.bib").read_text("utf-8")
+    assert bib.startswith(f"@misc{{{NATHAN},")
+    assert "author = {{Gotthold Ephraim Lessing}}" in bib and "Q34628" not in bib
+    assert "date =" not in bib and "url =" not in bib
+    assert "author" not in (exported / "data" / CSEL / "citation.bib").read_text("utf-8")
+
+
+def test_a_foreign_document_has_no_register_entries_or_annotations(exported: Path) -> None:
+    """Its names point into another project's registers: none of them is exported as a
+    mention of this edition's entries."""
+    for doc in (NATHAN, CSEL):
+        folder = exported / "data" / doc
+        entities = Graph().parse(folder / "entities.jsonld", format="json-ld")
+        assert len(entities) == 0
+        annotations = json.loads((folder / "annotations.jsonld").read_text("utf-8"))
+        assert annotations["total"] == 0 and annotations["first"]["items"] == []
+        assert (folder / "mentions.csv").read_bytes().count(b"\r\n") == 1  # header only
+    corpus_csv = (exported / "data" / "corpus" / "mentions.csv").read_text("utf-8")
+    assert NATHAN not in corpus_csv and CSEL not in corpus_csv
+
+
+def test_citation_cff_credits_a_foreign_document_with_its_own_author(exported: Path) -> None:
+    cff = yaml.safe_load((exported / "CITATION.cff").read_text("utf-8"))
+    assert cff["date-released"] == BUILD_DATE
+    references = {r["title"]: r for r in cff["references"]}
+    assert references["Nathan der Weise"] == {
+        "type": "generic",
+        "title": "Nathan der Weise",
+        "authors": [{"name": "Gotthold Ephraim Lessing"}],
+        "publisher": {"name": "DraCor"},
+    }
+    # CFF needs an author: the EpiDoc text names none, and none is invented
+    assert "Corpus Scriptorum Ecclesiasticorum Latinorum (CSEL)" not in references
+
+
+def test_the_corpus_file_holds_the_foreign_documents_valid_against_tei_all(
+    exported: Path,
+) -> None:
+    corpus_path = exported / "corpus.xml"
+    corpus = parse_file(corpus_path).getroot()
+    documents = {tei.get(XML_ID): tei for tei in corpus.findall("tei:TEI", TEI_NS)}
+    assert sorted(documents) == sorted((SEED, NATHAN, CSEL))
+    # the EpiDoc text names no language: it does not take the corpus header's English
+    assert documents[CSEL].get(XML_LANG) == "" and documents[NATHAN].get(XML_LANG) == "de"
+    # the play's relations point at its persons (and at DraCor and Wikidata, by URL),
+    # the local pointers prefixed like the ids
+    ids = {e.get(XML_ID) for e in documents[NATHAN].iter() if e.get(XML_ID)}
+    relations = documents[NATHAN].findall(".//tei:relation", TEI_NS)
+    pointers = [
+        t
+        for r in relations
+        for a in ("active", "passive", "mutual")
+        for t in r.get(a, "").split()
+        if t.startswith("#")
+    ]
+    assert pointers and all(p.startswith(f"#{NATHAN}.") and p[1:] in ids for p in pointers)
+    bibl = corpus.iterfind(".//tei:sourceDesc/tei:bibl", TEI_NS)
+    shown = {
+        b.findtext("tei:ref", namespaces=TEI_NS): etree.tostring(b, encoding=str) for b in bibl
+    }
+    assert "<publisher>DraCor</publisher>" in shown[NATHAN] and "<date" not in shown[NATHAN]
+    assert '<date when="2014">2014</date>' in shown[CSEL]
+    assert check_tei_all([corpus_path]) == []
