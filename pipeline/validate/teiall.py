@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Diagnostic, Location
@@ -106,14 +107,27 @@ def check_tei_all(
 ) -> list[Diagnostic]:
     """``paths`` checked against tei_all (``schema``, default: the installed tei_all.rng) in
     one jing run. Without jing or the schema, one diagnostic per file says it was not
-    checked: a warning (W-TEI-ALL), or an error (E-TEI-ALL) when the check is ``required``."""
+    checked: a warning (W-TEI-ALL), or an error (E-TEI-ALL) when the check is ``required``.
+
+    Each finding names its file (one of ``paths``, or the schema) as the caller gave it:
+    jing names every file by its absolute path."""
     schema = schema or tei_all_schema()
     missing = [
         what for what, found in (("jing", jing_command()), ("tei_all.rng", schema)) if found is None
     ]
-    if missing:
+    if missing or schema is None:
         verb = "is" if len(missing) == 1 else "are"
         message = f"not checked against tei_all: {' and '.join(missing)} {verb} not installed"
         severity, code = ("error", CODE) if required else ("warning", "W-TEI-ALL")
         return [Diagnostic(Location(str(p)), message, severity, code) for p in paths]
-    return run_jing(paths, schema=schema)
+    given = {str(Path(p).resolve()): str(p) for p in (*paths, schema)}
+    found = run_jing([Path(p).resolve() for p in paths], schema=schema)
+    return [
+        replace(
+            d,
+            location=replace(
+                d.location, path=given.get(str(Path(d.location.path).resolve()), d.location.path)
+            ),
+        )
+        for d in found
+    ]
