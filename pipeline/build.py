@@ -192,7 +192,8 @@ def build_corpus(
     rebuilt or the site is missing.
 
     Workers are separate processes, each compiling the stylesheets, loading the schema and the
-    registries once for all the documents it builds.
+    registries once for all the documents it builds. A TEI document from another project
+    that this build did not publish (tei_all refused it) is left off the site.
     """
     documents = _build_documents(project, transcripts, formats, jobs, incremental, on_done)
     site = None
@@ -200,7 +201,13 @@ def build_corpus(
     if "html" in formats and (rebuilt or not (project.dist_dir / "index.html").is_file()):
         from .site import build_site
 
-        site = build_site(project.root, project.dist_dir)
+        # another project's TEI that tei_all refused is in tei/ but not published
+        refused = {
+            report.doc_id
+            for path, report in zip(transcripts, documents, strict=True)
+            if path.suffix == ".xml" and not report.ok
+        }
+        site = build_site(project.root, project.dist_dir, leave_out=refused)
     return CorpusReport(documents, site)
 
 

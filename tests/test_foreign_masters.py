@@ -14,6 +14,7 @@ documents' build date is fixed; each test that changes something works on a copy
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from collections.abc import Iterator
@@ -21,11 +22,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from conftest import ROOT, TEI_NS, need
-from lxml import etree
+from lxml import etree, html
 from rdflib import Graph
 from test_build import build, make_project
 
+from pipeline.cli import main
 from pipeline.export.run import export_project
 from pipeline.project import Project
 from pipeline.validate.teiall import check_tei_all, jing_command, tei_all_schema
@@ -76,6 +79,34 @@ def exported(built: Path) -> Path:
     assert report.ok, [str(d) for d in report.diagnostics]
     assert {d.code for d in report.diagnostics} <= {"W-EXPORT-POINTER"}
     return built / "dist"
+
+
+def searched_pages(dist: Path) -> set[str]:
+    """The pages the search index holds: the url of every fragment of every shard."""
+    shards = json.loads((dist / "pagefind" / "shards.json").read_text("utf-8"))["shards"]
+    urls = set()
+    for shard in shards:
+        for fragment in (dist / "pagefind" / shard / "fragment").glob("*.pf_fragment"):
+            data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+            urls.add(json.loads(data)["url"])
+    return urls
+
+
+# ---------------------------------------------------------------- site
+
+
+def test_the_site_lists_and_searches_the_foreign_documents(built: Path) -> None:
+    dist = built / "dist"
+    page = html.fromstring((dist / "index.html").read_bytes())
+    titles = {a.get("id"): " ".join(a.xpath("string(h3)").split()) for a in page.xpath("//article")}
+    assert titles == {
+        f"doc-{SEED}": "The Tactics and Tasks of the Leninist Opposition",
+        f"doc-{NATHAN}": "Nathan der Weise",
+        f"doc-{CSEL}": "Corpus Scriptorum Ecclesiasticorum Latinorum (CSEL)",
+    }
+    for doc in (NATHAN, CSEL):
+        assert page.xpath(f"//article[@id = 'doc-{doc}']//a[@href = '{doc}/index.html']"), doc
+    assert searched_pages(dist) == {f"/{doc}/index.html" for doc in (SEED, NATHAN, CSEL)}
 
 
 # ---------------------------------------------------------------- export
@@ -182,3 +213,44 @@ def test_the_corpus_file_holds_the_foreign_documents_valid_against_tei_all(
     assert "<publisher>DraCor</publisher>" in shown[NATHAN] and "<date" not in shown[NATHAN]
     assert '<date when="2014">2014</date>' in shown[CSEL]
     assert check_tei_all([corpus_path]) == []
+
+
+# ---------------------------------------------------------------- refused
+
+
+@pytest.fixture()
+def with_refused(built: Path, tmp_path: Path) -> Path:
+    """A copy of the built project with a foreign file that tei_all refuses, built again."""
+    root = tmp_path / "project"
+    shutil.copytree(built, root)
+    shutil.copy(OTHER_TEI / f"{REFUSED}.xml", root / "tei")
+    result = build(root, "--formats", "html,text", "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    refused = root / "tei" / f"{REFUSED}.xml"
+    assert f"{refused}: not published: it is not valid against tei_all" in result.output
+    return root
+
+
+def test_tei_that_tei_all_refuses_is_neither_listed_nor_exported(with_refused: Path) -> None:
+    """It is in tei/, but not published: not on the site, not in the export (which says
+    why, exports the others and exits 1)."""
+    dist = with_refused / "dist"
+    page = html.fromstring((dist / "index.html").read_bytes())
+    assert sorted(a.get("id") for a in page.xpath("//article")) == sorted(
+        f"doc-{doc}" for doc in (SEED, NATHAN, CSEL)
+    )
+    assert "Schnitzler" not in (dist / "index.html").read_text("utf-8")
+    assert not (dist / REFUSED).exists()
+
+    result = CliRunner().invoke(main, ["export", "--root", str(with_refused)])
+    assert result.exit_code == 1
+    refused = with_refused / "tei" / f"{REFUSED}.xml"
+    assert f"{refused}: not exported: it is not valid against tei_all [E-EXPORT]" in result.stderr
+    assert f'{refused}:257:68: tei_all: element "idno" not allowed here' in result.stderr
+    assert not (dist / "data" / REFUSED).exists()
+    for doc in (SEED, NATHAN, CSEL):
+        assert (dist / "data" / doc / "citation.json").is_file(), doc
+    corpus = parse_file(dist / "corpus.xml").getroot()
+    assert sorted(t.get(XML_ID) for t in corpus.findall("tei:TEI", TEI_NS)) == sorted(
+        (SEED, NATHAN, CSEL)
+    )
