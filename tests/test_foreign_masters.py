@@ -29,6 +29,7 @@ from rdflib import Graph
 from test_build import build, make_project
 
 from pipeline.cli import main
+from pipeline.deposit.verify import VerifyReport, verify_path
 from pipeline.export.run import export_project
 from pipeline.project import Project
 from pipeline.validate.teiall import check_tei_all, jing_command, tei_all_schema
@@ -254,3 +255,159 @@ def test_tei_that_tei_all_refuses_is_neither_listed_nor_exported(with_refused: P
     assert sorted(t.get(XML_ID) for t in corpus.findall("tei:TEI", TEI_NS)) == sorted(
         (SEED, NATHAN, CSEL)
     )
+    # the deposit refuses it, naming why
+    deposited = CliRunner().invoke(
+        main, ["deposit", "--root", str(with_refused), "--allow-missing-outputs", REFUSED]
+    )
+    assert deposited.exit_code == 1
+    assert f'{refused}:257:68: tei_all: element "idno" not allowed here' in deposited.stderr
+    assert f"{REFUSED}: deposit REFUSED" in deposited.stderr
+    assert not (dist / "deposit" / REFUSED).exists()
+
+
+# ---------------------------------------------------------------- deposit
+
+
+@pytest.fixture(scope="module")
+def deposited(built: Path) -> Path:
+    """Every document deposited (no PDF: built with html and text only)."""
+    result = CliRunner().invoke(main, ["deposit", "--root", str(built), "--allow-missing-outputs"])
+    assert result.exit_code == 0, result.output
+    for doc in (SEED, NATHAN, CSEL):
+        assert f"{doc}: deposited dist/deposit/{doc}/" in result.stdout
+    return built / "dist" / "deposit"
+
+
+@pytest.fixture()
+def bag_copy(deposited: Path, tmp_path: Path) -> Path:
+    target = tmp_path / CSEL
+    shutil.copytree(deposited / CSEL, target)
+    return target
+
+
+def _payload(bag: Path) -> list[str]:
+    return sorted(p.relative_to(bag).as_posix() for p in (bag / "data").rglob("*") if p.is_file())
+
+
+def _bag_info(bag: Path) -> dict[str, str]:
+    lines = (bag / "bag-info.txt").read_text("utf-8").replace("\n  ", " ").splitlines()
+    return dict(line.split(": ", 1) for line in lines)
+
+
+def _lines(report: VerifyReport) -> list[str]:
+    return [str(p) for p in report.problems]
+
+
+def test_the_bag_of_foreign_tei_holds_it_as_it_came_with_tei_all_and_its_outputs(
+    deposited: Path,
+) -> None:
+    """No transcript, registries or project schema: the TEI byte for byte, the tei_all
+    schema it was checked against, the stylesheets, its outputs and the README."""
+    bag = deposited / NATHAN
+    payload = _payload(bag)
+    stylesheets = [p for p in payload if p.startswith("data/xslt/")]
+    assert stylesheets == sorted(
+        p for p in _payload(deposited / SEED) if p.startswith("data/xslt/")
+    )
+    assert [p for p in payload if not p.startswith("data/xslt/")] == [
+        "data/README.txt",
+        f"data/dist/{NATHAN}.txt",
+        "data/dist/index.html",
+        "data/schema/tei_all.rng",
+        f"data/tei/{NATHAN}.xml",
+    ]
+    assert (bag / "data" / "tei" / f"{NATHAN}.xml").read_bytes() == (
+        OTHER_TEI / f"{NATHAN}.xml"
+    ).read_bytes()
+    schema = tei_all_schema()
+    assert schema is not None
+    assert (bag / "data" / "schema" / "tei_all.rng").read_bytes() == schema.read_bytes()
+    for output in (f"{NATHAN}.txt", "index.html"):
+        assert (bag / "data" / "dist" / output).read_bytes() == (
+            deposited.parent / NATHAN / output
+        ).read_bytes()
+    readme = (bag / "data" / "README.txt").read_text("utf-8")
+    assert readme.startswith("Nathan der Weise: Ein dramatisches Gedicht in fünf Aufzügen\n")
+    assert "TEI from another project" in " ".join(readme.split())
+    assert "Rights: CC0 1.0" in readme
+
+
+def test_the_bag_info_of_foreign_tei_says_what_its_header_says(deposited: Path) -> None:
+    """From the header (the author without his idno), the Bagging-Date the build's; the
+    EpiDoc text, with no author, is described by its title alone."""
+    nathan = _bag_info(deposited / NATHAN)
+    assert {k: v for k, v in nathan.items() if k not in ("Bag-Size", "Payload-Oxum")} == {
+        "Source-Organization": "DraCor",
+        "External-Description": (
+            "Nathan der Weise: Ein dramatisches Gedicht in fünf Aufzügen, by Gotthold Ephraim "
+            "Lessing."
+        ),
+        "External-Identifier": "https://dracor.org",
+        "Bagging-Date": BUILD_DATE,
+        "Bag-Software-Agent": nathan["Bag-Software-Agent"],
+    }
+    csel = _bag_info(deposited / CSEL)
+    assert csel["Source-Organization"] == "University of Leipzig"
+    assert csel["External-Description"] == "Corpus Scriptorum Ecclesiasticorum Latinorum (CSEL)."
+    assert csel["External-Identifier"] == "CSEL6.xml"
+    assert csel["Bagging-Date"] == BUILD_DATE
+
+
+def test_the_bags_of_foreign_tei_verify_as_directory_and_tar(deposited: Path) -> None:
+    for target in (deposited / NATHAN, deposited / f"{CSEL}.tar"):
+        report = verify_path(target)
+        assert report.ok, (target, _lines(report))
+
+
+def test_a_tampered_foreign_tei_is_named(bag_copy: Path) -> None:
+    tei = bag_copy / "data" / "tei" / f"{CSEL}.xml"
+    text = tei.read_text("utf-8")
+    tei.write_text(text.replace("Ennodius uates", "Ennodius vates", 1), "utf-8")
+    assert _lines(verify_path(bag_copy)) == [
+        f"data/tei/{CSEL}.xml: checksum mismatch (sha256)",
+        f"data/tei/{CSEL}.xml: checksum mismatch (sha512)",
+    ]
+
+
+def _remanifest(bag: Path) -> None:
+    """Manifests and Payload-Oxum made again, as a careless tool would."""
+    import bagit
+
+    bagit.Bag(str(bag)).save(manifests=True)
+    assert bagit.Bag(str(bag)).is_valid()
+
+
+def test_foreign_tei_that_tei_all_refuses_fails_verify_in_an_intact_bag(bag_copy: Path) -> None:
+    """Checked against tei_all, as the build checked it, not against edition.xsd."""
+    tei = bag_copy / "data" / "tei" / f"{CSEL}.xml"
+    text = tei.read_text("utf-8")
+    assert text.count("<body>") == 1
+    tei.write_text(text.replace("<body>", "<body><foo/>"), "utf-8")
+    _remanifest(bag_copy)
+    line = text[: text.index("<body>")].count("\n") + 1
+    [problem] = _lines(verify_path(bag_copy))  # jing: at the end of <foo/>
+    assert problem.startswith(
+        f'data/tei/{CSEL}.xml:{line}:{len("<body><foo/>") + 1}: tei_all: element "foo" not allowed'
+    ), problem
+    assert problem.endswith("[E-TEI-ALL]")
+
+
+def test_the_tei_all_inside_the_bag_is_the_one_used(bag_copy: Path) -> None:
+    (bag_copy / "data" / "schema" / "tei_all.rng").write_text("<not-a-schema/>\n", "utf-8")
+    _remanifest(bag_copy)
+    lines = _lines(verify_path(bag_copy))
+    assert lines and all(line.startswith("data/schema/tei_all.rng:") for line in lines), lines
+
+
+def test_without_jing_a_foreign_bag_does_not_verify(
+    bag_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its TEI cannot be checked: that is no OK (the build, by contrast, warns and goes on)."""
+    import pipeline.validate.teiall
+
+    monkeypatch.setattr(pipeline.validate.teiall, "jing_command", lambda: None)
+    assert _lines(verify_path(bag_copy)) == [
+        f"data/tei/{CSEL}.xml: not checked against tei_all: jing is not installed [E-TEI-ALL]"
+    ]
+    warned = check_tei_all([bag_copy / "data" / "tei" / f"{CSEL}.xml"])
+    assert [(d.severity, d.code) for d in warned] == [("warning", "W-TEI-ALL")]
