@@ -15,7 +15,7 @@ whole edition (`corpus/`).
 | `<doc>/entities.csv` | one row per entry: id, kind, name, variants, dates, description, authority_ids, mentions |
 | `<doc>/mentions.csv` | one row per tagged name: mention_id, entity_id, kind, passage_id, exact, prefix, suffix |
 | `<doc>/citation.json` | how to cite the document: CSL-JSON (an array of one item) |
-| `<doc>/citation.bib` | the same as a biblatex entry (`@online`) |
+| `<doc>/citation.bib` | the same as a biblatex entry (`@online`; `@misc` for TEI from another project) |
 | `corpus/entities.jsonld` | every entry of any document, with the passages naming it in all documents |
 | `corpus/entities.csv` | the same as CSV, plus documents, mentions and occurrences (`doc#passage`) |
 | `corpus/mentions.csv` | every tagged name of every document, with its document |
