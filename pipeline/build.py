@@ -133,9 +133,9 @@ def build_foreign_document(
     against the official tei_all (not this project's customisation, which describes the
     converter's output), then rendered like a master. The build date is the one a
     transcript without configuration gets (SOURCE_DATE_EPOCH, else git, else the file)."""
-    from .config import build_date_for
     from . import xinclude
-    from .validate.teiall import jing_command, run_jing, tei_all_schema
+    from .config import build_date_for
+    from .validate.teiall import check_tei_all
 
     report = DocumentReport(master.stem)
     try:
@@ -144,21 +144,11 @@ def build_foreign_document(
         report.diagnostics.extend(
             Diagnostic(Location(str(master)), w, "warning", "W-XINCLUDE") for w in included
         )
-        if jing_command() is None or tei_all_schema() is None:
-            report.diagnostics.append(
-                Diagnostic(
-                    Location(str(master)),
-                    "not checked against tei_all: jing or tei_all.rng is not installed",
-                    "warning",
-                    "W-TEI-ALL",
-                )
-            )
-        else:
-            problems = run_jing([master])
-            report.diagnostics.extend(problems)
-            if any(p.severity == "error" for p in problems):
-                report.error = f"{master}: not published: it is not valid against tei_all"
-                return report
+        problems = check_tei_all([master])  # a warning if jing is missing
+        report.diagnostics.extend(problems)
+        if any(p.severity == "error" for p in problems):
+            report.error = f"{master}: not published: it is not valid against tei_all"
+            return report
         build_date, _ = build_date_for(master)
         _publish(report, tei, master.stem, master, project, formats, build_date)
     except EditionError as exc:
@@ -205,7 +195,8 @@ def build_corpus(
     rebuilt or the site is missing.
 
     Workers are separate processes, each compiling the stylesheets, loading the schema and the
-    registries once for all the documents it builds.
+    registries once for all the documents it builds. A TEI document from another project
+    that this build did not publish (tei_all refused it) is left off the site.
     """
     documents = _build_documents(project, transcripts, formats, jobs, incremental, on_done)
     site = None
@@ -213,7 +204,13 @@ def build_corpus(
     if "html" in formats and (rebuilt or not (project.dist_dir / "index.html").is_file()):
         from .site import build_site
 
-        site = build_site(project.root, project.dist_dir)
+        # another project's TEI that tei_all refused is in tei/ but not published
+        refused = {
+            report.doc_id
+            for path, report in zip(transcripts, documents, strict=True)
+            if path.suffix == ".xml" and not report.ok
+        }
+        site = build_site(project.root, project.dist_dir, leave_out=refused)
     return CorpusReport(documents, site)
 
 

@@ -143,6 +143,43 @@ def test_main_title_is_the_one_typed_main_else_the_first() -> None:
     assert header.full_title(teiheader) == "Main Title: Sub"
 
 
+def test_an_author_is_named_without_the_identifiers_it_holds() -> None:
+    """DraCor's authors hold a persName and idno elements: the name is the persName's
+    text; a plain author is its text; the PDF, bag-info and export read it so."""
+    dracor = _tei_header(
+        "<title>Nathan der Weise</title><author><persName><forename>Gotthold</forename>\n"
+        "  <forename>Ephraim</forename> <surname>Lessing</surname></persName>\n"
+        '  <idno type="wikidata">Q34628</idno><idno type="pnd">118572121</idno></author>'
+        "<author>Carroll, Lewis [pseud.] (1832-1898).</author><author> </author>"
+    )
+    assert header.author_names(dracor) == (
+        "Gotthold Ephraim Lessing",
+        "Carroll, Lewis [pseud.] (1832-1898).",
+    )
+    teiheader = dracor.find("tei:teiHeader", NSMAP)
+    assert teiheader is not None and header.author_names(teiheader) == header.author_names(dracor)
+
+
+@pytest.mark.parametrize(
+    ("statement", "date"),
+    [
+        ('<date when="2026-11-26">26 November 2026</date>', "2026-11-26"),
+        ("<date>2014</date>", "2014"),
+        ('<date when="2023">2023</date>', "2023"),
+        ("<date>Summer 2014</date>", ""),
+        ("<p>no date</p>", ""),
+    ],
+)
+def test_the_publication_date_is_when_else_an_iso_text(statement: str, date: str) -> None:
+    root = parse_bytes(
+        f"<TEI xmlns='{TEI}'><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>"
+        f"<publicationStmt><publisher>P</publisher>{statement}</publicationStmt>"
+        "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader></TEI>".encode(),
+        "test",
+    ).getroot()
+    assert header.publication_date(root) == date
+
+
 @pytest.mark.parametrize(
     ("value", "iso", "full"),
     [

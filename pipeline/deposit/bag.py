@@ -32,13 +32,20 @@ from pathlib import Path
 
 import bagit
 
+from ..config import build_date_for
 from ..errors import Diagnostic, EditionError, Location
 from ..files import write_atomically
 from ..project import Project
 from ..xmlsafe import parse_bytes
 from . import fresh
 from .archive import DIR_MODE, FILE_MODE, write_tar
-from .baginfo import SOFTWARE_AGENT, DocumentInfo, document_info, format_bag_info
+from .baginfo import (
+    SOFTWARE_AGENT,
+    DocumentInfo,
+    document_info,
+    foreign_document_info,
+    format_bag_info,
+)
 from .payload import Payload, collect_payload, output_paths
 from .readme import README_NAME, readme_text, tei_rights, tei_title
 
@@ -90,9 +97,10 @@ def deposit_document(
 ) -> DepositReport:
     """Check the project's files for ``doc_id`` and write its bag and tar.
 
-    Refuses (``report.ok`` false, nothing written) when the master is stale or invalid,
-    an output is stale, or, unless ``allow_missing_outputs``, a publication format is
-    missing. Problems are in ``report.diagnostics``; nothing is printed here.
+    Refuses (``report.ok`` false, nothing written) when the master is stale or invalid
+    (TEI from another project: not valid against tei_all), an output is stale, or, unless
+    ``allow_missing_outputs``, a publication format is missing. Problems are in
+    ``report.diagnostics``; nothing is printed here.
     """
     report = DepositReport(doc_id)
     try:
@@ -103,7 +111,6 @@ def deposit_document(
                 "deposits; rename it",
             )
         payload = collect_payload(project, doc_id)
-        transcript = payload.origin_of(f"source/{doc_id}.md")
         master = payload.origin_of(f"tei/{doc_id}.xml")
         severity = "warning" if allow_missing_outputs else "error"
         report.diagnostics.extend(
@@ -115,15 +122,26 @@ def deposit_document(
             )
             for p in payload.missing_outputs
         )
-        report.diagnostics.extend(fresh.check_master(transcript, master))
+        build_date = None  # the outputs' date: the header's, or a foreign master's build's
+        if payload.foreign:
+            build_date = build_date_for(master)[0]
+            report.diagnostics.extend(fresh.check_foreign_master(master))
+        else:
+            transcript = payload.origin_of(f"source/{doc_id}.md")
+            report.diagnostics.extend(fresh.check_master(transcript, master))
         if any(d.severity == "error" for d in report.diagnostics):
             return report
         tei = master.read_bytes()
-        report.diagnostics.extend(fresh.check_outputs(tei, doc_id, output_paths(project, doc_id)))
+        outputs = output_paths(project, doc_id)
+        report.diagnostics.extend(fresh.check_outputs(tei, doc_id, outputs, build_date))
         if any(d.severity == "error" for d in report.diagnostics):
             return report
         tree = parse_bytes(tei, master)
-        info = document_info(tree, str(master), transcript.with_suffix(".toml"))
+        info = (
+            foreign_document_info(tree, str(master), build_date or "")
+            if payload.foreign
+            else document_info(tree, str(master), project.source_dir / f"{doc_id}.toml")
+        )
         readme = readme_text(
             [(f.name, f.origin) for f in payload.files],
             doc_id=doc_id,
@@ -131,6 +149,7 @@ def deposit_document(
             rights=tei_rights(tree),
             bagging_date=info.bagging_date,
             software=SOFTWARE_AGENT,
+            foreign=payload.foreign,
         )
         _write(project, payload, info, readme, report)
     except EditionError as exc:

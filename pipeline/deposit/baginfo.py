@@ -10,6 +10,11 @@ Every value comes from the document, never from the machine or the clock:
     Bag-Size, Payload-Oxum  measured from the payload
     Bag-Software-Agent    this pipeline's name and version
 
+For TEI from another project (:func:`foreign_document_info`) the publicationStmt is that
+project's: its date is when it published the TEI, so the Bagging-Date is the date the
+build used for the document (SOURCE_DATE_EPOCH, else git, else the file's date); and a
+header without a publisher gives no Source-Organization rather than an invented one.
+
 Long values are folded at 79 columns with a two-space indent, as the RFC recommends;
 readers (bagit's among them) keep the line breaks, so compare values with
 :func:`normalise`.
@@ -26,7 +31,7 @@ from lxml import etree
 
 from .. import __version__
 from ..conventions.dates import is_full_date
-from ..conventions.header import full_title
+from ..conventions.header import author_names, full_title
 from ..conventions.text import normalise_space, text_of
 from ..errors import EditionError, Location
 from ..xmlsafe import NSMAP
@@ -52,7 +57,7 @@ class DocumentInfo:
     def described(self) -> dict[str, list[str]]:
         """label -> values, for comparing with a bag's bag-info.txt."""
         labels = {
-            "Source-Organization": [self.source_organization],
+            "Source-Organization": [self.source_organization] if self.source_organization else [],
             "Contact-Name": [self.contact_name] if self.contact_name else [],
             "Contact-Email": [self.contact_email] if self.contact_email else [],
             "External-Description": [self.external_description],
@@ -89,15 +94,7 @@ def document_info(
             "publicationStmt/date/@when must be the build date as YYYY-MM-DD: the Bagging-Date "
             f"and the archive's timestamps come from it (found {when!r})",
         )
-    identifiers = (
-        tuple(
-            value
-            for value in (text_of(i) for i in publication.iterfind("tei:idno", NSMAP))
-            if value
-        )
-        if publication is not None
-        else ()
-    )
+    identifiers = _identifiers(publication)
     contact = _contact(config_path) if config_path is not None else {}
     return DocumentInfo(
         source_organization=publisher,
@@ -109,16 +106,44 @@ def document_info(
     )
 
 
+def foreign_document_info(tree: etree._ElementTree, where: str, build_date: str) -> DocumentInfo:
+    """The bag-info values of TEI from another project (see the module docstring):
+    ``build_date`` is the date its build used, YYYY-MM-DD."""
+    header = tree.getroot().find("tei:teiHeader", NSMAP)
+    if header is None:
+        raise EditionError(
+            Location(where), "no teiHeader: the deposit's bag-info.txt is read from it"
+        )
+    if not is_full_date(build_date):
+        raise EditionError(
+            Location(where),
+            "the Bagging-Date of TEI from another project is the date of its build, as "
+            f"YYYY-MM-DD (found {build_date!r})",
+        )
+    publication = header.find("tei:fileDesc/tei:publicationStmt", NSMAP)
+    return DocumentInfo(
+        source_organization=text_of(
+            publication.find("tei:publisher", NSMAP) if publication is not None else None
+        ),
+        external_description=_description(header),
+        external_identifiers=_identifiers(publication),
+        bagging_date=build_date,
+    )
+
+
+def _identifiers(publication: etree._Element | None) -> tuple[str, ...]:
+    """Each publicationStmt/idno, as it is written."""
+    if publication is None:
+        return ()
+    return tuple(
+        value for value in (text_of(i) for i in publication.iterfind("tei:idno", NSMAP)) if value
+    )
+
+
 def _description(header: etree._Element) -> str:
     """``Main title: Subtitle, by Author. Abstract`` (parts the header lacks are left out)."""
     title = full_title(header)
-    authors = "; ".join(
-        a
-        for a in (
-            text_of(e) for e in header.iterfind("tei:fileDesc/tei:titleStmt/tei:author", NSMAP)
-        )
-        if a
-    )
+    authors = "; ".join(author_names(header))
     abstract = text_of(header.find("tei:profileDesc/tei:abstract", NSMAP))
     head = f"{title}, by {authors}" if title and authors else title or authors
     return " ".join(part for part in (f"{head}." if head else "", abstract) if part)
@@ -157,7 +182,9 @@ def format_bag_info(
     info: DocumentInfo, *, payload_bytes: int, payload_files: int, bag_size: int
 ) -> bytes:
     """The bytes of bag-info.txt: labels in a fixed order, long values folded."""
-    fields: list[tuple[str, str]] = [("Source-Organization", info.source_organization)]
+    fields: list[tuple[str, str]] = []
+    if info.source_organization:  # none, when another project's TEI names no publisher
+        fields.append(("Source-Organization", info.source_organization))
     if info.contact_name:
         fields.append(("Contact-Name", info.contact_name))
     if info.contact_email:

@@ -39,15 +39,20 @@ def _shown(path: Path, root: Path) -> str:
 def deposit(
     root: Path, verify_target: Path | None, allow_missing_outputs: bool, documents: tuple[str, ...]
 ) -> None:
-    """Package each document (default: all under tei/source/, or only DOCUMENTS) as a BagIt
-    bag for archiving: dist/deposit/<doc>/ and the byte-reproducible dist/deposit/<doc>.tar.
+    """Package each document (default: all under tei/source/ and every TEI document in tei/
+    that came without a transcript, or only DOCUMENTS) as a BagIt bag for archiving:
+    dist/deposit/<doc>/ and the byte-reproducible dist/deposit/<doc>.tar.
 
     The bag holds the transcript and its .toml, the TEI master and the registries, the
     schema, the stylesheets, the publication formats and a README; bag-info.txt comes from
-    the teiHeader. Run `edition build` first: stale or missing outputs are refused.
+    the teiHeader. The bag of TEI from another project holds that TEI as it came, the
+    tei_all schema it is valid against (checked with jing), the stylesheets, its
+    publication formats and a README. Run `edition build` first: stale or missing outputs
+    are refused.
 
     With --verify PATH, check a bag or .tar instead: manifests, Payload-Oxum, completeness,
-    then the TEI inside against the schema inside. Prints one line per problem, or OK.
+    then the TEI inside against the schema inside (tei_all, with jing, for TEI from another
+    project). Prints one line per problem, or OK.
     """
     if verify_target is not None:
         if documents or allow_missing_outputs:
@@ -58,18 +63,22 @@ def deposit(
 
     project = Project(root)
     try:
-        transcripts = project.transcripts()
+        # the transcripts' documents and the TEI documents that came without one
+        known = sorted(
+            [t.stem for t in project.transcripts()] + [m.stem for m in project.foreign_masters()]
+        )
     except EditionError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-    known = [t.stem for t in transcripts]
     missing = [d for d in documents if d not in known]
     if missing:
         click.echo(f"{project.source_dir}: no transcript named {', '.join(missing)}", err=True)
         sys.exit(1)
     chosen = list(documents) or known
     if not chosen:
-        click.echo(f"{project.source_dir}: no transcripts (*.md) to deposit", err=True)
+        click.echo(
+            f"{project.source_dir}: no transcripts (*.md) or TEI documents to deposit", err=True
+        )
         sys.exit(1)
     failures = 0
     for doc_id in chosen:

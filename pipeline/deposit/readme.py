@@ -9,6 +9,9 @@ style of a font.
     data/README.txt                 this file: what each file of the package is
     data/tei/authority/persons.xml  authority register (TEI): Register of persons
     data/xslt/html.xsl              XSLT 3.0 stylesheet: the HTML reading edition ...
+
+The package of TEI from another project (no transcript) says so in its opening paragraph
+and in the lines of its TEI and of the schema it is valid against (:data:`FOREIGN_RULES`).
 """
 
 from __future__ import annotations
@@ -64,6 +67,19 @@ RULES: tuple[tuple[str, str], ...] = (
     ("*.xml", "XML file{detail}"),
     ("*.md", "Markdown document{detail}"),
     ("*", "file{detail}"),
+)
+
+
+#: The rules that differ for the package of TEI from another project, tried first.
+FOREIGN_RULES: tuple[tuple[str, str], ...] = (
+    (
+        "tei/{doc}.xml",
+        "the TEI P5 document (XML) as it came from another project, published as it is",
+    ),
+    (
+        "schema/tei_all.rng",
+        "the TEI Consortium's tei_all schema (RELAX NG) that the TEI document is valid against",
+    ),
 )
 
 
@@ -124,9 +140,10 @@ SELF_DESCRIPTIONS: dict[str, Callable[[Path], str]] = {
 }
 
 
-def describe(name: PurePosixPath, path: Path, doc_id: str) -> str:
-    """The description of payload file ``name`` (relative to data/), read at ``path``."""
-    for pattern, template in RULES:
+def describe(name: PurePosixPath, path: Path, doc_id: str, foreign: bool = False) -> str:
+    """The description of payload file ``name`` (relative to data/), read at ``path``;
+    ``foreign``: in the package of TEI from another project."""
+    for pattern, template in (*FOREIGN_RULES, *RULES) if foreign else RULES:
         if fnmatch.fnmatchcase(str(name), pattern.format(doc=doc_id)):
             if "{detail}" not in template:
                 return template
@@ -146,20 +163,25 @@ def readme_text(
     rights: str,
     bagging_date: str,
     software: str,
+    foreign: bool = False,
 ) -> bytes:
     """The README of a package whose payload is ``files`` ((name relative to data/, path)
-    pairs) and the README itself, one line per file in path order."""
-    lines = [
-        title,
-        "",
-        *textwrap.wrap(
+    pairs) and the README itself, one line per file in path order; ``foreign``: the
+    package of TEI from another project."""
+    if foreign:
+        what = (
+            f"An archival package (BagIt, RFC 8493) of the document {doc_id}, TEI from another "
+            "project that this edition publishes as it came: the TEI, the tei_all schema it is "
+            f"valid against, the stylesheets and the publication formats, made by {software} "
+            f"on {bagging_date}."
+        )
+    else:
+        what = (
             f"An archival package (BagIt, RFC 8493) of the document {doc_id}: its transcript, "
             f"TEI master, schema, stylesheets and publication formats, made by {software} "
-            f"on {bagging_date}.",
-            WIDTH,
-        ),
-        "",
-    ]
+            f"on {bagging_date}."
+        )
+    lines = [title, "", *textwrap.wrap(what, WIDTH), ""]
     if rights:
         lines += [*textwrap.wrap(f"Rights: {rights}", WIDTH), ""]
     lines += [
@@ -176,7 +198,9 @@ def readme_text(
         "",
     ]
     named = [*files, (PurePosixPath(README_NAME), Path(README_NAME))]
-    entries = sorted((f"data/{name}", describe(name, path, doc_id)) for name, path in named)
+    entries = sorted(
+        (f"data/{name}", describe(name, path, doc_id, foreign)) for name, path in named
+    )
     width = max(len(p) for p, _ in entries)
     lines += [f"{p.ljust(width)}  {d}" for p, d in entries]
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -12,6 +12,15 @@ Two layers, every problem one line naming the file, relative to the bag
    (``data/schema/edition.xsd``, not the project's) and the integrity rules, and conserves
    the transcript inside the bag; the registries are valid too; README.txt describes exactly
    the payload; bag-info.txt says what the teiHeader says.
+
+   The bag of TEI from another project (a payload without a transcript,
+   :func:`~pipeline.deposit.payload.is_foreign_payload`) is checked as the build checked it
+   before publishing it: against the tei_all schema inside the bag
+   (``data/schema/tei_all.rng``), with jing (:func:`pipeline.validate.teiall.check_tei_all`;
+   without jing it cannot be verified, which is an error), never against this project's
+   schema, rules or conservation, which describe the converter's masters. Its bag-info.txt
+   says what its teiHeader says, its Bagging-Date being the build's date and its
+   Source-Organization present only if the header names a publisher.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import tarfile
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,15 +36,18 @@ import bagit
 import xmlschema
 from lxml import etree
 
+from ..conventions.dates import is_full_date
 from ..conventions.text import normalise_space
 from ..errors import Diagnostic, EditionError, Location
 from ..xmlsafe import XML_ID, parse_bytes
 from .archive import extract_bag
 from .bag import CHECKSUMS, quiet_bagit
-from .baginfo import document_info
+from .baginfo import DocumentInfo, document_info, foreign_document_info
+from .payload import FOREIGN_SCHEMA, is_foreign_payload
 from .readme import README_NAME, listed_files
 
-#: bag-info.txt labels every deposit carries.
+#: bag-info.txt labels every deposit carries (but Source-Organization, in the bag of TEI
+#: from another project whose header names no publisher).
 REQUIRED_INFO = (
     "Source-Organization",
     "External-Description",
@@ -94,7 +107,8 @@ def _verify_bag(bag_dir: Path, report: VerifyReport) -> None:
         except bagit.BagError as exc:
             report.problems.append(_opening_problem(exc, bag_dir))
             return
-        report.problems.extend(_check_profile(bag, bag_dir))
+        foreign = is_foreign_payload(bag.payload_entries())
+        report.problems.extend(_check_profile(bag, bag_dir, foreign))
         report.problems.extend(_check_oxum(bag, bag_dir))
         report.problems.extend(_check_completeness(bag))
         report.problems.extend(_check_checksums(bag, bag_dir))
@@ -104,7 +118,7 @@ def _verify_bag(bag_dir: Path, report: VerifyReport) -> None:
                 bag.validate()
             except bagit.BagError as exc:
                 report.problems.append(_problem("bag", _relative_text(str(exc), bag_dir)))
-    _check_contents(bag, bag_dir, report)
+    _check_contents(bag, bag_dir, report, foreign)
 
 
 def _relative_text(text: str, bag_dir: Path) -> str:
@@ -124,8 +138,10 @@ def _manifest_algorithms(bag_dir: Path, prefix: str) -> list[str]:
     return sorted(p.name[len(prefix) : -len(".txt")] for p in bag_dir.glob(f"{prefix}*.txt"))
 
 
-def _check_profile(bag: bagit.Bag, bag_dir: Path) -> list[Diagnostic]:
+def _check_profile(bag: bagit.Bag, bag_dir: Path, foreign: bool) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
+    # another project's header may name no publisher: then the bag-info check says so
+    required = [r for r in REQUIRED_INFO if not (foreign and r == "Source-Organization")]
     for alg in CHECKSUMS:
         for name in (f"manifest-{alg}.txt", f"tagmanifest-{alg}.txt"):
             if not (bag_dir / name).is_file():
@@ -141,9 +157,7 @@ def _check_profile(bag: bagit.Bag, bag_dir: Path) -> list[Diagnostic]:
         problems.append(_problem("bag-info.txt", "missing"))
     else:
         problems.extend(
-            _problem("bag-info.txt", f"no {label}")
-            for label in REQUIRED_INFO
-            if label not in bag.info
+            _problem("bag-info.txt", f"no {label}") for label in required if label not in bag.info
         )
     payload_algs = _manifest_algorithms(bag_dir, "manifest-")
     for path in sorted(bag.payload_files()):
@@ -283,7 +297,7 @@ def _register_ids(paths: list[Path]) -> dict[Path, dict[str, str]]:
     }
 
 
-def _check_contents(bag: bagit.Bag, bag_dir: Path, report: VerifyReport) -> None:
+def _check_contents(bag: bagit.Bag, bag_dir: Path, report: VerifyReport, foreign: bool) -> None:
     data_dir = bag_dir / "data"
     masters = sorted(p for p in (data_dir / "tei").glob("*.xml") if p.is_file())
     if len(masters) != 1:
@@ -292,6 +306,19 @@ def _check_contents(bag: bagit.Bag, bag_dir: Path, report: VerifyReport) -> None
         )
         return
     master = masters[0]
+    if foreign:
+        found = _check_foreign_tei(bag, data_dir, master)
+    else:
+        found = _check_master(bag, bag_dir, master)
+    found += _check_readme(bag, data_dir)
+    report.problems.extend(_relative(d, bag_dir) for d in found if d.severity == "error")
+    report.warnings.extend(_relative(d, bag_dir) for d in found if d.severity != "error")
+
+
+def _check_master(bag: bagit.Bag, bag_dir: Path, master: Path) -> list[Diagnostic]:
+    """A master converted from the transcript in the bag: the bag's schema, the integrity
+    rules, text conservation, bag-info."""
+    data_dir = bag_dir / "data"
     doc_id = master.stem
     found: list[Diagnostic] = []
     schema_path = data_dir / "schema" / "edition.xsd"
@@ -332,10 +359,43 @@ def _check_contents(bag: bagit.Bag, bag_dir: Path, report: VerifyReport) -> None
     source = data_dir / "source" / f"{doc_id}.md"
     if tree is not None:
         found += _check_conservation(tree, name, source, bag_dir)
-        found += _check_bag_info(bag, tree, name, source.with_suffix(".toml"))
-    found += _check_readme(bag, data_dir)
-    report.problems.extend(_relative(d, bag_dir) for d in found if d.severity == "error")
-    report.warnings.extend(_relative(d, bag_dir) for d in found if d.severity != "error")
+        config = source.with_suffix(".toml")
+        found += _check_bag_info(
+            bag, lambda: document_info(tree, name, config if config.is_file() else None)
+        )
+    return found
+
+
+def _check_foreign_tei(bag: bagit.Bag, data_dir: Path, master: Path) -> list[Diagnostic]:
+    """TEI from another project: safe XML, valid against the bag's tei_all; bag-info."""
+    from ..validate.teiall import check_tei_all
+
+    name = f"data/tei/{master.name}"
+    try:
+        tree = parse_bytes(master.read_bytes(), name)
+    except EditionError as exc:
+        return [Diagnostic(exc.location, exc.message, "error", "E-XML")]
+    found: list[Diagnostic] = []
+    schema = data_dir.joinpath(*FOREIGN_SCHEMA.parts)
+    if not schema.is_file():
+        found.append(
+            _problem(
+                f"data/{FOREIGN_SCHEMA}",
+                "missing: the TEI cannot be validated against the bag's schema",
+            )
+        )
+    else:
+        found += check_tei_all([master], schema=schema, required=True)
+    # the date is the build's, which only bag-info states; the other values are the header's
+    dates = bag.info.get("Bagging-Date", [])
+    stated = normalise_space(dates[0] if isinstance(dates, list) and dates else str(dates or ""))
+    if is_full_date(stated):
+        found += _check_bag_info(bag, lambda: foreign_document_info(tree, name, stated))
+    elif stated:  # absent: the profile check says so
+        found.append(
+            _problem("bag-info.txt", f"Bagging-Date is '{stated}', not a date as YYYY-MM-DD")
+        )
+    return found
 
 
 def _relative(diagnostic: Diagnostic, bag_dir: Path) -> Diagnostic:
@@ -369,12 +429,10 @@ def _check_conservation(
         return [Diagnostic(exc.location, exc.message, "error", "E-CONSERVATION")]
 
 
-def _check_bag_info(
-    bag: bagit.Bag, tree: etree._ElementTree, name: str, config: Path
-) -> list[Diagnostic]:
+def _check_bag_info(bag: bagit.Bag, expected_info: Callable[[], DocumentInfo]) -> list[Diagnostic]:
     """bag-info.txt says what the teiHeader (and the .toml's contact) say."""
     try:
-        expected = document_info(tree, name, config if config.is_file() else None).described()
+        expected = expected_info().described()
     except EditionError as exc:
         return [Diagnostic(exc.location, exc.message)]
     problems = []

@@ -15,6 +15,14 @@ us for:
   as a reference (transitive credit: the translation belongs to its publisher), for each
   document whose author is stated.
 
+A TEI document from another project (published without a transcript) is cited as that
+project's TEI, by what its header states: title and authors of its titleStmt, its
+publicationStmt's publisher and date (``@when``, else an ISO date as text), its language;
+a CSL ``document``, a biblatex ``@misc`` and a CFF ``generic`` reference, since what it is
+(a web page, a data set, a file in a repository) the header does not say. Nothing is
+added that the header does not state: no URL (an ``idno`` may name the publisher's site
+rather than the document), no original date.
+
 BibTeX is written for biblatex (``@online``, ``date``, ``origdate``) with ``year`` for
 classic BibTeX styles; values are LaTeX-encoded (pylatexenc), and a corporate author is
 braced so that it is never split into given and family names.
@@ -58,12 +66,22 @@ def date_parts(iso: str) -> dict[str, list[list[int]]] | None:
     return {"date-parts": [[int(part) for part in match.groups() if part is not None]]}
 
 
+#: What a document is cited as: CSL type, biblatex entry type, CFF reference type.
+CITED_AS = ("webpage", "online", "website")
+#: ... and a TEI document from another project.
+FOREIGN_CITED_AS = ("document", "misc", "generic")
+
+
+def _cited_as(doc: ExportDocument) -> tuple[str, str, str]:
+    return FOREIGN_CITED_AS if doc.foreign else CITED_AS
+
+
 def _issued(doc: ExportDocument) -> str:
-    return doc.header.web_date or doc.config.publication_date
+    return doc.cited_date or doc.config.publication_date
 
 
 def _publisher(doc: ExportDocument) -> str:
-    return doc.header.web_publisher or doc.config.publication_publisher
+    return doc.cited_publisher or doc.config.publication_publisher
 
 
 def _authors(doc: ExportDocument) -> tuple[str, ...]:
@@ -71,11 +89,11 @@ def _authors(doc: ExportDocument) -> tuple[str, ...]:
 
 
 def csl_item(doc: ExportDocument) -> dict[str, Any]:
-    """The CSL-JSON item citing a document's web publication."""
+    """The CSL-JSON item citing a document's web publication (another project's TEI)."""
     header = doc.header
     item: dict[str, Any] = {
         "id": doc.doc_id,
-        "type": "webpage",
+        "type": _cited_as(doc)[0],
         "title": header.title or doc.config.title,
     }
     if _authors(doc):
@@ -103,7 +121,7 @@ def _latex(value: str) -> str:
 
 
 def bibtex(doc: ExportDocument) -> bytes:
-    """The biblatex entry citing a document's web publication."""
+    """The biblatex entry citing a document's web publication (another project's TEI)."""
     fields: list[tuple[str, str]] = []
     if _authors(doc):
         fields.append(("author", " and ".join("{" + _latex(a) + "}" for a in _authors(doc))))
@@ -124,7 +142,9 @@ def bibtex(doc: ExportDocument) -> bytes:
         fields.append(("url", doc.config.publication_url))
     library = Library()
     library.add(
-        model.Entry("online", bibtex_key(doc.doc_id), [model.Field(k, v) for k, v in fields])
+        model.Entry(
+            _cited_as(doc)[1], bibtex_key(doc.doc_id), [model.Field(k, v) for k, v in fields]
+        )
     )
     text = write_string(library)
     return (text.strip() + "\n").encode("utf-8")
@@ -136,7 +156,7 @@ def _cff_reference(doc: ExportDocument) -> dict[str, Any] | None:
     if not _authors(doc):
         return None
     reference: dict[str, Any] = {
-        "type": "website",
+        "type": _cited_as(doc)[2],
         "title": doc.header.title or doc.config.title,
         "authors": [{"name": a} for a in _authors(doc)],
     }

@@ -66,9 +66,12 @@ def export_command(
     as a W3C Web Annotation, citation files (CSL-JSON, BibTeX, CITATION.cff) and the whole
     edition as one teiCorpus.
 
-    DOCUMENTS are names under tei/source/ (default: all); their masters tei/<doc>.xml must
-    have been built. Writes dist/data/<doc>/, dist/data/corpus/, dist/CITATION.cff and
-    dist/corpus.xml, and prints the figures of each document.
+    DOCUMENTS are names under tei/source/ or of TEI documents in tei/ that came without a
+    transcript (default: all); their masters tei/<doc>.xml must have been built. A TEI
+    document from another project is exported only if it is valid against tei_all (else it
+    is reported, left out, and the exit status is 1). Writes dist/data/<doc>/,
+    dist/data/corpus/, dist/CITATION.cff and dist/corpus.xml, and prints the figures of
+    each document.
     """
     from .run import ExportOptions, export_project  # the exporters' libraries load only now
 
@@ -86,3 +89,5 @@ def export_command(
     for name, figures in report.figures.items():
         click.echo(f"{name}: " + ", ".join(f"{value} {label}" for label, value in figures.items()))
     click.echo(f"wrote {len(report.written)} file(s), {len(report.unchanged)} unchanged")
+    if not report.ok:
+        sys.exit(1)

@@ -11,7 +11,8 @@ problem), and deleting the ids would break every pointer. So inside the corpus f
 id is *prefixed with its document's id*: ``sec-2-A-p3`` of ``tactics-and-tasks`` becomes
 ``tactics-and-tasks.sec-2-A-p3``, and every local pointer of that document (``@ref``,
 ``@target``, ``@wit`` ... ``#sec-2-A-p3``) is rewritten to match; each ``TEI`` element gets
-its document id as ``xml:id``. This is the approach of tei-make-corpus's
+its document id as ``xml:id`` (one that had an id of its own, as another project's TEI may,
+loses it to the document id, and pointers to it follow). This is the approach of tei-make-corpus's
 ``--prefix-xmlid``; the ``.`` separator (legal in an NCName, never used by the edition's
 ids) keeps the original id recoverable as the part after the first dot. The masters and
 the reading editions keep the unprefixed ids: the corpus file is a derived interchange
@@ -33,26 +34,37 @@ from .document import ExportDocument
 
 #: TEI attributes whose values are pointers (teidata.pointer); '#id' tokens in them are
 #: local references to rewrite. Date attributes such as @from/@to are deliberately absent.
+#: Other projects' TEI points with more of them (a DraCor play's relation/@active,
+#: @passive, @mutual; handShift/@new; said/@toWhom) than the masters do.
 POINTER_ATTRIBUTES = frozenset(
     {
+        "active",
         "ana",
+        "change",
         "copyOf",
         "corresp",
         "decls",
         "exclude",
         "facs",
+        "edRef",
         "hand",
+        "mutual",
+        "new",
         "next",
+        "passive",
         "prev",
         "ref",
         "resp",
         "sameAs",
         "scheme",
+        "scribeRef",
+        "scriptRef",
         "select",
         "source",
         "spanTo",
         "synch",
         "target",
+        "toWhom",
         "who",
         "wit",
     }
@@ -96,6 +108,8 @@ def prefixed_copy(doc: ExportDocument) -> tuple[etree._Element, list[Diagnostic]
     root = copy.deepcopy(doc.root)
     prefix = doc.doc_id + SEPARATOR
     local_ids = {el.get(XML_ID) for el in root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
+    # the TEI element's own id (another project's may have one) gives way to the document id
+    root_id = root.get(XML_ID)
     unresolved: list[Diagnostic] = []
     for element in root.iter():
         if not isinstance(element.tag, str):
@@ -108,7 +122,9 @@ def prefixed_copy(doc: ExportDocument) -> tuple[etree._Element, list[Diagnostic]
             tokens = element.get(name, "").split()
             rewritten = []
             for token in tokens:
-                if token.startswith("#") and token[1:] in local_ids:
+                if root_id is not None and token == f"#{root_id}":
+                    rewritten.append(f"#{doc.doc_id}")
+                elif token.startswith("#") and token[1:] in local_ids:
                     rewritten.append("#" + prefix + token[1:])
                 else:
                     if token.startswith("#"):
@@ -124,6 +140,8 @@ def prefixed_copy(doc: ExportDocument) -> tuple[etree._Element, list[Diagnostic]
                     rewritten.append(token)
             element.set(name, " ".join(rewritten))
     root.set(XML_ID, doc.doc_id)
+    if root.get(XML_LANG) is None:  # not the corpus header's English: no language stated
+        root.set(XML_LANG, "")
     return root, unresolved
 
 
@@ -185,10 +203,10 @@ def corpus_header(documents: Sequence[ExportDocument], title: str) -> etree._Ele
         _child(bibl, "title", doc.header.title or doc.config.title, level="a")
         for author in doc.header.authors:
             _child(bibl, "author", author)
-        if doc.header.web_publisher:
-            _child(bibl, "publisher", doc.header.web_publisher)
-        if doc.header.web_date:
-            _child(bibl, "date", doc.header.web_date, when=doc.header.web_date)
+        if doc.cited_publisher:
+            _child(bibl, "publisher", doc.cited_publisher)
+        if doc.cited_date:
+            _child(bibl, "date", doc.cited_date, when=doc.cited_date)
         _child(bibl, "ref", doc.doc_id, target=f"#{doc.doc_id}")
     encoding = _child(header, "encodingDesc")
     project = _child(encoding, "projectDesc")

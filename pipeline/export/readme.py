@@ -15,13 +15,24 @@ whole edition (`corpus/`).
 | `<doc>/entities.csv` | one row per entry: id, kind, name, variants, dates, description, authority_ids, mentions |
 | `<doc>/mentions.csv` | one row per tagged name: mention_id, entity_id, kind, passage_id, exact, prefix, suffix |
 | `<doc>/citation.json` | how to cite the document: CSL-JSON (an array of one item) |
-| `<doc>/citation.bib` | the same as a biblatex entry (`@online`) |
+| `<doc>/citation.bib` | the same as a biblatex entry (`@online`; `@misc` for TEI from another project) |
 | `corpus/entities.jsonld` | every entry of any document, with the passages naming it in all documents |
 | `corpus/entities.csv` | the same as CSV, plus documents, mentions and occurrences (`doc#passage`) |
 | `corpus/mentions.csv` | every tagged name of every document, with its document |
 
 The edition as a whole is cited by `../CITATION.cff`, and `../corpus.xml`
 holds every document in one `teiCorpus`.
+
+## Documents from other projects
+
+A TEI document that came from another project, published without a transcript, has the
+same files. Its citation files cite that project's TEI by what its header states (title,
+authors, the publisher and date of its publicationStmt, its language), as a CSL
+`document` and a biblatex `@misc`; nothing its header does not state is added. Its names
+are not linked to this edition's registers (its ids and `@ref` belong to its own
+project), so its entity and annotation files are empty. In `../corpus.xml` it is copied as
+it came, its ids prefixed like any document's; one that names no language has
+`xml:lang=""`, so that it does not take the corpus header's.
 
 ## Identifiers and links
 

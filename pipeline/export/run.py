@@ -21,6 +21,12 @@ and for the edition::
 Before anything is written, the authority registries are loaded (so a malformed ``idno``
 there is refused with its file and line) and every JSON-LD file is parsed back with
 rdflib, which also gives the triple counts reported.
+
+TEI documents that came from another project without a transcript are exported with the
+others (see :mod:`.document` for what is read from them) once they pass the check the
+build publishes them by, against tei_all (:func:`pipeline.validate.teiall.check_tei_all`,
+all of them in one jing run); one that fails it, or cannot be read, is reported as an
+error and left out, and the others are exported.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from ..entities import load_registry
 from ..errors import Diagnostic, EditionError, Location
 from ..files import write_if_changed
 from ..project import Project
+from ..validate.teiall import check_tei_all
 from ..xmlsafe import tei
 from . import annotations as anno
 from .citation import bibtex, citation_cff, csl_item, edition_title
@@ -58,6 +65,12 @@ class ExportReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: per document (and "corpus"): entries, mentions (= annotations), citable passages, triples
     figures: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """No document was left out (a document from another project that is not valid
+        against tei_all)."""
+        return not any(d.severity == "error" for d in self.diagnostics)
 
 
 @dataclass(frozen=True)
@@ -207,6 +220,36 @@ def _export_corpus(
     }
 
 
+def _load_documents(
+    project: Project, ids: Sequence[str], report: ExportReport
+) -> list[ExportDocument]:
+    """The documents of ``ids``; another project's TEI only if tei_all accepts it (else an
+    error in ``report`` and the document left out)."""
+    foreign = [
+        project.tei_dir / f"{doc_id}.xml"
+        for doc_id in ids
+        if project.transcript_for(project.tei_dir / f"{doc_id}.xml") is None
+    ]
+    problems = check_tei_all(foreign)  # a warning each if jing is missing
+    report.diagnostics.extend(problems)
+    refused = {d.location.path for d in problems if d.severity == "error"}
+    loaded = []
+    for doc_id in ids:
+        path = project.tei_dir / f"{doc_id}.xml"
+        if path in foreign:
+            try:
+                if str(path) in refused:
+                    raise EditionError(Location(str(path)), "it is not valid against tei_all")
+                loaded.append(load_document(project, doc_id))
+            except EditionError as exc:
+                report.diagnostics.append(
+                    Diagnostic(exc.location, f"not exported: {exc.message}", "error", "E-EXPORT")
+                )
+            continue
+        loaded.append(load_document(project, doc_id))
+    return loaded
+
+
 def export_project(
     project: Project, documents: Sequence[str] = (), options: ExportOptions | None = None
 ) -> ExportReport:
@@ -229,9 +272,13 @@ def export_project(
             f"tei/{CORPUS_DIR}.xml hold the whole edition",
         )
     if not ids:
-        raise EditionError(Location(str(project.source_dir)), "no transcripts (*.md) to export")
-    loaded = [load_document(project, doc_id) for doc_id in ids]
+        raise EditionError(
+            Location(str(project.source_dir)), "no transcripts (*.md) or TEI documents to export"
+        )
     report = ExportReport()
+    loaded = _load_documents(project, ids, report)
+    if not loaded:
+        raise EditionError(Location(str(project.tei_dir)), "no document left to export")
     out = _Outputs()
     for doc in loaded:
         _export_document(doc, options, dist, out, report)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import collections
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from lxml import etree, html
 
@@ -38,18 +38,121 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 #: TEI elements inside which words run on (markup between two letters joins them);
 #: at the edges of every other element a word ends.
 _TEI_INLINE = frozenset(
-    """hi emph foreign seg w c pc g choice abbr expan ex am supplied add del unclear damage
-    sic corr orig reg ref ptr title term date time num measure rs persName placeName orgName
-    roleName forename surname addName genName nameLink q quote mentioned soCalled gloss said
-    lem mod subst restore retrace metamark distinct code gi att val ident tag emph
-    secl surplus handShift space choice""".split()
+    [
+        "hi",
+        "emph",
+        "foreign",
+        "seg",
+        "w",
+        "c",
+        "pc",
+        "g",
+        "choice",
+        "abbr",
+        "expan",
+        "ex",
+        "am",
+        "supplied",
+        "add",
+        "del",
+        "unclear",
+        "damage",
+        "sic",
+        "corr",
+        "orig",
+        "reg",
+        "ref",
+        "ptr",
+        "title",
+        "term",
+        "date",
+        "time",
+        "num",
+        "measure",
+        "rs",
+        "persName",
+        "placeName",
+        "orgName",
+        "roleName",
+        "forename",
+        "surname",
+        "addName",
+        "genName",
+        "nameLink",
+        "q",
+        "quote",
+        "mentioned",
+        "soCalled",
+        "gloss",
+        "said",
+        "lem",
+        "mod",
+        "subst",
+        "restore",
+        "retrace",
+        "metamark",
+        "distinct",
+        "code",
+        "gi",
+        "att",
+        "val",
+        "ident",
+        "tag",
+        "emph",
+        "secl",
+        "surplus",
+        "handShift",
+        "space",
+        "choice",
+    ]
 )
 
 #: HTML elements at whose edges a word ends.
 _HTML_BLOCKS = frozenset(
-    """address article aside blockquote body br caption dd details dialog div dl dt fieldset
-    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section
-    summary table tbody td tfoot th thead tr ul""".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 _HTML_SKIPPED = frozenset({"script", "style", "template"})
 
@@ -200,7 +303,7 @@ def report(output: str, text: list[tuple[str, etree._Element]], found: Counter) 
     by_element = collections.Counter(_name(where) for _, where in lost)
     places = ", ".join(f"{name} {count}" for name, count in by_element.most_common(6))
     more = f" and {len(by_element) - 6} more" if len(by_element) > 6 else ""
-    first_word, first_where = lost[0]
+    first_where = lost[0][1]
     sample = " ".join(word for word, _ in lost[:8])
     return (
         f"LOST: {len(lost)} of {len(text)} words of the text are not in the {output} "
@@ -210,7 +313,7 @@ def report(output: str, text: list[tuple[str, etree._Element]], found: Counter) 
 
 
 def check(
-    tree: etree._ElementTree, outputs: dict[str, tuple[Counter, Iterable[str]]]
+    tree: etree._ElementTree, outputs: Mapping[str, tuple[Counter, Iterable[str]]]
 ) -> dict[str, str]:
     """The ``LOST:`` warning of each output that lost words: name -> warning, for outputs
     given as name -> (the words found in it, its messages)."""

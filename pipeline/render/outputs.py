@@ -12,9 +12,10 @@ from __future__ import annotations
 import collections
 from pathlib import Path
 
-from ..conventions.dates import ISO_DATE
+from ..conventions.header import publication_date
 from ..files import write_if_changed
-from ..xmlsafe import NSMAP, parse_bytes
+from ..xmlsafe import parse_bytes
+from ..xmlsafe import tei as tei_tag
 from . import conservation
 from .xslt import Prepared, prepare, render
 
@@ -28,24 +29,14 @@ OUTPUT_NAMES = {
 
 
 def header_build_date(tei: bytes) -> str:
-    """The build date a TEI master records: publicationStmt/date/@when, else the text of
-    that date when it is an ISO date (``<date>1890</date>``); or ''.
+    """The build date a TEI master records: the date of its publicationStmt
+    (:func:`pipeline.conventions.header.publication_date`: ``@when``, else the date's text
+    when it is an ISO date, ``<date>1890</date>``); or ''.
 
     It may be a year or a month (``1890``, ``1890-05``): every output takes such a date
     (the EPUB and the PDF read it as the first day of the period)."""
     root = parse_bytes(tei, "<TEI>").getroot()
-    dates = root.xpath(
-        "/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date", namespaces=NSMAP
-    )
-    for date in dates:
-        when = str(date.get("when", ""))
-        if when:
-            return when
-    for date in dates:
-        text = " ".join("".join(date.itertext()).split())
-        if ISO_DATE.fullmatch(text):
-            return text
-    return ""
+    return publication_date(root) if root.tag == tei_tag("TEI") else ""
 
 
 def render_all(

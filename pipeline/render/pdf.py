@@ -46,7 +46,7 @@ from urllib.request import url2pathname
 from lxml import etree
 
 from ..conventions.dates import is_iso_date
-from ..conventions.header import main_title
+from ..conventions.header import author_names, main_title, publication_date
 from ..conventions.text import text_of
 from ..errors import EditionError, Location
 from ..xmlsafe import NSMAP, XML_LANG, parse_bytes
@@ -110,13 +110,7 @@ def pdf_metadata(tei: bytes, where: str, build_date: str | None = None) -> PdfMe
     title = text_of(main_title(header))
     if not title:
         raise EditionError(Location(where), "no title in teiHeader/fileDesc/titleStmt")
-    authors = tuple(
-        a
-        for a in (
-            text_of(e) for e in header.iterfind("tei:fileDesc/tei:titleStmt/tei:author", NSMAP)
-        )
-        if a
-    )
+    authors = author_names(header)
     abstract = text_of(header.find("tei:profileDesc/tei:abstract", NSMAP)) or None
     keywords = tuple(
         k
@@ -126,14 +120,8 @@ def pdf_metadata(tei: bytes, where: str, build_date: str | None = None) -> PdfMe
         )
         if k
     )
-    date_el = header.find("tei:fileDesc/tei:publicationStmt/tei:date[@when]", NSMAP)
-    when = build_date or (date_el.get("when") if date_el is not None else None)
-    if not when:  # a date stated only as text, such as <date>1890</date>
-        for stated in header.iterfind("tei:fileDesc/tei:publicationStmt/tei:date", NSMAP):
-            text = " ".join("".join(stated.itertext()).split())
-            if is_iso_date(text):
-                when = text
-                break
+    # the header's date may be stated only as text, such as <date>1890</date>
+    when = build_date or publication_date(header) or None
     date, date_w3c = _edition_date(when, where)
     return PdfMetadata(
         title=title,

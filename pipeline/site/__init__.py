@@ -19,6 +19,7 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from ..errors import EditionError, Location
@@ -48,15 +49,17 @@ __all__ = [
 ]
 
 
-def build_site(project_root: Path, dist: Path) -> list[Path]:
+def build_site(project_root: Path, dist: Path, leave_out: Collection[str] = ()) -> list[Path]:
     """Write ``dist/index.html`` and the search index ``dist/pagefind/``; the files written.
 
     Run it after the documents are rendered: the site links only to outputs that exist.
     Without any reading edition there is nothing to search, and only the page is written.
     The search index covers the reading editions of the documents listed (not a stray
-    ``dist/<name>/index.html`` of a document no longer in tei/).
+    ``dist/<name>/index.html`` of a document no longer in tei/). ``leave_out``: ids of
+    files in tei/ that are not to be published (TEI from another project that the build
+    refused), neither listed nor searched.
     """
-    documents = corpus_documents(project_root, dist)
+    documents = [d for d in corpus_documents(project_root, dist) if d.doc_id not in leave_out]
     if not documents:
         raise EditionError(
             Location(str(project_root / "tei")),

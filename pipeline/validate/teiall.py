@@ -6,6 +6,13 @@ checks many files; its ``file:line:col: error: message`` lines become diagnostic
 ``E-TEI-ALL``. libxml2's RELAX NG (lxml.etree.RelaxNG) can also compile tei_all and agrees
 with jing on the project's files, but compiling takes 13-40 s (jing: about 1 s per run), so
 jing is used.
+
+:func:`check_tei_all` is the one check of TEI that came without a transcript (another
+project's): ``edition build`` publishes such a file only if it passes, ``edition export``
+and ``edition deposit`` take it only if it passes, and ``edition deposit --verify`` checks
+it again against the tei_all.rng its bag carries. When jing or tei_all.rng is missing, the
+build and the export say so in a warning and go on; the deposit and its verification, which
+vouch for what they hold, count it an error.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Diagnostic, Location
@@ -92,3 +100,34 @@ def run_jing(
             Diagnostic(Location(str(paths[0]), 1, 1), f"tei_all: {message}", "error", CODE)
         )
     return found
+
+
+def check_tei_all(
+    paths: Sequence[Path], *, schema: Path | None = None, required: bool = False
+) -> list[Diagnostic]:
+    """``paths`` checked against tei_all (``schema``, default: the installed tei_all.rng) in
+    one jing run. Without jing or the schema, one diagnostic per file says it was not
+    checked: a warning (W-TEI-ALL), or an error (E-TEI-ALL) when the check is ``required``.
+
+    Each finding names its file (one of ``paths``, or the schema) as the caller gave it:
+    jing names every file by its absolute path."""
+    schema = schema or tei_all_schema()
+    missing = [
+        what for what, found in (("jing", jing_command()), ("tei_all.rng", schema)) if found is None
+    ]
+    if missing or schema is None:
+        verb = "is" if len(missing) == 1 else "are"
+        message = f"not checked against tei_all: {' and '.join(missing)} {verb} not installed"
+        severity, code = ("error", CODE) if required else ("warning", "W-TEI-ALL")
+        return [Diagnostic(Location(str(p)), message, severity, code) for p in paths]
+    given = {str(Path(p).resolve()): str(p) for p in (*paths, schema)}
+    found = run_jing([Path(p).resolve() for p in paths], schema=schema)
+    return [
+        replace(
+            d,
+            location=replace(
+                d.location, path=given.get(str(Path(d.location.path).resolve()), d.location.path)
+            ),
+        )
+        for d in found
+    ]
