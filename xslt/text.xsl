@@ -253,6 +253,10 @@
   <xsl:template match="tei:lb" mode="m:inline">
     <xsl:sequence select="$fp:LB"/>
   </xsl:template>
+  <!-- in a verse line a line break is a turnover: the line goes on (wrapped like any) -->
+  <xsl:template match="tei:l//tei:lb" mode="m:inline">
+    <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
+  </xsl:template>
 
   <xsl:template match="tei:hi[@rend = 'italic']" mode="m:inline">
     <xsl:sequence select="'*' || f:inline(node()) || '*'"/>

@@ -83,12 +83,14 @@
        other projects), as opposed to our masters' notes list (back/div[@type='notes'],
        called by noteAnchor refs). Each output puts a numbered call where the note
        stands and the note in a list of its own. A note inside another note, a
-       variant reading or the header stays with them. -->
+       variant reading or the header stays with them; an empty note (a project's record
+       of a relation, <note type="work_relations" target="..."/>) has nothing to show. -->
   <xsl:function name="f:placed-notes" as="element(tei:note)*" cache="yes">
     <xsl:param name="doc" as="node()"/>
     <xsl:sequence select="f:text-parts($doc)/descendant-or-self::tei:note
                           [not(ancestor::tei:div[@type = 'notes'])]
-                          [not(ancestor::tei:note or ancestor::tei:rdg or parent::tei:app)]"/>
+                          [not(ancestor::tei:note or ancestor::tei:rdg or parent::tei:app)]
+                          [normalize-space() or *]"/>
   </xsl:function>
 
   <xsl:function name="f:is-placed-note" as="xs:boolean">

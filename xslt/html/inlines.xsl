@@ -16,6 +16,12 @@
   <xsl:template match="tei:lb" mode="m:inline">
     <br/>
   </xsl:template>
+  <!-- in a verse line a line break is a turnover: the print wrapped the line, which goes
+       on (its hanging indent: other-tei.css) -->
+  <xsl:template match="tei:l//tei:lb" mode="m:inline">
+    <xsl:for-each select="@xml:id"><span id="{.}"></span></xsl:for-each>
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
 
   <xsl:template match="tei:hi[@rend = 'italic']" mode="m:inline">
     <i><xsl:apply-templates mode="m:inline"/></i>

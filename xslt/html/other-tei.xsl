@@ -122,6 +122,7 @@
 
   <xsl:template match="tei:opener | tei:closer | tei:postscript | tei:argument | tei:epigraph" mode="m:block">
     <div class="{local-name()}">
+      <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:apply-templates select="." mode="mp:block-content"/>
     </div>
   </xsl:template>

@@ -111,8 +111,8 @@
     </div>
   </xsl:template>
 
-  <!-- a verse line: its number every fifth line; a turnover (lb inside the line) only
-       continues it -->
+  <!-- a verse line: its number every fifth line (a turnover, lb inside the line, only
+       continues it: inlines.xsl) -->
   <xsl:template match="tei:l" mode="m:block">
     <div class="l{if (f:rend-tokens(.) = 'indent') then ' indent' else ''}{@part ! (' part-' || lower-case(.))}">
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
@@ -123,10 +123,6 @@
       <xsl:apply-templates mode="m:inline"/>
     </div>
     <xsl:call-template name="t:apparatus"/>
-  </xsl:template>
-  <xsl:template match="tei:l//tei:lb" mode="m:inline" priority="1">
-    <xsl:for-each select="@xml:id"><span id="{.}"></span></xsl:for-each>
-    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- a verse line inside running text -->
   <xsl:template match="tei:l" mode="m:inline">

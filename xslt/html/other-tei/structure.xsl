@@ -208,6 +208,8 @@
 
   <!-- ============================================================== notes in the text -->
 
+  <xsl:template match="tei:note[not(normalize-space() or *)]" mode="m:inline m:block" priority="3"/>
+
   <!-- A note standing in the text: its call where it stands (a link to the notes list,
        and the note in a popover, as for our own notes: t:note-anchor). -->
   <xsl:template match="tei:note[f:is-placed-note(.)]" mode="m:inline" priority="2">

@@ -92,9 +92,6 @@
     <xsl:sequence select="string-join((f:wrap(f:inline(node()), $gutter || $indent, '           '),
                                        fp:apparatus-of(.)), $fp:NL)"/>
   </xsl:template>
-  <xsl:template match="tei:l//tei:lb" mode="m:inline" priority="1">
-    <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
-  </xsl:template>
   <xsl:template match="tei:l" mode="m:inline">
     <xsl:apply-templates mode="m:inline"/>
     <xsl:sequence select="$fp:LB"/>

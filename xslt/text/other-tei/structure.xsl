@@ -103,6 +103,8 @@
 
   <!-- ============================================================== notes in the text -->
 
+  <xsl:template match="tei:note[not(normalize-space() or *)]" mode="m:inline m:block" priority="3"/>
+
   <xsl:template match="tei:note[f:is-placed-note(.)]" mode="m:inline" priority="2">
     <xsl:sequence select="'[' || f:note-number(.) || ']'"/>
   </xsl:template>
