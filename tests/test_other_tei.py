@@ -263,3 +263,27 @@ def test_the_sources_title_page_is_text(rendered: dict[str, Rendered]) -> None:
     r = rendered["dingler-pj001"]
     assert r.page.xpath("//section[@class='titlePage']")
     assert "Polytechnisches" in r.page.xpath("string(//section[@class='titlePage'])")
+
+
+# ---------------------------------------------------------------- the header
+
+
+def test_a_letters_correspdesc_is_its_heading(rendered: dict[str, Rendered]) -> None:
+    r = rendered["schnitzler-briefe-L00001"]  # Fedor Mamroth to Arthur Schnitzler, 1889
+    fact = " ".join(r.page.xpath("string(//dd[@class='correspDesc'])").split())
+    assert fact.startswith("sent by Mamroth, Fedor, Frankfurt am Main, 2. 8. 1889; received by")
+    assert "Letter: sent by Mamroth, Fedor" in r.text
+
+
+def test_a_manuscript_is_named_by_its_identifier(rendered: dict[str, Rendered]) -> None:
+    r = rendered["teic-stylesheets-ms"]
+    fact = r.page.xpath("string(//dd[@class='msDesc'])")
+    assert fact.startswith("Lithuania, Vilnius, Lithuanian National M. Mazvydas Library")
+    assert "F101-19" in fact
+
+
+def test_an_authors_identifiers_are_not_their_name(rendered: dict[str, Rendered]) -> None:
+    r = rendered["gerdracor-lessing-nathan"]  # <author><persName>...</persName><idno>Q34628</idno>
+    author = " ".join(r.page.xpath("string(//header//p[@class='author'])").split())
+    assert author == "Gotthold Ephraim Lessing"
+    assert "Q34628" not in r.text

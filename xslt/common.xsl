@@ -433,6 +433,10 @@
     <xsl:sequence select="string(.)"/>
   </xsl:template>
   <xsl:template match="tei:rdg | tei:note | tei:ref[@type = 'noteAnchor']" mode="m:plain"/>
+  <!-- the identifiers and notes a name of the header holds are not the name
+       (pipeline/conventions/header.py, name_of, reads it the same way) -->
+  <xsl:template match="(tei:author | tei:editor)[ancestor::tei:teiHeader]//(tei:idno | tei:note)"
+                mode="m:plain" priority="5"/>
   <xsl:template match="tei:lb" mode="m:plain">
     <xsl:sequence select="' '"/>
   </xsl:template>
@@ -533,6 +537,30 @@
   <xsl:template match="tei:publicationStmt" mode="mp:fact-label">This edition</xsl:template>
   <xsl:template match="tei:availability" mode="mp:fact-label">Rights</xsl:template>
   <xsl:template match="tei:listWit" mode="mp:fact-label">Witnesses of the notes</xsl:template>
+  <xsl:template match="tei:correspDesc" mode="mp:fact-label">Letter</xsl:template>
+  <xsl:template match="tei:msDesc" mode="mp:fact-label">Manuscript</xsl:template>
+
+  <!-- A letter's sending and receiving (correspDesc), each as "sent by Name, Place, Date". -->
+  <xsl:function name="f:correspondence" as="xs:string*">
+    <xsl:param name="desc" as="element(tei:correspDesc)"/>
+    <xsl:for-each select="$desc/tei:correspAction">
+      <xsl:variable name="who" select="string-join((tei:persName | tei:orgName | tei:name | tei:rs) ! f:plain(.), ' and ')"/>
+      <xsl:variable name="what" select="map{'sent': 'sent by', 'received': 'received by', 'transmitted': 'transmitted by',
+                                            'redirected': 'redirected by', 'forwarded': 'forwarded by'}(string(@type))"/>
+      <xsl:sequence select="string-join((($what, string(@type))[.][1] || (' ' || $who)[$who],
+          tei:placeName ! f:plain(.), tei:date ! (f:plain(.)[.], @when, @notBefore ! ('not before ' || .))[1]), ', ')"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- A manuscript as its identifier says where it is, then what its contents summary says. -->
+  <xsl:function name="f:manuscript" as="xs:string">
+    <xsl:param name="ms" as="element(tei:msDesc)"/>
+    <xsl:variable name="id" select="$ms/tei:msIdentifier"/>
+    <xsl:sequence select="string-join((
+        ($id/(tei:country, tei:region, tei:settlement, tei:institution, tei:repository, tei:collection,
+              tei:idno, tei:msName)) ! f:plain(.),
+        $ms/tei:head ! f:plain(.), $ms/tei:msContents/tei:summary ! f:plain(.))[.], ', ')"/>
+  </xsl:function>
 
   <!-- "How to cite": author, "title" (year of writing), the web publication it is
        based on, this edition (publisher, date, version), and the edition URL. -->

@@ -258,6 +258,9 @@
 
   <!-- The notes division holds only the notes that cannot be footnotes: those without
        an anchor in the text. Nothing is printed when every note has an anchor. -->
+  <!-- notes standing in the text are footnotes too (t:note-anchor): no list of them -->
+  <xsl:template name="t:placed-notes"/>
+
   <xsl:template name="t:notes-section">
     <xsl:variable name="endnotes" select="tei:note[empty(f:note-anchors(.))]"/>
     <xsl:variable name="other" select="* except (tei:head | tei:note)"/>

@@ -179,6 +179,12 @@
       <xsl:for-each select="$h/tei:profileDesc/tei:creation[1]">
         <xsl:sequence select="fp:fact(f:fact-label(.), string-join(f:written(../tei:creation), ', '))"/>
       </xsl:for-each>
+      <xsl:for-each select="$h/tei:profileDesc/tei:correspDesc[tei:correspAction]">
+        <xsl:sequence select="fp:fact(f:fact-label(.), string-join(f:correspondence(.), '; '))"/>
+      </xsl:for-each>
+      <xsl:for-each select="$fd/tei:sourceDesc/tei:msDesc">
+        <xsl:sequence select="fp:fact(f:fact-label(.), f:manuscript(.))"/>
+      </xsl:for-each>
       <xsl:for-each select="$fd/tei:sourceDesc/tei:bibl">
         <xsl:sequence select="fp:fact(f:fact-label(.), f:inline(.))"/>
       </xsl:for-each>

@@ -67,6 +67,9 @@
     <span class="{local-name()}"><xsl:apply-templates select="@xml:id" mode="mp:id"/><xsl:apply-templates mode="m:inline"/></span>
   </xsl:template>
 
+  <!-- a name of the header without the identifiers and notes it holds (as m:plain) -->
+  <xsl:template match="(tei:author | tei:editor)[ancestor::tei:teiHeader]//(tei:idno | tei:note)" mode="m:inline"/>
+
   <!-- "signed by Trotsky, Zinoviev" -->
   <xsl:template match="tei:respStmt" mode="m:inline">
     <span class="respStmt">

@@ -54,7 +54,8 @@
     </xsl:for-each>
     <dl class="facts">
       <xsl:apply-templates mode="mp:facts" select="
-          $h/tei:profileDesc/tei:abstract, $h/tei:profileDesc/tei:creation, $fd/tei:sourceDesc/tei:bibl,
+          $h/tei:profileDesc/tei:abstract, $h/tei:profileDesc/tei:creation,
+          $h/tei:profileDesc/tei:correspDesc[tei:correspAction], $fd/tei:sourceDesc/tei:msDesc, $fd/tei:sourceDesc/tei:bibl,
           $fd/tei:titleStmt/tei:respStmt, $fd/tei:publicationStmt, $fd/tei:publicationStmt/tei:availability,
           $fd/tei:sourceDesc/tei:listWit"/>
     </dl>
@@ -100,6 +101,14 @@
 
   <xsl:template match="tei:creation" mode="mp:fact-value">
     <dd><xsl:value-of select="string-join(f:written(.), ', ')"/></dd>
+  </xsl:template>
+
+  <xsl:template match="tei:correspDesc" mode="mp:fact-value">
+    <dd class="correspDesc"><xsl:value-of select="string-join(f:correspondence(.), '; ')"/></dd>
+  </xsl:template>
+
+  <xsl:template match="tei:msDesc" mode="mp:fact-value">
+    <dd class="msDesc"><xsl:value-of select="f:manuscript(.)"/></dd>
   </xsl:template>
 
   <xsl:template match="tei:bibl" mode="mp:fact-value">
