@@ -278,7 +278,7 @@ def test_registers_in_text() -> None:
 def test_unknown_elements_keep_their_text_in_text() -> None:
     result = by_name("unknown-elements.001").render("text")
     text = result.output.decode()
-    assert "\nlegal work\n\nsemi-legal methods\n" in text
+    assert "\nlegal work\nsemi-legal methods\n" in text  # a speech: its speaker, then it
     assert "meetings, demonstrations, along with the\nintensification" in text
 
 
@@ -366,5 +366,6 @@ def test_common_tei_of_other_projects_in_text() -> None:
         "1. The return of the exiles\n2. A congress\n   - elected freely\n   - in the spring"
         in text
     )
-    assert "Arise, ye workers from your slumber,\nArise, ye prisoners of want." in text
+    # verse in a gutter of six columns (line numbers every fifth line)
+    assert "      Arise, ye workers from your slumber,\n      Arise, ye prisoners of want." in text
     assert "Town | For\nMoscow | 12" in text

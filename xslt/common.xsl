@@ -120,7 +120,7 @@
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="
       if ($note/@xml:id) then string($note/@xml:id)
-      else if (f:is-placed-note($note)) then 'fn-' || fp:placed-note-index(root($note))(generate-id($note))
+      else if (f:is-placed-note($note)) then 'fn-' || fp:placed-note-index(root($note))(f:id($note))
       else 'n' || f:note-number($note)"/>
   </xsl:function>
 

@@ -95,21 +95,21 @@
 
   <xsl:function name="f:is-placed-note" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="map:contains(fp:placed-note-index(root($note)), generate-id($note))"/>
+    <xsl:sequence select="map:contains(fp:placed-note-index(root($note)), f:id($note))"/>
   </xsl:function>
 
-  <!-- position of each placed note (generate-id is only a key here, never output) -->
+  <!-- position of each placed note, by its id -->
   <xsl:function name="fp:placed-note-index" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="notes" select="f:placed-notes($doc)"/>
-    <xsl:sequence select="map:merge(for $i in 1 to count($notes) return map{generate-id($notes[$i]): $i})"/>
+    <xsl:sequence select="map:merge(for $i in 1 to count($notes) return map{f:id($notes[$i]): $i})"/>
   </xsl:function>
 
   <!-- The call of a placed note: its @n as the source numbers it, else its ordinal. -->
   <xsl:function name="f:placed-note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="(normalize-space($note/@n)[.],
-                           string(fp:placed-note-index(root($note))(generate-id($note))))[1]"/>
+                           string(fp:placed-note-index(root($note))(f:id($note))))[1]"/>
   </xsl:function>
 
   <!-- ============================================================== verse -->
