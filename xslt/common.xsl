@@ -642,6 +642,21 @@
   <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:graphic"
                 mode="m:inline m:block"/>
 
+  <!-- The page and column breaks that stand between the items of a list or the rows of a
+       table, where an output has no place for them: each goes with the item (row) after
+       it, the ones after the last with the last. -->
+  <xsl:function name="f:breaks-before" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="previous" select="$e/preceding-sibling::*[1][self::tei:pb or self::tei:cb or self::tei:milestone]"/>
+    <xsl:sequence select="$previous ! (f:breaks-before(.), .)"/>
+  </xsl:function>
+  <xsl:function name="f:breaks-after" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="name" select="node-name($e)"/>
+    <xsl:sequence select="$e[not(following-sibling::*[node-name() = $name])]
+                          /following-sibling::*[self::tei:pb or self::tei:cb or self::tei:milestone]"/>
+  </xsl:function>
+
   <!-- Elements whose text is shown as it stands: -->
   <xsl:template match="tei:seg | tei:s | tei:w | tei:c | tei:pc | tei:corr | tei:reg | tei:orig
                        | tei:sic[parent::tei:choice] | tei:measure | tei:time | tei:geogName

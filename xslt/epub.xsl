@@ -97,6 +97,7 @@
       </xsl:if>
     </xsl:for-each-group>
     <xsl:variable name="lang" select="f:language(.)"/>
+    <xsl:variable name="css" select="fp:stylesheets(.)"/>
     <x:files>
       <x:file href="EPUB/package.opf" media-type="application/oebps-package+xml">
         <xsl:variable name="opf" as="document-node()">
@@ -111,16 +112,25 @@
       </x:file>
       <xsl:for-each select="$nav, $chunks">
         <x:file href="EPUB/{@href}" media-type="application/xhtml+xml">
-          <xsl:value-of select="serialize(fp:xhtml-document(., $where, $lang),
+          <xsl:value-of select="serialize(fp:xhtml-document(., $where, $lang, $css),
               map { 'method': 'xhtml', 'html-version': 5.0, 'indent': false(),
                     'omit-xml-declaration': false(), 'encoding': 'UTF-8' })"/>
         </x:file>
       </xsl:for-each>
-      <x:file href="EPUB/css/epub.css" media-type="text/css">
-        <xsl:value-of select="unparsed-text(resolve-uri('epub.css', $assets-base), 'UTF-8')"/>
-      </x:file>
+      <xsl:for-each select="$css">
+        <x:file href="EPUB/css/{.}" media-type="text/css">
+          <xsl:value-of select="unparsed-text(resolve-uri(., $assets-base), 'UTF-8')"/>
+        </x:file>
+      </xsl:for-each>
     </x:files>
   </xsl:template>
+
+  <!-- The stylesheets of the publication (in css/): epub.css, and for a master from
+       another project other-tei.css as well (its drama, verse, page furniture ...). -->
+  <xsl:function name="fp:stylesheets" as="xs:string+">
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="'epub.css', 'other-tei.css'[not(f:own-master($context))]"/>
+  </xsl:function>
 
   <!-- ============================================================== chunks -->
 
@@ -130,33 +140,39 @@
     <x:chunk href="title.xhtml" title="Title page" type="titlepage">
       <xsl:call-template name="t:title-page"/>
     </x:chunk>
-    <!-- A division is a file of its own; a run of other blocks between divisions (page
-         breaks, a cast list, paragraphs) is one too: text.xhtml, then text-2.xhtml ... -->
+    <!-- A division (or a text of a group, a text inside the text, a transcription of the
+         document) is a file of its own; a run of other blocks between them (page breaks, a
+         cast list, paragraphs) is one too: text.xhtml, then text-2.xhtml ... Our notes
+         division is notes.xhtml; notes standing in another project's text are gathered
+         there too. -->
     <xsl:variable name="runs" as="map(*)*">
-      <xsl:for-each-group select="tei:text/(tei:front, tei:body)/*[not(self::tei:titlePage)]"
-          group-adjacent="if (self::tei:div) then f:id(.) else 'text'">
+      <xsl:for-each-group select="fp:epub-blocks(.)" group-adjacent="fp:chunk-key(.)">
         <xsl:sequence select="map { 'key': current-grouping-key(), 'items': current-group() }"/>
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:for-each select="$runs">
       <xsl:variable name="at" select="position()"/>
-      <xsl:variable name="first" select="?items[1]"/>
+      <xsl:variable name="key" select="?key" as="xs:string"/>
+      <xsl:variable name="items" select="?items" as="element()+"/>
+      <xsl:variable name="first" select="$items[1]"/>
+      <xsl:variable name="unit" select="$first[not($key = ('text', 'notes'))]"/>
       <xsl:variable name="nth" select="count($runs[position() le $at][?key = 'text'])"/>
-      <x:chunk href="{if (?key = 'text' and $nth gt 1) then 'text-' || $nth else ?key}.xhtml"
-          type="bodymatter" div="{$first/self::tei:div ! f:id(.)}"
-          title="{if ($first/self::tei:div) then fp:div-title($first) else f:main-title($first)}">
-        <xsl:apply-templates select="?items" mode="m:block"/>
+      <x:chunk href="{if ($key = 'text' and $nth gt 1) then 'text-' || $nth else $key}.xhtml"
+          type="{if ($key = 'notes') then 'footnotes'
+                 else if ($first/ancestor::tei:back) then 'backmatter' else 'bodymatter'}"
+          div="{$unit ! f:id(.)}"
+          title="{if ($key = 'notes' and not($first/tei:head)) then 'Notes'
+                  else if ($unit) then fp:div-title($unit)
+                  else if ($first/ancestor::tei:back) then 'Back matter' else f:main-title($first)}">
+        <xsl:apply-templates select="$items" mode="m:block"/>
       </x:chunk>
     </xsl:for-each>
-    <xsl:for-each select="tei:text/tei:back/*">
-      <x:chunk href="{if (self::tei:div[@type = 'notes']) then 'notes' else f:id(.)}.xhtml"
-          div="{self::tei:div[not(@type = 'notes')] ! f:id(.)}"
-          type="{if (self::tei:div[@type = 'notes']) then 'footnotes' else 'backmatter'}"
-          title="{if (self::tei:div[@type = 'notes'] and not(tei:head)) then 'Notes'
-                  else if (self::tei:div) then fp:div-title(.) else 'Back matter'}">
-        <xsl:apply-templates select="." mode="m:block"/>
+    <xsl:if test="exists(f:placed-notes(.))">
+      <x:chunk href="{if ($runs[?key = 'notes']) then 'text-notes' else 'notes'}.xhtml"
+          type="footnotes" title="Notes">
+        <xsl:call-template name="t:placed-notes"/>
       </x:chunk>
-    </xsl:for-each>
+    </xsl:if>
     <xsl:if test="$show-apparatus and fp:apparatus-entries(.)">
       <x:chunk href="apparatus.xhtml" title="Variant readings" type="backmatter">
         <xsl:call-template name="fp:apparatus-section"/>
@@ -174,11 +190,43 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The blocks the files of the text are made of, in reading order: the children of
+       front, body and back, of a group and of a text of a group (their divisions, nested
+       texts and the blocks between), and each sourceDoc. Our own titlePage repeats the
+       header (title.xhtml); another project's is text of its source. -->
+  <xsl:function name="fp:epub-blocks" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="f:text-parts($doc) ! fp:unwrap(.)
+                          [not(self::tei:titlePage and f:own-master($doc))]"/>
+  </xsl:function>
+  <xsl:function name="fp:unwrap" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e[self::tei:front or self::tei:body or self::tei:back or self::tei:group])
+                          then $e/* ! fp:unwrap(.) else $e"/>
+  </xsl:function>
+
+  <!-- The file a block goes to: our notes division to notes, a division, a text or a
+       transcription to the file named by its id (never one of the names the publication
+       uses for its own files), anything else to the run of blocks it stands in. -->
+  <xsl:function name="fp:chunk-key" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:variable name="id" select="f:id($block)"/>
+    <xsl:sequence select="
+      if ($block[self::tei:div[@type = 'notes'][parent::tei:back]]) then 'notes'
+      else if (not(f:is-div($block) or $block[self::tei:text or self::tei:sourceDoc])) then 'text'
+      else if ($id = ('title', 'nav', 'notes', 'text-notes', 'apparatus', 'registers', 'about')
+               or matches($id, '^text(-\d+)?$')) then 'div-' || $id
+      else $id"/>
+  </xsl:function>
+
   <!-- A division's title as plain text: its label and head, else what kind of text it is. -->
   <xsl:function name="fp:div-title" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:sequence select="
-      if ($div/tei:head) then f:div-heading($div)
+      if ($div[self::tei:div]/tei:head) then f:div-heading($div)
+      else if ($div/tei:head) then f:plain($div/tei:head[1])
+      else if ($div/self::tei:sourceDoc) then 'Transcription of the document'
+      else if ($div/self::tei:text and $div//tei:head) then f:plain(($div//tei:head)[1])
       else if ($div/@type = 'introduction') then 'Introduction'
       else if ($div/@type) then fp:capitalise(string($div/@type))
       else f:main-title($div)"/>
@@ -249,6 +297,17 @@
       <xsl:apply-templates select="tei:head" mode="m:block"/>
       <xsl:apply-templates select="tei:note" mode="m:block"/>
       <xsl:apply-templates select="* except (tei:head | tei:note)" mode="m:block"/>
+    </section>
+  </xsl:template>
+
+  <!-- Notes standing in another project's text, gathered in their own file as footnotes
+       (numbered as their calls). -->
+  <xsl:template name="t:placed-notes">
+    <section id="notes" class="notes placed-notes" epub:type="footnotes">
+      <h2>Notes</h2>
+      <xsl:for-each select="f:placed-notes(.)">
+        <xsl:call-template name="t:note-item"/>
+      </xsl:for-each>
     </section>
   </xsl:template>
 
@@ -365,7 +424,7 @@
             <xsl:choose>
               <!-- a division with a head: as in the HTML contents (label, heading with its
                    editorial brackets, subsections); its links are rewritten to the file -->
-              <xsl:when test="$div[tei:head]">
+              <xsl:when test="$div[self::tei:div][tei:head]">
                 <xsl:apply-templates select="$div" mode="mp:toc"/>
               </xsl:when>
               <xsl:otherwise>
@@ -471,7 +530,10 @@
             <xsl:if test="@type = 'toc'"><xsl:attribute name="properties" select="'nav'"/></xsl:if>
           </item>
         </xsl:for-each>
-        <item id="css" href="css/epub.css" media-type="text/css"/>
+        <xsl:for-each select="fp:stylesheets(.)">
+          <item id="{if (. = 'epub.css') then 'css' else 'css-' || substring-before(., '.css')}"
+              href="css/{.}" media-type="text/css"/>
+        </xsl:for-each>
       </manifest>
       <spine>
         <!-- title page, contents, text, notes, variant readings, registers, about -->
@@ -524,6 +586,7 @@
     <xsl:param name="chunk" as="element(x:chunk)"/>
     <xsl:param name="where" as="map(xs:string, xs:string)"/>
     <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="css" as="xs:string+"/>
     <xsl:variable name="levels" select="$chunk//*[matches(local-name(), '^h[1-6]$')]/xs:integer(substring(local-name(), 2))"/>
     <xsl:document>
       <xsl:element name="html" namespace="{$fp:xhtml-ns}">
@@ -534,11 +597,13 @@
           <xsl:element name="title" namespace="{$fp:xhtml-ns}">
             <xsl:value-of select="$chunk/@title"/>
           </xsl:element>
-          <xsl:element name="link" namespace="{$fp:xhtml-ns}">
-            <xsl:attribute name="rel" select="'stylesheet'"/>
-            <xsl:attribute name="type" select="'text/css'"/>
-            <xsl:attribute name="href" select="'css/epub.css'"/>
-          </xsl:element>
+          <xsl:for-each select="$css">
+            <xsl:element name="link" namespace="{$fp:xhtml-ns}">
+              <xsl:attribute name="rel" select="'stylesheet'"/>
+              <xsl:attribute name="type" select="'text/css'"/>
+              <xsl:attribute name="href" select="'css/' || ."/>
+            </xsl:element>
+          </xsl:for-each>
         </xsl:element>
         <xsl:element name="body" namespace="{$fp:xhtml-ns}">
           <xsl:attribute name="class" select="$fp:brackets-class"/>

@@ -59,7 +59,7 @@
   </xsl:template>
   <xsl:template match="tei:rdg[not(node())]" mode="m:apparatus">
     <xsl:text> </xsl:text>
-    <span class="rdg omitted">omitted</span>
+    <span class="rdg omitted"><xsl:for-each select="@xml:id"><xsl:attribute name="id" select="."/></xsl:for-each>omitted</span>
     <xsl:text> </xsl:text>
     <xsl:call-template name="t:witnesses"/>
   </xsl:template>

@@ -53,7 +53,7 @@
   </xsl:template>
 
   <xsl:template match="tei:q | tei:quote" mode="m:inline">
-    <q class="{local-name()}"><xsl:apply-templates mode="m:inline"/></q>
+    <q class="{local-name()}"><xsl:apply-templates select="@xml:id" mode="mp:id"/><xsl:apply-templates mode="m:inline"/></q>
   </xsl:template>
   <xsl:template match="tei:foreign" mode="m:inline">
     <span class="foreign">
@@ -117,10 +117,10 @@
     <span class="bibl-note"><xsl:apply-templates mode="m:inline"/></span>
   </xsl:template>
   <xsl:template match="tei:title[not(@ref)]" mode="m:inline">
-    <cite class="title"><xsl:apply-templates mode="m:inline"/></cite>
+    <cite class="title"><xsl:apply-templates select="@xml:id" mode="mp:id"/><xsl:apply-templates mode="m:inline"/></cite>
   </xsl:template>
   <xsl:template match="tei:title[not(@ref)][@level = ('a', 'u')]" mode="m:inline" priority="1">
-    <span class="title level-{@level}"><xsl:apply-templates mode="m:inline"/></span>
+    <span class="title level-{@level}"><xsl:apply-templates select="@xml:id" mode="mp:id"/><xsl:apply-templates mode="m:inline"/></span>
   </xsl:template>
 
   <!-- A bibliographic description. Element-only: its parts joined with commas;

@@ -76,6 +76,7 @@
     <xsl:apply-templates select="tei:head" mode="m:block"/>
     <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
       <xsl:attribute name="class" select="'list'"/>
+      <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:apply-templates select="tei:item" mode="m:block"/>
     </xsl:element>
   </xsl:template>
@@ -83,13 +84,16 @@
   <xsl:template match="tei:list/tei:item" mode="m:block">
     <li>
       <xsl:apply-templates select="@xml:id" mode="mp:id"/>
-      <xsl:apply-templates mode="m:inline"/>
+      <xsl:apply-templates select="f:breaks-before(.), node(), f:breaks-after(.)" mode="m:inline"/>
       <xsl:call-template name="t:apparatus"/>
     </li>
   </xsl:template>
 
-  <!-- nested lists inside an item keep their structure -->
-  <xsl:template match="tei:item/tei:list" mode="m:inline">
+  <!-- nested lists inside an item keep their structure, unless the list they stand in
+       is itself inside a paragraph (then phrases.xsl writes them as lines) -->
+  <xsl:template match="tei:item/tei:list[not(ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+                         or self::tei:note or self::tei:div or self::tei:body or self::tei:front or self::tei:back]
+                         [1][self::tei:p or self::tei:ab or self::tei:l or self::tei:head])]" mode="m:inline">
     <xsl:apply-templates select="." mode="m:block"/>
   </xsl:template>
 
@@ -100,17 +104,22 @@
 
   <xsl:template match="tei:table" mode="m:block">
     <table class="table">
+      <xsl:apply-templates select="@xml:id" mode="mp:id"/>
       <xsl:for-each select="tei:head[1]">
         <caption><xsl:apply-templates mode="m:inline"/></caption>
       </xsl:for-each>
       <tbody>
         <xsl:for-each select="tei:row">
           <tr>
+            <xsl:apply-templates select="@xml:id" mode="mp:id"/>
+            <xsl:variable name="row" select="."/>
             <xsl:for-each select="tei:cell">
               <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
                 <xsl:if test="normalize-space(@cols)"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
                 <xsl:if test="normalize-space(@rows)"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
-                <xsl:apply-templates mode="m:inline"/>
+                <xsl:apply-templates select="@xml:id" mode="mp:id"/>
+                <xsl:apply-templates select="f:breaks-before($row)[current() is $row/tei:cell[1]], node(),
+                                             f:breaks-after($row)[current() is $row/tei:cell[last()]]" mode="m:inline"/>
                 <xsl:call-template name="t:apparatus"/>
               </xsl:element>
             </xsl:for-each>
@@ -142,10 +151,35 @@
 
   <!-- a quotation set off from the text -->
   <xsl:template match="tei:quote[tei:p | tei:lg | tei:l | tei:list]" mode="m:block" priority="1">
-    <blockquote><xsl:apply-templates mode="m:block"/></blockquote>
+    <xsl:element name="{if (parent::tei:cit) then 'div' else 'blockquote'}">
+      <xsl:attribute name="class" select="local-name()"/>
+      <xsl:apply-templates select="@xml:id" mode="mp:id"/>
+      <xsl:apply-templates mode="m:block"/>
+    </xsl:element>
   </xsl:template>
-  <xsl:template match="tei:quote | tei:q | tei:cit" mode="m:block">
-    <blockquote><p><xsl:apply-templates mode="m:inline"/></p></blockquote>
+  <xsl:template match="tei:quote | tei:q" mode="m:block">
+    <blockquote>
+      <xsl:apply-templates select="@xml:id" mode="mp:id"/>
+      <p><xsl:apply-templates mode="m:inline"/></p>
+    </blockquote>
+  </xsl:template>
+  <!-- a quotation with its source: quoted blocks as blocks, the rest (the bibl, a short
+       quotation, anchors) as paragraphs between them -->
+  <xsl:template match="tei:cit" mode="m:block">
+    <blockquote class="cit">
+      <xsl:apply-templates select="@xml:id" mode="mp:id"/>
+      <xsl:for-each-group select="node()" group-adjacent="exists(self::tei:quote[tei:p | tei:lg | tei:l | tei:list]
+                                                              | self::tei:p | self::tei:lg)">
+        <xsl:choose>
+          <xsl:when test="current-grouping-key()">
+            <xsl:apply-templates select="current-group()" mode="m:block"/>
+          </xsl:when>
+          <xsl:when test="current-group()/self::* or normalize-space(string-join(current-group()))">
+            <p><xsl:apply-templates select="current-group()" mode="m:inline"/></p>
+          </xsl:when>
+        </xsl:choose>
+      </xsl:for-each-group>
+    </blockquote>
   </xsl:template>
 
   <xsl:template match="tei:figure" mode="m:block">

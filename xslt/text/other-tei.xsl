@@ -79,7 +79,7 @@
       <xsl:apply-templates select="tei:head" mode="m:block"/>
       <xsl:for-each select="tei:item">
         <xsl:variable name="marker" select="if ($ordered) then position() || '. ' else '- '"/>
-        <xsl:sequence select="string-join((f:wrap(f:inline(node()), $marker, string-join((1 to string-length($marker)) ! ' ')),
+        <xsl:sequence select="string-join((f:wrap(f:inline((f:breaks-before(.), node(), f:breaks-after(.))), $marker, string-join((1 to string-length($marker)) ! ' ')),
                                            fp:apparatus-of(.)), '&#10;')"/>
       </xsl:for-each>
     </xsl:variable>
@@ -106,7 +106,9 @@
         <xsl:sequence select="f:wrap(f:inline(node()), '', '')"/>
       </xsl:for-each>
       <xsl:for-each select="tei:row">
-        <xsl:sequence select="f:wrap(string-join(tei:cell ! normalize-space(f:inline(node())), ' | '), '', '    ')"/>
+        <xsl:sequence select="f:wrap(string-join(for $row in ., $cell in tei:cell return normalize-space(f:inline((
+                                       f:breaks-before($row)[$cell is $row/tei:cell[1]], $cell/node(),
+                                       f:breaks-after($row)[$cell is $row/tei:cell[last()]]))), ' | '), '', '    ')"/>
         <xsl:sequence select="tei:cell ! fp:apparatus-of(.)"/>
       </xsl:for-each>
     </xsl:variable>
