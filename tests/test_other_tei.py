@@ -72,19 +72,22 @@ def test_no_element_is_unhandled(rendered: dict[str, Rendered], name: str) -> No
 # The words the conservation check finds missing, per fixture and output, as measured
 # (2026-12-04) and read: each is a word boundary the TEI draws inside a word (Dingler's
 # "Haus<lb/>mann", mid-word choice pairs of the Consortium's tests, a Chinese etymology run
-# into its Latin term) or a note the output prints apart. A new loss fails.
-TOLERATED = {
-    "dariah-lex-tei-guidelines-dictionary-samples": 3,
-    "dingler-pj001": 60,
-    "ldlt-modruski-oratio": 1,
-    "schnitzler-briefe-L00001": 2,
-    "schnitzler-briefe-L00003": 2,
-    "sga-to-william": 4,
-    "teic-stylesheets-test": 10,
-    "teipublisher-first-folio-romeo": 3,
-    "teipublisher-sermon-27003": 2,
-    "whitman-leaves-of-grass-1855": 10,
+# into its Latin term) or a note the output prints apart. The HTML's figures are lower
+# than the EPUB's because its note popovers repeat each note's words, which the matching
+# of split words can use. A new loss fails.
+TOLERATED: dict[str, dict[str, int]] = {
+    "dariah-lex-tei-guidelines-dictionary-samples": {"html": 3, "text": 3, "epub": 3},
+    "dingler-pj001": {"html": 4, "text": 1, "epub": 24},
+    "ldlt-modruski-oratio": {"html": 1, "text": 1, "epub": 1},
+    "sga-to-william": {"text": 4},
+    "teic-stylesheets-test": {"html": 5, "text": 4, "epub": 7},
+    "teipublisher-sermon-27003": {"html": 1, "text": 1, "epub": 1},
+    "whitman-leaves-of-grass-1855": {"html": 8, "text": 2, "epub": 2},
 }
+
+
+def tolerated(name: str, output: str) -> int:
+    return TOLERATED.get(name, {}).get(output, 0)
 
 
 @pytest.mark.parametrize("name", [p.stem for p in FILES])
@@ -94,8 +97,7 @@ def test_every_word_reaches_the_html_and_the_text(rendered: dict[str, Rendered],
         for w in rendered[name].warnings
         if (m := LOST.search(w))
     }
-    allowed = TOLERATED.get(name, 0)
-    assert all(n <= allowed for n in lost.values()), lost
+    assert all(n <= tolerated(name, output) for output, n in lost.items()), lost
 
 
 def test_a_loss_is_reported_with_its_place() -> None:

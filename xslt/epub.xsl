@@ -389,25 +389,25 @@
         test="$witnesses">; the witnesses are described on the <a href="#{($witnesses/@xml:id)[1]}">title
         page</a></xsl:if>.</p>
       <ol class="apparatus-list">
-        <xsl:for-each select="fp:apparatus-entries(.)">
-          <xsl:variable name="passage" select="(ancestor::*[@xml:id][1])[ancestor::tei:text]"/>
-          <li class="app-entry">
-            <xsl:choose>
-              <xsl:when test="$passage">
-                <a class="app-place" href="#{$passage/@xml:id}"><xsl:value-of select="f:location-label(.)"/></a>
-              </xsl:when>
-              <xsl:otherwise>
-                <span class="app-place"><xsl:value-of select="f:location-label(.)"/></span>
-              </xsl:otherwise>
-            </xsl:choose>
-            <xsl:text>: </xsl:text>
-            <xsl:apply-templates select="tei:lem, tei:rdg" mode="m:apparatus">
-              <xsl:with-param name="no-ids" select="true()" tunnel="yes"/>
-            </xsl:apply-templates>
-          </li>
-        </xsl:for-each>
+        <xsl:apply-templates select="fp:apparatus-entries(.)" mode="m:apparatus">
+          <xsl:with-param name="no-ids" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
       </ol>
     </section>
+  </xsl:template>
+
+  <!-- an entry of the apparatus file names and links the passage it belongs to -->
+  <xsl:template name="t:app-place">
+    <xsl:variable name="passage" select="(ancestor::*[@xml:id][1])[ancestor::tei:text]"/>
+    <xsl:choose>
+      <xsl:when test="$passage">
+        <a class="app-place" href="#{$passage/@xml:id}"><xsl:value-of select="f:location-label(.)"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="app-place"><xsl:value-of select="f:location-label(.)"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>: </xsl:text>
   </xsl:template>
 
   <!-- ============================================================== navigation -->

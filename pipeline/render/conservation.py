@@ -226,13 +226,19 @@ def html_words(page: bytes) -> Counter:
         skipped = any(
             isinstance(a.tag, str) and a.tag in _HTML_SKIPPED for a in element.iterancestors()
         )
+        # A word also ends at a control and at an element with a role of its own (a note
+        # call, a popover): "Haußmann<a role="doc-noteref"><sup>3)</sup></a>" is a word
+        # and a call, not "haußmann3".
+        boundary = (
+            element.tag in _HTML_BLOCKS or element.tag == "button" or "role" in element.attrib
+        )
         if event == "start":
-            if element.tag in _HTML_BLOCKS:
+            if boundary:
                 parts.append(" ")
             if element.text and element.tag not in _HTML_SKIPPED and not skipped:
                 parts.append(element.text)
         else:
-            if element.tag in _HTML_BLOCKS:
+            if boundary:
                 parts.append(" ")
             if element.tail and element is not body and not skipped:
                 parts.append(element.tail)

@@ -30,9 +30,14 @@
 
   <xsl:template match="tei:app" mode="m:apparatus">
     <li class="app-entry">
+      <xsl:call-template name="t:app-place"/>
       <xsl:apply-templates select="tei:lem, tei:rdg, tei:rdgGrp/tei:rdg, tei:note, tei:wit" mode="m:apparatus"/>
     </li>
   </xsl:template>
+
+  <!-- Where an entry's passage is, before its lemma: nothing here, where each entry
+       follows its passage (the EPUB, which lists them apart, names and links it). -->
+  <xsl:template name="t:app-place"/>
 
   <xsl:template match="tei:lem" mode="m:apparatus">
     <span class="lem"><xsl:apply-templates mode="m:inline"/></span>

@@ -34,7 +34,7 @@
     <xsl:variable name="num" select="f:note-number($note)"/>
     <xsl:variable name="aid" select="f:anchor-id(.)"/>
     <span class="note-anchor">
-      <a class="note-ref" href="#{f:note-id($note)}">
+      <a class="note-ref" href="#{f:note-id($note)}" role="doc-noteref">
         <xsl:if test="not($no-ids)"><xsl:attribute name="id" select="$aid"/></xsl:if>
         <span class="vh">Note </span><sup><xsl:value-of select="$num"/></sup>
       </a>
