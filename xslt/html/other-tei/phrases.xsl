@@ -107,6 +107,19 @@
     </span>
   </xsl:template>
 
+  <!-- ============================================================== characters and glyphs -->
+
+  <xsl:template match="tei:g" mode="m:inline">
+    <span class="g" title="special character: {f:glyph-name(.)}">
+      <xsl:apply-templates select="@xml:id" mode="mp:id"/>
+      <xsl:choose>
+        <xsl:when test="node()"><xsl:apply-templates mode="m:inline"/></xsl:when>
+        <xsl:when test="exists(f:glyph-mapping(.))"><xsl:value-of select="f:glyph-mapping(.)"/></xsl:when>
+        <xsl:otherwise><span class="g-unmapped">&#x2039;<xsl:value-of select="f:glyph-name(.)"/>&#x203A;</span></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
   <!-- ============================================================== the Guidelines' prose -->
 
   <xsl:template match="tei:gi" mode="m:inline">

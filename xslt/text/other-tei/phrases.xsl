@@ -60,6 +60,13 @@
     <xsl:apply-templates mode="m:inline"/>
   </xsl:template>
 
+  <!-- ============================================================== characters and glyphs -->
+
+  <xsl:template match="tei:g" mode="m:inline">
+    <xsl:sequence select="if (node()) then f:inline(node())
+                          else (f:glyph-mapping(.), '&#x2039;' || f:glyph-name(.) || '&#x203A;')[1]"/>
+  </xsl:template>
+
   <!-- ============================================================== the Guidelines' prose -->
 
   <xsl:template match="tei:gi | tei:tag" mode="m:inline">
