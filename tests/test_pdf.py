@@ -357,6 +357,36 @@ def test_local_and_data_resources_are_read(tmp_path: Path) -> None:
     assert "Inside." in text
 
 
+# A footnote whose text starts with white space, as in the Digital Latin Library's notes
+# (<note>\n  <bibl>...): WeasyPrint 70 fails on it with an assertion in its line breaking.
+CRASHING_FOOTNOTE = (
+    "<style>.footnote { float: footnote; }</style><p>text<span class='footnote'>"
+    "<span> \n quam caduca sit huius mundi felicitas:\n </span>:\n </span></p>"
+)
+
+
+def test_a_failure_of_the_typesetter_is_one_line_naming_the_print_edition(tmp_path: Path) -> None:
+    with pytest.raises(EditionError) as caught:
+        tiny_pdf(tmp_path, CRASHING_FOOTNOTE)
+    message = str(caught.value)
+    assert message.startswith(
+        f"{tmp_path / 'print.html'}: the PDF typesetter (WeasyPrint) failed: AssertionError: "
+    )
+    assert "\n" not in message
+
+
+def test_a_note_starting_with_white_space_is_printed(tmp_path: Path) -> None:
+    tei = TEI_HEAD.format(date='<date when="2026-11-26">26 November 2026</date>').replace(
+        "<p>x</p>",
+        "<p>Body<note place='foot'>\n   <bibl> \n quam caduca sit huius mundi felicitas:\n"
+        "   </bibl>:\n </note>.</p>",
+    )
+    assert "quam caduca" in tei  # the header template holds the body paragraph replaced
+    render_all(tei.encode(), "tiny", tmp_path, ("pdf",), build_date="2026-11-26")
+    text = " ".join(page.extract_text() for page in PdfReader(str(tmp_path / "tiny.pdf")).pages)
+    assert "quam caduca sit huius mundi felicitas" in " ".join(text.split())
+
+
 # ---------------------------------------------------------------- a fixture
 
 

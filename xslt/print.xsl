@@ -241,17 +241,30 @@
       </xsl:when>
       <xsl:when test=". is f:note-anchors($note)[1]">
         <span class="note-anchor" id="{f:anchor-id(.)}"></span>
+        <xsl:variable name="footnote" as="document-node()">
+          <xsl:document>
+            <xsl:apply-templates select="$note/node()" mode="m:inline"/>
+            <xsl:call-template name="fp:apparatus-pointer">
+              <xsl:with-param name="host" select="$note"/>
+            </xsl:call-template>
+          </xsl:document>
+        </xsl:variable>
         <span class="footnote" id="{f:note-id($note)}" data-n="{$num}">
-          <xsl:apply-templates select="$note/node()" mode="m:inline"/>
-          <xsl:call-template name="fp:apparatus-pointer">
-            <xsl:with-param name="host" select="$note"/>
-          </xsl:call-template>
+          <xsl:apply-templates select="$footnote/node()" mode="fp:trim-start"/>
         </span>
       </xsl:when>
       <xsl:otherwise>
         <a class="note-call repeat" id="{f:anchor-id(.)}" href="#{f:note-id($note)}"><sup><xsl:value-of select="$num"/></sup></a>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A footnote starts at its first letter: WeasyPrint (70) fails on a footnote whose
+       text begins with white space ("Got ' \n' between two lines", Kozea/WeasyPrint#472
+       and its kin), which other projects' notes often do (<note>\n   <bibl>...). -->
+  <xsl:mode name="fp:trim-start" on-no-match="shallow-copy"/>
+  <xsl:template match="text()[not(preceding::text()[normalize-space()])]" mode="fp:trim-start">
+    <xsl:value-of select="replace(., '^\s+', '')"/>
   </xsl:template>
 
   <!-- ============================================================== endnotes -->

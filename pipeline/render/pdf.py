@@ -285,23 +285,35 @@ def write_pdf(
         "stylesheets": [typesetter.fonts_css],
     }
     with typesetter.lock:
-        html = HTML(
-            string=print_html.decode("utf-8"), base_url=out_dir.as_uri() + "/", url_fetcher=fetcher
-        )
-        document = html.render(font_config=typesetter.font_config, **options)
-        _set_metadata(document.metadata, meta)
-        attachment = Attachment(
-            url="data:" + TEI_MEDIA_TYPE + ";base64," + base64.b64encode(tei).decode("ascii"),
-            url_fetcher=fetcher,
-            name=f"{doc_id}.xml",
-            description=f"TEI P5 master of this edition ({doc_id}.xml)",
-            created=meta.date,
-            modified=meta.date,
-            relationship="Source",
-        )
-        pdf = document.write_pdf(
-            finisher=_finisher(meta.language), attachments=[attachment], **options
-        )
+        try:
+            html = HTML(
+                string=print_html.decode("utf-8"),
+                base_url=out_dir.as_uri() + "/",
+                url_fetcher=fetcher,
+            )
+            document = html.render(font_config=typesetter.font_config, **options)
+            _set_metadata(document.metadata, meta)
+            attachment = Attachment(
+                url="data:" + TEI_MEDIA_TYPE + ";base64," + base64.b64encode(tei).decode("ascii"),
+                url_fetcher=fetcher,
+                name=f"{doc_id}.xml",
+                description=f"TEI P5 master of this edition ({doc_id}.xml)",
+                created=meta.date,
+                modified=meta.date,
+                relationship="Source",
+            )
+            pdf = document.write_pdf(
+                finisher=_finisher(meta.language), attachments=[attachment], **options
+            )
+        except EditionError:
+            raise
+        except Exception as error:  # WeasyPrint's own failures (assertions in its layout)
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise EditionError(
+                Location(str(print_html_path)),
+                f"the PDF typesetter (WeasyPrint) failed: {type(error).__name__}"
+                + (f": {reason}" if reason else ""),
+            ) from error
     if fetcher.refused:
         refused = ", ".join(sorted(set(fetcher.refused)))
         raise EditionError(

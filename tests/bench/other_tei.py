@@ -6,7 +6,8 @@ Run on demand from the project root (it is not a test; it never fails, it report
     .venv/bin/python tests/bench/other_tei.py tests/fixtures/other-tei/eltec-eng-carroll-alice.xml
     .venv/bin/python tests/bench/other_tei.py --formats html,text --timeout 120
 
-The fixtures are ``tests/fixtures/other-tei/*.xml`` (top level only: ``hu-hm_2177/`` holds
+The fixtures are ``tests/fixtures/other-tei/*.xml`` and the 3 MB book in
+``tests/fixtures/large/`` (top level only: ``hu-hm_2177/`` holds
 the page surfaces the Shelley-Godwin file XIncludes; see ``SOURCES.md`` there).
 
 For each file and each format (html, text, pdf, epub) the script runs, in a child process
@@ -63,6 +64,7 @@ from pipeline.render import conservation  # noqa: E402
 from pipeline.xinclude import load  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "other-tei"
+LARGE = ROOT / "tests" / "fixtures" / "large"  # the 3 MB book
 FORMATS = ("html", "text", "pdf", "epub")
 UNHANDLED = re.compile(r"UNHANDLED: (\S+)")
 LOST = re.compile(r"warning: (html|text): LOST: (\d+) of (\d+) words")
@@ -178,7 +180,7 @@ def main() -> None:
     ap.add_argument("--formats", default=",".join(FORMATS))
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds per child")
     args = ap.parse_args()
-    files = args.files or sorted(FIXTURES.glob("*.xml"))
+    files = args.files or [*sorted(FIXTURES.glob("*.xml")), *sorted(LARGE.glob("*.xml"))]
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     rows = []
     details = []
